@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline, one target per stage (see docs/architecture.md):
+// JourneyCore (parse -> resolve) -> JourneyFeedback (join) -> JourneyAnalysis (pain points)
+// -> JourneyRender (graph description) -> JourneyGraphviz (the only code that touches libgvc)
+// -> JourneyWorkflow (files, batches, atomic writes) -> journeymap (CLI wiring only).
+let package = Package(
+    name: "JourneyMap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journeymap", targets: ["journeymap"]),
+        .library(name: "JourneyMapKit", targets: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyRender", "JourneyWorkflow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "JourneyCore"),
+        .target(name: "JourneyFeedback", dependencies: ["JourneyCore"]),
+        .target(name: "JourneyAnalysis", dependencies: ["JourneyCore", "JourneyFeedback"]),
+        .target(name: "JourneyGraphviz", dependencies: ["CGraphviz"]),
+        .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraphviz"]),
+        .target(name: "JourneyWorkflow", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyRender", "JourneyGraphviz"]),
+        .executableTarget(
+            name: "journeymap",
+            dependencies: ["JourneyWorkflow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Whole-process timing harness for BENCHMARKS.md (never run by tests).
+        .executableTarget(name: "journeymap-bench", dependencies: ["JourneyWorkflow"], path: "Sources/JourneyBench"),
+        .testTarget(name: "JourneyCoreTests", dependencies: ["JourneyCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JourneyFeedbackTests", dependencies: ["JourneyFeedback"]),
+        .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz"]),
+        .testTarget(name: "JourneyMapCLITests", dependencies: ["JourneyWorkflow"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Pain-point analysis lives here (see docs/pain-points.md).
