@@ -1,0 +1,31 @@
+/// A lexical token of the journey language.
+public struct Token: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case identifier
+        /// A double-quoted string; `text` holds the decoded value.
+        case string
+        case number
+        /// `->` `=` `..` `%` `>=` `<=` `>` `<` `,`
+        case symbol
+        case leftBrace, rightBrace
+        /// A newline or `;`: ends a statement.
+        case terminator
+        /// `# …` to end of line; `text` holds the comment without the newline.
+        case comment
+        case endOfFile
+    }
+
+    public var kind: Kind
+    /// Identifier/number/symbol text as written, or the decoded value of a string.
+    public var text: String
+    public var range: SourceRange
+    /// For terminators: true when it is a newline (false for `;`).
+    public var isNewline: Bool = false
+
+    public init(_ kind: Kind, _ text: String, _ range: SourceRange, isNewline: Bool = false) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+        self.isNewline = isNewline
+    }
+}
