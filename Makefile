@@ -1,0 +1,27 @@
+# The two commands the README opens with:
+#   make demo   set up, build, and render the example journeys into output/
+#   make test   set up, build, and run the whole test suite
+SWIFT ?= swift
+BIN := .build/release/journeymap
+
+.PHONY: setup build demo test bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product journeymap
+
+demo: build
+	$(BIN) render journeys -o output
+	$(BIN) report journeys -o output
+
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: setup
+	bash bench/run.sh
+
+clean:
+	rm -rf .build

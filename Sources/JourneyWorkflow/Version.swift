@@ -1,0 +1,4 @@
+/// The tool's version; part of the render manifest, so a new version re-renders everything.
+public enum JourneyMapVersion {
+    public static let string = "0.1.0"
+}

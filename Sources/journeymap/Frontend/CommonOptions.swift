@@ -1,0 +1,28 @@
+import ArgumentParser
+import JourneyCore
+
+/// Options every subcommand that reads journeys shares.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Journey files or folders (folders are searched for *.journey).")
+    var paths: [String] = ["journeys"]
+
+    @Option(help: "Colour in diagnostics: auto, always, never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: ArgumentHelp("Largest journey or include file, in MiB.", valueName: "MiB"))
+    var maxFileSize: Int = 32
+
+    @Option(help: "Most touchpoints in one journey.")
+    var maxTouchpoints: Int = 100_000
+
+    func loadOptions(root: String) -> LoadOptions {
+        var o = LoadOptions(root: root)
+        o.maxFileSize = maxFileSize * 1_048_576
+        o.maxTouchpoints = maxTouchpoints
+        return o
+    }
+
+    func validate() throws {
+        guard maxFileSize > 0, maxTouchpoints > 0 else { throw ValidationError("limits must be positive") }
+    }
+}

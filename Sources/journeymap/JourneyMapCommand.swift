@@ -1,0 +1,16 @@
+import ArgumentParser
+import JourneyWorkflow
+
+@main
+struct JourneyMapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journeymap",
+        abstract: "Customer journey maps as code: check, join feedback, find pain points, render through Graphviz.",
+        discussion: """
+            Exit codes: 0 success (warnings allowed), 1 the input has errors (or a gate failed), \
+            64 bad command-line use.
+            """,
+        version: JourneyMapVersion.string,
+        subcommands: [Render.self, Check.self]
+    )
+}
