@@ -32,12 +32,14 @@ let package = Package(
             dependencies: ["JourneyWorkflow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Whole-process timing harness for BENCHMARKS.md (never run by tests).
-        .executableTarget(name: "journeymap-bench", dependencies: ["JourneyWorkflow"], path: "Sources/JourneyBench"),
-        .testTarget(name: "JourneyCoreTests", dependencies: ["JourneyCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "JourneyFeedbackTests", dependencies: ["JourneyFeedback"]),
-        .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz"]),
-        .testTarget(name: "JourneyMapCLITests", dependencies: ["JourneyWorkflow"]),
+        .executableTarget(name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),
+        // Goldens (recorded with JOURNEYMAP_RECORD=1) and repository paths for every test target.
+        .target(name: "JourneyTestSupport", path: "Tests/JourneyTestSupport"),
+        .testTarget(name: "JourneyCoreTests", dependencies: ["JourneyCore", "JourneyTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "JourneyFeedbackTests", dependencies: ["JourneyFeedback", "JourneyTestSupport"]),
+        .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis", "JourneyTestSupport"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz", "JourneyTestSupport"]),
+        .testTarget(name: "JourneyMapCLITests", dependencies: ["JourneyWorkflow", "JourneyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
