@@ -1,0 +1,33 @@
+import JourneyCore
+
+/// `fmt` for one file: format, compare, and (unless checking) write atomically.
+public enum FormatJob {
+    public enum Outcome: Sendable {
+        case unchanged
+        case changed
+        case failed([Diagnostic], [String: SourceFile])
+    }
+
+    public static func run(path: String, write: Bool, maxFileSize: Int) -> Outcome {
+        let bytes: [UInt8]
+        switch FileReader.read(path, limit: maxFileSize) {
+        case .success(let b): bytes = b
+        case .failure(let f):
+            return .failed([Diagnostic(.error, code: "JM400", "cannot read '\(path)': \(f.message)", at: .file(path))], [:])
+        }
+        let (file, decodeDiagnostics) = SourceFile.decode(path: path, data: bytes)
+        if decodeDiagnostics.hasErrors { return .failed(decodeDiagnostics, [path: file]) }
+        let (text, diagnostics) = Formatter().format(file)
+        guard let text else { return .failed(diagnostics.sortedForOutput(), [path: file]) }
+        let formatted = Array(text.utf8)
+        if formatted == bytes { return .unchanged }
+        if write {
+            do {
+                try AtomicFile.write(formatted, to: path)
+            } catch {
+                return .failed([Diagnostic(.error, code: "JM403", "\(error)", at: .file(path))], [:])
+            }
+        }
+        return .changed
+    }
+}
