@@ -1,1 +1,0 @@
-// Pain-point analysis lives here (see docs/pain-points.md).

@@ -1,0 +1,86 @@
+import JourneyCore
+import JourneyFeedback
+
+/// Checks `target` statements against the joined data.
+public enum TargetEvaluation {
+    public static func evaluate(_ journey: Journey, _ m: JourneyMeasurements) -> [TargetResult] {
+        journey.targets.map { evaluate($0, in: journey, m) }
+    }
+
+    static func scope(_ target: Target, _ journey: Journey, _ m: JourneyMeasurements) -> (String, Metrics?) {
+        switch target.scope {
+        case .journey: return ("journey", m.journey)
+        case .stage(let id): return ("stage \(id)", m.byStage[id])
+        case .touchpoint(let id): return ("touchpoint \(id)", m.byTouchpoint[id])
+        case .department(let id): return ("department \(id)", m.byDepartment[id])
+        case .channel(let id): return ("channel \(id)", m.byChannel[id])
+        case .segment(let id): return ("segment \(id)", m.bySegment[id])
+        }
+    }
+
+    /// The figure a target metric reads, and its interval when it has one.
+    public static func figure(_ metric: Target.Metric, _ x: Metrics) -> (Double?, ScoreInterval?) {
+        switch metric {
+        case .nps: return (x.nps?.value, x.nps)
+        case .csat: return (x.csatTopBox?.value, x.csatTopBox)
+        case .csatMean: return (x.csatMean, nil)
+        case .ces: return (x.cesMean, nil)
+        case .cesEasy: return (x.cesEasy, nil)
+        case .negative, .positive:
+            let total = x.sentimentTotal
+            guard total > 0 else { return (nil, nil) }
+            let k = x.sentimentCounts[metric == .negative ? .negative : .positive] ?? 0
+            return (100 * Double(k) / Double(total), nil)
+        case .emotion: return (x.measuredEmotion, nil)
+        case .responses: return (Double(x.responses), nil)
+        }
+    }
+
+    static func evaluate(_ t: Target, in journey: Journey, _ m: JourneyMeasurements) -> TargetResult {
+        let (scopeText, metrics) = scope(t, journey, m)
+        let (value, interval) = metrics.map { figure(t.metric, $0) } ?? (nil, nil)
+        let goal = "\(t.metric.rawValue) \(t.comparison.rawValue) \(Format.number(t.value))\(t.isPercent ? "%" : "")"
+        let place = scopeText == "journey" ? "for the journey" : "at \(scopeText)"
+        guard let value, let metrics, metrics.responses > 0 else {
+            return TargetResult(target: t, scopeDescription: scopeText, status: .noData, value: nil, interval: nil,
+                                straddles: false, responses: 0,
+                                message: "target \(goal) \(place): no responses to judge it")
+        }
+        let met: Bool
+        switch t.comparison {
+        case .atLeast: met = value >= t.value
+        case .atMost: met = value <= t.value
+        case .greater: met = value > t.value
+        case .less: met = value < t.value
+        }
+        let straddles = interval.map { $0.low <= t.value && t.value <= $0.high } ?? false
+        var message = "target \(goal) \(place) \(met ? "met" : "missed"): \(t.metric.rawValue) is \(Format.number(value))\(t.isPercent || t.metric == .csat ? "%" : "")"
+        if let interval { message += " (95% interval \(Format.number(interval.low)) to \(Format.number(interval.high)))" }
+        message += ", n=\(metrics.responses)"
+        if straddles { message += "; the interval straddles the target, so more data could change the verdict" }
+        return TargetResult(target: t, scopeDescription: scopeText, status: met ? .met : .missed, value: value,
+                            interval: interval, straddles: straddles, responses: metrics.responses, message: message)
+    }
+}
+
+/// Number formatting shared by every report: fixed, locale-free, deterministic.
+public enum Format {
+    /// At most one decimal; "-0" never appears.
+    public static func number(_ x: Double) -> String {
+        let r = (x * 10).rounded() / 10
+        if r == r.rounded() { return String(Int(r)) }
+        return oneDecimal(r)
+    }
+
+    /// Signed, for NPS: "+12", "-4", "0".
+    public static func signed(_ x: Double) -> String {
+        let s = number(x)
+        return x.rounded() > 0 || (s != "0" && !s.hasPrefix("-")) ? "+" + s : s
+    }
+
+    /// One decimal without Foundation's locale-dependent formatting.
+    static func oneDecimal(_ x: Double) -> String {
+        let tenths = Int((abs(x) * 10).rounded())
+        return (x < 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Machine-readable forms of diagnostics: JSON for tools, GitHub workflow annotations, and
+/// SARIF 2.1.0 for code-scanning dashboards. All deterministic (sorted keys, sorted findings).
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json, github, sarif
+}
+
+public enum DiagnosticWriter {
+    struct JSONDiagnostic: Codable {
+        var file: String
+        var line: Int
+        var column: Int
+        var endLine: Int
+        var endColumn: Int
+        var severity: String
+        var code: String
+        var message: String
+        var notes: [String]
+        var fix: String?
+    }
+
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { d in
+            JSONDiagnostic(file: d.range.file, line: d.range.start.line, column: d.range.start.column,
+                           endLine: d.range.end.line, endColumn: d.range.end.column, severity: d.severity.rawValue,
+                           code: d.code, message: d.message, notes: d.notes.map(\.message), fix: d.fixIt?.replacement)
+        }
+        return encode(["version": 1, "diagnostics": items] as JSONBox) + "\n"
+    }
+
+    /// `::error file=…,line=…,col=…,endColumn=…,title=JM204::message` lines.
+    public static func github(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map { d in
+            let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+            let props = "file=\(prop(d.range.file)),line=\(d.range.start.line),col=\(d.range.start.column),endColumn=\(d.range.end.column),title=\(prop(d.code))"
+            return "::\(kind) \(props)::\(data(d.message))\n"
+        }.joined()
+    }
+
+    // GitHub's workflow-command escaping.
+    static func data(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func prop(_ s: String) -> String {
+        data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    /// SARIF 2.1.0 with one run; rules are the diagnostic codes seen.
+    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
+        let codes = Array(Set(diagnostics.map(\.code))).sorted()
+        let rules: [JSONBox] = codes.map { .object(["id": .string($0), "shortDescription": .object(["text": .string("JourneyMap diagnostic \($0); see docs/diagnostics.md")])]) }
+        let results: [JSONBox] = diagnostics.map { d in
+            .object([
+                "ruleId": .string(d.code),
+                "level": .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note"),
+                "message": .object(["text": .string(d.message)]),
+                "locations": .array([.object(["physicalLocation": .object([
+                    "artifactLocation": .object(["uri": .string(d.range.file)]),
+                    "region": .object([
+                        "startLine": .int(d.range.start.line), "startColumn": .int(d.range.start.column),
+                        "endLine": .int(max(d.range.end.line, d.range.start.line)),
+                        "endColumn": .int(max(d.range.end.column, d.range.start.column)),
+                    ]),
+                ])])]),
+            ])
+        }
+        let log: JSONBox = .object([
+            "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
+            "version": .string("2.1.0"),
+            "runs": .array([.object([
+                "tool": .object(["driver": .object([
+                    "name": .string("journeymap"), "version": .string(toolVersion),
+                    "rules": .array(rules),
+                ])]),
+                "columnKind": .string("unicodeCodePoints"),
+                "results": .array(results),
+            ])]),
+        ])
+        return encode(log) + "\n"
+    }
+
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
+    }
+}
+
+/// A small JSON value for documents whose shape is not a Swift type.
+public enum JSONBox: Encodable, Sendable, ExpressibleByDictionaryLiteral {
+    case string(String), int(Int), double(Double), bool(Bool), null
+    case array([JSONBox]), object([String: JSONBox])
+    case raw(any Encodable & Sendable)
+
+    public init(dictionaryLiteral elements: (String, any Encodable & Sendable)...) {
+        self = .object(Dictionary(uniqueKeysWithValues: elements.map { ($0.0, JSONBox.raw($0.1)) }))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .string(let s): try c.encode(s)
+        case .int(let i): try c.encode(i)
+        case .double(let d): try c.encode(d)
+        case .bool(let b): try c.encode(b)
+        case .null: try c.encodeNil()
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        case .raw(let v): try v.encode(to: encoder)
+        }
+    }
+}
