@@ -3,14 +3,14 @@ import PackageDescription
 
 // The pipeline, one target per stage (see docs/architecture.md):
 // JourneyCore (parse -> resolve) -> JourneyFeedback (join) -> JourneyAnalysis (pain points)
-// -> JourneyRender (graph description) -> JourneyGraphviz (the only code that touches libgvc)
+// -> JourneyReports (Markdown, JSON, HTML) and JourneyRender (graph description) -> JourneyGraphviz (the only code that touches libgvc)
 // -> JourneyWorkflow (files, batches, atomic writes) -> journeymap (CLI wiring only).
 let package = Package(
     name: "JourneyMap",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "journeymap", targets: ["journeymap"]),
-        .library(name: "JourneyMapKit", targets: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyRender", "JourneyWorkflow"]),
+        .library(name: "JourneyMapKit", targets: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyWorkflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,9 +24,10 @@ let package = Package(
         .target(name: "JourneyCore"),
         .target(name: "JourneyFeedback", dependencies: ["JourneyCore"]),
         .target(name: "JourneyAnalysis", dependencies: ["JourneyCore", "JourneyFeedback"]),
+        .target(name: "JourneyReports", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
         .target(name: "JourneyGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraphviz"]),
-        .target(name: "JourneyWorkflow", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyRender", "JourneyGraphviz"]),
+        .target(name: "JourneyWorkflow", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
         .executableTarget(
             name: "journeymap",
             dependencies: ["JourneyWorkflow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "JourneyTestSupport", path: "Tests/JourneyTestSupport"),
         .testTarget(name: "JourneyCoreTests", dependencies: ["JourneyCore", "JourneyTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyFeedbackTests", dependencies: ["JourneyFeedback", "JourneyTestSupport"]),
-        .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis", "JourneyTestSupport"]),
+        .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis", "JourneyReports", "JourneyTestSupport"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz", "JourneyTestSupport"]),
         .testTarget(name: "JourneyMapCLITests", dependencies: ["JourneyWorkflow", "JourneyTestSupport"]),
     ],

@@ -1,0 +1,112 @@
+import Foundation
+import JourneyAnalysis
+import JourneyCore
+import JourneyFeedback
+
+/// `report.html`: one self-contained page (no external assets, no scripts). Every piece of
+/// journey and customer text is escaped; the map is embedded as an `<img>` data URI, where an
+/// SVG can run no script and fetch nothing; a Content-Security-Policy forbids the rest.
+public enum HTMLReport {
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// `mapSVG`: the journey map with the top pain points highlighted, if rendered.
+    public static func render(_ r: PainPointReport, journey: Journey, mapSVG: [UInt8]?) -> String {
+        let h = Escape.html
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Pain points: \(h(r.journeyTitle))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header><h1>\(h(r.journeyTitle))</h1><p class="sub">Pain-point report · \(h(r.journeyID))</p>
+            <p>\(h(MarkdownReport.summary(r)))</p></header>
+
+            """
+        if !r.targets.isEmpty {
+            out += "<section><h2>Targets</h2><table><thead><tr><th>Status</th><th>Target</th><th>Where</th><th>Figure</th><th>n</th></tr></thead><tbody>\n"
+            for t in r.targets {
+                let cls = t.status == .met ? "ok" : t.status == .missed ? "bad" : "none"
+                let goal = "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
+                out += "<tr><td><span class=\"pill \(cls)\">\(h(t.status.rawValue))</span>\(t.straddles ? " <small>interval straddles</small>" : "")</td><td>\(h(goal))</td><td>\(h(t.scopeDescription))</td><td>\(h(MarkdownReport.figure(t)))</td><td>\(t.responses)</td></tr>\n"
+            }
+            out += "</tbody></table></section>\n"
+        }
+        if let mapSVG {
+            out += "<section><h2>Journey map</h2><img class=\"map\" alt=\"Journey map of \(h(r.journeyTitle)) with the top pain points outlined\" src=\"data:image/svg+xml;base64,\(Data(mapSVG).base64EncodedString())\"></section>\n"
+        }
+        out += "<section><h2>Ranked pain points</h2>\n"
+        if r.painPoints.isEmpty { out += "<p>Nothing stands out: no touchpoint scores below the rest of the journey.</p>\n" }
+        let top = r.painPoints.first?.score ?? 1
+        for p in r.painPoints.prefix(15) {
+            let x = p.metrics
+            let width = max(2, Int((p.score / max(top, 0.001)) * 100))
+            out += "<article class=\"pain\"><div class=\"rank\">\(p.rank)</div><div class=\"body\">"
+            out += "<h3>\(h(p.touchpointTitle)) <span class=\"owner\">\(h(p.ownerTitle ?? "no owner"))</span>\(p.isMomentOfTruth ? " <span class=\"pill mot\">moment of truth</span>" : "")\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " <span class=\"pill none\">small sample</span>" : "")</h3>"
+            out += "<div class=\"bar\"><span style=\"width:\(width)%\"></span></div>"
+            out += "<p>\(h(p.explanation))</p><ul class=\"facts\">"
+            out += "<li>n = \(x?.responses ?? 0)</li>"
+            if let n = x?.nps { out += "<li>NPS \(h(Format.signed(n.value))) <small>(\(h(Format.signed(n.low))) to \(h(Format.signed(n.high))))</small></li>" }
+            if let c = x?.csatTopBox { out += "<li>CSAT \(h(Format.number(c.value)))%</li>" }
+            if let c = x?.cesMean { out += "<li>CES \(h(Format.number(c)))</li>" }
+            if let e = x?.measuredEmotion { out += "<li>measured emotion \(h(Format.signed(e)))</li>" }
+            out += "</ul>"
+            if let cats = x?.topCategories, !cats.isEmpty {
+                out += "<p class=\"cats\">" + cats.prefix(4).map { "<span>\(h($0.category)) · \($0.count)</span>" }.joined() + "</p>"
+            }
+            for c in (x?.comments ?? []).prefix(3) {
+                out += "<blockquote>\(h(Escape.truncate(c.text, to: 280)))</blockquote>"
+            }
+            if !p.declaredPains.isEmpty || !p.opportunities.isEmpty {
+                out += "<ul class=\"notes\">" + p.declaredPains.map { "<li>Known pain: \(h($0))</li>" }.joined()
+                    + p.opportunities.map { "<li>Opportunity: \(h($0))</li>" }.joined() + "</ul>"
+            }
+            out += "</div></article>\n"
+        }
+        out += "</section>\n<section><h2>By department</h2><div class=\"grid\">\n"
+        for d in r.departments {
+            out += "<div class=\"dept\"><h3>\(h(d.title))</h3><p>\(d.touchpoints.count) touchpoints · \(d.painPoints.count) pain points"
+            if let n = d.metrics?.nps { out += " · NPS \(h(Format.signed(n.value)))" }
+            out += "</p><ul>"
+            for p in d.painPoints.prefix(3) { out += "<li>#\(p.rank) \(h(p.touchpointTitle))</li>" }
+            for t in d.missedTargets { out += "<li class=\"badtext\">\(h(t.message))</li>" }
+            for o in d.opportunities.prefix(3) { out += "<li class=\"opp\">\(h(o.text))</li>" }
+            out += "</ul></div>\n"
+        }
+        out += "</div></section>\n"
+        if !r.declaredPains.isEmpty {
+            out += "<section><h2>Known pains written in the journey</h2><table><thead><tr><th>Touchpoint</th><th>Pain</th><th>Data says</th></tr></thead><tbody>\n"
+            for d in r.declaredPains {
+                out += "<tr><td>\(h(journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID))</td><td>\(h(d.text))</td><td>\(h(d.status.rawValue))</td></tr>\n"
+            }
+            out += "</tbody></table></section>\n"
+        }
+        out += "<footer>Made by journeymap \(h(r.journeyID.isEmpty ? "" : "from " + (journey.sourceFile.split(separator: "/").last.map(String.init) ?? "")))</footer>\n</body>\n</html>\n"
+        return out
+    }
+
+    static let style = """
+        body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1b1b1b;background:#fafafa}
+        header{border-bottom:3px solid #0072B2;margin-bottom:16px}h1{margin:0 0 4px}h2{margin-top:32px;color:#0b3d62}
+        .sub{color:#555;margin:0 0 8px}table{border-collapse:collapse;width:100%;background:#fff}
+        th,td{border:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef3f7}
+        .pill{display:inline-block;padding:1px 8px;border-radius:10px;font-size:.8em;color:#fff}
+        .ok{background:#009E73}.bad{background:#D55E00}.none{background:#777}.mot{background:#CC79A7}
+        .pain{display:flex;gap:12px;background:#fff;border:1px solid #ddd;border-radius:6px;padding:12px;margin:10px 0}
+        .rank{font-size:1.6em;font-weight:bold;color:#D55E00;min-width:2em;text-align:center}.body{flex:1}
+        .pain h3{margin:0 0 6px}.owner{font-size:.75em;font-weight:normal;background:#eef3f7;padding:1px 6px;border-radius:4px}
+        .bar{height:6px;background:#eee;border-radius:3px}.bar span{display:block;height:6px;background:#D55E00;border-radius:3px}
+        .facts{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:14px;color:#333}
+        .cats span{display:inline-block;background:#f3eee0;margin:0 6px 4px 0;padding:1px 6px;border-radius:4px;font-size:.85em}
+        blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #E69F00;color:#444;background:#fffaf0;white-space:pre-wrap;overflow-wrap:anywhere}
+        .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:12px}
+        .dept{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px}.dept h3{margin:0}
+        .badtext{color:#A33F00}.opp::before{content:"✦ ";color:#009E73}
+        img.map{max-width:100%;border:1px solid #ddd;background:#fff}footer{margin-top:32px;color:#777;font-size:.85em}
+        """
+}

@@ -1,0 +1,93 @@
+import JourneyAnalysis
+import JourneyCore
+import JourneyFeedback
+
+/// `pain-points.md`: short enough for a pull-request comment, escaped so that customers'
+/// words cannot become links, images, HTML or table breaks.
+public enum MarkdownReport {
+    public static func render(_ r: PainPointReport, journey: Journey, limit: Int = 10) -> String {
+        var out = "# Pain points: \(Escape.markdown(r.journeyTitle))\n\n"
+        out += summary(r) + "\n"
+        if !r.targets.isEmpty {
+            out += "\n## Targets\n\n| Status | Target | Where | Figure | n |\n|---|---|---|---|---|\n"
+            for t in r.targets {
+                let mark = t.status == .met ? "✅ met" : t.status == .missed ? "❌ missed" : "⚪ no data"
+                let goal = "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
+                out += "| \(mark)\(t.straddles ? " (interval straddles)" : "") | \(Escape.markdown(goal)) | \(Escape.markdown(t.scopeDescription)) | \(figure(t)) | \(t.responses) |\n"
+            }
+        }
+        out += "\n## Ranked pain points\n\n"
+        if r.painPoints.isEmpty {
+            out += "Nothing stands out: no touchpoint scores below the rest of the journey.\n"
+        } else {
+            out += "| # | Touchpoint | Owner | Score | n | NPS | CSAT | Negative |\n|---|---|---|---|---|---|---|---|\n"
+            for p in r.painPoints.prefix(limit) {
+                let x = p.metrics
+                out += "| \(p.rank) | \(Escape.markdown(p.touchpointTitle)) | \(Escape.markdown(p.ownerTitle ?? "no owner")) | \(Format.number(p.score)) | \(x?.responses ?? 0)\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " ⚠" : "") | \(x?.nps.map { Format.signed($0.value) } ?? "–") | \(x?.csatTopBox.map { Format.number($0.value) + "%" } ?? "–") | \(negative(x)) |\n"
+            }
+            if r.painPoints.count > limit { out += "\n…and \(r.painPoints.count - limit) more in pain-points.json.\n" }
+            for p in r.painPoints.prefix(min(limit, 5)) {
+                out += "\n### \(p.rank). \(Escape.markdown(p.touchpointTitle)) (owner: \(Escape.markdown(p.ownerTitle ?? "none")))\n\n"
+                out += Escape.markdown(p.explanation) + "\n"
+                if let x = p.metrics, !x.topCategories.isEmpty {
+                    out += "\n- Top categories: " + x.topCategories.prefix(3).map { "\(Escape.markdown($0.category)) (\($0.count))" }.joined(separator: ", ") + "\n"
+                }
+                for c in (p.metrics?.comments ?? []).prefix(3) {
+                    out += "- Customer: “\(Escape.markdown(Escape.truncate(c.text, to: 200)))”\n"
+                }
+                for pain in p.declaredPains { out += "- Known pain: \(Escape.markdown(pain))\n" }
+                for o in p.opportunities { out += "- Opportunity: \(Escape.markdown(o))\n" }
+            }
+        }
+        let owners = r.departments.filter { !$0.painPoints.isEmpty || !$0.missedTargets.isEmpty }
+        if !owners.isEmpty {
+            out += "\n## By department\n\n| Department | Touchpoints | Pain points | Worst | Missed targets | Opportunities |\n|---|---|---|---|---|---|\n"
+            for d in owners {
+                let worst = d.painPoints.first.map { "#\($0.rank) \(Escape.markdown($0.touchpointTitle))" } ?? "–"
+                out += "| \(Escape.markdown(d.title)) | \(d.touchpoints.count) | \(d.painPoints.count) | \(worst) | \(d.missedTargets.count) | \(d.opportunities.count) |\n"
+            }
+        }
+        if !r.declaredPains.isEmpty {
+            out += "\n## Known pains written in the journey\n\n| Touchpoint | Pain | Data says |\n|---|---|---|\n"
+            for d in r.declaredPains {
+                let title = journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID
+                out += "| \(Escape.markdown(title)) | \(Escape.markdown(d.text)) | \(d.status.rawValue) |\n"
+            }
+        }
+        return out
+    }
+
+    static func summary(_ r: PainPointReport) -> String {
+        let a = r.measurements.accounting
+        let j = r.measurements.journey
+        guard a.read > 0 || j.responses > 0 else {
+            return "No feedback data is joined to this journey: the ranking comes from the designed emotions alone."
+        }
+        var s = "Data: \(j.responses) responses used of \(a.read) rows read"
+        var notUsed: [String] = []
+        if a.rejected > 0 { notUsed.append("\(a.rejected) rejected") }
+        if a.unmatched > 0 { notUsed.append("\(a.unmatched) unmatched") }
+        if a.filtered > 0 { notUsed.append("\(a.filtered) outside the dates") }
+        if !notUsed.isEmpty { s += " (\(notUsed.joined(separator: ", ")))" }
+        if let f = r.measurements.firstDate, let l = r.measurements.lastDate { s += ", \(f) to \(l)" }
+        s += "."
+        if let n = j.nps { s += " Journey NPS \(Format.signed(n.value)) (95% \(Format.signed(n.low)) to \(Format.signed(n.high)))." }
+        if let c = j.csatTopBox { s += " CSAT \(Format.number(c.value))%." }
+        let missed = r.missedTargets.count
+        if !r.targets.isEmpty { s += " Targets: \(r.targets.count - missed) of \(r.targets.count) met." }
+        return s
+    }
+
+    static func figure(_ t: TargetResult) -> String {
+        guard let v = t.value else { return "–" }
+        let unit = t.target.metric == .csat || t.target.isPercent ? "%" : ""
+        var s = (t.target.metric == .nps ? Format.signed(v) : Format.number(v)) + unit
+        if let i = t.interval { s += " (\(Format.number(i.low)) to \(Format.number(i.high)))" }
+        return s
+    }
+
+    static func negative(_ x: Metrics?) -> String {
+        guard let x, x.sentimentTotal > 0 else { return "–" }
+        return Format.number(100 * Double(x.sentimentCounts[.negative] ?? 0) / Double(x.sentimentTotal)) + "%"
+    }
+}
