@@ -120,6 +120,8 @@ public struct Touchpoint: Hashable, Sendable {
     public var backstage: [Action]
     /// Support processes, below the line of internal interaction.
     public var support: [Action]
+    /// Personas (ids) who go through this touchpoint; empty means everyone (Mermaid's actors).
+    public var personas: [String] = []
     public var range: SourceRange
 
     public init(id: String, title: String, stageID: String, channel: String? = nil, owner: String? = nil,

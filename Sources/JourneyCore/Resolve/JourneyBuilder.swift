@@ -2,7 +2,7 @@
 /// pass two (`finish`) can check them all, in any order, and point at the exact word.
 struct JourneyBuilder {
     enum ReferenceKind: String {
-        case department, channel, touchpoint
+        case department, channel, touchpoint, persona
     }
     struct Reference {
         var kind: ReferenceKind
@@ -71,12 +71,13 @@ struct JourneyBuilder {
         case .department: departments.map(\.id)
         case .channel: channels.map(\.id)
         case .touchpoint: stages.flatMap { $0.touchpoints.map(\.id) }
+        case .persona: personas.map(\.id)
         }
     }
 
     private mutating func checkReferences() {
         var known: [ReferenceKind: Set<String>] = [:]
-        for kind in [ReferenceKind.department, .channel, .touchpoint] { known[kind] = Set(ids(kind)) }
+        for kind in [ReferenceKind.department, .channel, .touchpoint, .persona] { known[kind] = Set(ids(kind)) }
         for ref in references where !known[ref.kind]!.contains(ref.token.text) {
             let candidates = ids(ref.kind)
             let suggestion = Suggestion.closest(to: ref.token.text, in: candidates)
@@ -84,6 +85,7 @@ struct JourneyBuilder {
             case .department: "JM202"
             case .channel: "JM203"
             case .touchpoint: "JM204"
+            case .persona: "JM205"
             }
             var message = "unknown \(ref.kind.rawValue) '\(ref.token.text)'"
             var notes: [DiagnosticNote] = []

@@ -1,6 +1,6 @@
 extension Resolver {
     static let touchpointStatements = ["channel", "owner", "emotion", "pain", "opportunity", "note", "moment",
-                                       "action", "backstage", "support", "exit"]
+                                       "action", "backstage", "support", "persona", "exit"]
 
     mutating func readTouchpoint(_ s: StatementSyntax, stage: String) -> Touchpoint? {
         guard let (id, title) = withArguments(s, { args -> (Token, Token)? in
@@ -24,6 +24,20 @@ extension Resolver {
     private mutating func readTouchpointItem(_ t: StatementSyntax, into tp: inout Touchpoint) {
         forbidBlock(t)
         switch t.keyword.text {
+        case "persona":
+            guard let ids = withArguments(t, { a -> [Token]? in
+                guard let first = a.identifier("a persona id") else { return nil }
+                var ids = [first]
+                while a.accept(",") != nil {
+                    guard let next = a.identifier("a persona id after ','") else { return nil }
+                    ids.append(next)
+                }
+                return a.end("persona ID[, ID…]") ? ids : nil
+            }) else { return }
+            for id in ids {
+                builder.references.append(.init(kind: .persona, token: id))
+                tp.personas.append(id.text)
+            }
         case "channel", "owner":
             let isOwner = t.keyword.text == "owner"
             let what = isOwner ? "a department id" : "a channel id"

@@ -1,0 +1,162 @@
+/// A Mermaid `journey` diagram as Mermaid understands it: title, accessibility text,
+/// sections of tasks with a 1…5 score and actors. The vocabulary users bring from Mermaid.
+public struct MermaidJourney: Hashable, Sendable {
+    public struct Task: Hashable, Sendable {
+        public var section: String
+        public var title: String
+        public var score: Int
+        public var actors: [String]
+        public var line: Int
+    }
+    public var title: String?
+    public var accTitle: String?
+    public var accDescription: String?
+    public var sections: [String] = []
+    public var tasks: [Task] = []
+}
+
+/// Reads Mermaid `journey` text. Unlike Mermaid, a score that is not a whole number from 1
+/// to 5 is an error with its line and column (Mermaid silently draws NaN or off-scale faces).
+public enum MermaidParser {
+    public static func parse(_ file: SourceFile) -> (MermaidJourney?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var result = MermaidJourney()
+        var lines = (1...max(1, file.lineCount)).map { (number: $0, text: file.line($0)) }
+        func range(_ line: Int, _ col: Int, _ len: Int) -> SourceRange {
+            SourceRange(file: file.path, start: SourceLocation(line: line, column: col, offset: 0),
+                        end: SourceLocation(line: line, column: col + max(1, len), offset: 0))
+        }
+        // Front matter (--- … ---) before the diagram: configuration, nothing to import.
+        if let first = lines.firstIndex(where: { !$0.text.trimmed.isEmpty }), lines[first].text.trimmed == "---" {
+            if let end = lines[(first + 1)...].firstIndex(where: { $0.text.trimmed == "---" }) {
+                lines.removeSubrange(first...end)
+            } else {
+                diagnostics.append(Diagnostic(.error, code: "JM601", "front matter opened with '---' is never closed", at: range(lines[first].number, 1, 3)))
+                return (nil, diagnostics)
+            }
+        }
+        var sawHeader = false
+        var section: String?
+        var inAccDescrBlock = false
+        var accLines: [String] = []
+        for (number, raw) in lines {
+            let text = raw.trimmed
+            if inAccDescrBlock {
+                if text.hasPrefix("}") {
+                    inAccDescrBlock = false
+                    result.accDescription = accLines.joined(separator: "\n")
+                } else {
+                    accLines.append(text)
+                }
+                continue
+            }
+            if text.isEmpty || text.hasPrefix("%%") { continue }
+            let indent = raw.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+            if !sawHeader {
+                guard text == "journey" || text.hasPrefix("journey ") else {
+                    diagnostics.append(Diagnostic(.error, code: "JM602", "expected 'journey' to start a Mermaid journey diagram", at: range(number, indent + 1, text.count)))
+                    return (nil, diagnostics)
+                }
+                sawHeader = true
+                continue
+            }
+            if let rest = text.dropKeyword("title") {
+                result.title = decodeEntities(rest)
+            } else if let rest = text.dropKeyword("accTitle:") ?? text.dropKeyword("accTitle :") {
+                result.accTitle = rest
+            } else if text.hasPrefix("accDescr") && text.contains("{") {
+                inAccDescrBlock = true
+                accLines = []
+            } else if let rest = text.dropKeyword("accDescr:") ?? text.dropKeyword("accDescr :") {
+                result.accDescription = rest
+            } else if let rest = text.dropKeyword("section") {
+                let name = decodeEntities(cleanBreaks(rest))
+                section = name
+                result.sections.append(name)
+            } else {
+                // A task: `Title: score[: actor, actor]`.
+                let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+                guard parts.count >= 2 else {
+                    diagnostics.append(Diagnostic(.error, code: "JM603", "expected a task as 'Title: score: actors'", at: range(number, indent + 1, text.count)))
+                    continue
+                }
+                let scoreText = parts[1].trimmed
+                let scoreColumn = indent + parts[0].count + 2 + (parts[1].count - parts[1].trimmedLeading.count)
+                guard let score = Int(scoreText), (1...5).contains(score), scoreText.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
+                    diagnostics.append(Diagnostic(.error, code: "JM604",
+                        "task score '\(scoreText)' must be a whole number from 1 to 5 (Mermaid would draw it anyway)",
+                        at: range(number, scoreColumn, max(1, scoreText.count))))
+                    continue
+                }
+                let actors = parts.count > 2 ? parts[2].split(separator: ",").map { decodeEntities(String($0).trimmed) }.filter { !$0.isEmpty } : []
+                guard let section else {
+                    diagnostics.append(Diagnostic(.error, code: "JM605", "task before any 'section'", at: range(number, indent + 1, text.count)))
+                    continue
+                }
+                result.tasks.append(.init(section: section, title: decodeEntities(parts[0].trimmed), score: score, actors: actors, line: number))
+            }
+        }
+        if inAccDescrBlock { result.accDescription = accLines.joined(separator: "\n") }
+        if !sawHeader {
+            diagnostics.append(Diagnostic(.error, code: "JM602", "no 'journey' diagram in this file", at: .file(file.path)))
+            return (nil, diagnostics)
+        }
+        return (diagnostics.hasErrors ? nil : result, diagnostics)
+    }
+
+    /// Mermaid's entity codes (`#58;` for `:`, `#35;` for `#`) back to characters.
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("#") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let hash = rest.firstIndex(of: "#") {
+            out += rest[..<hash]
+            let tail = rest[rest.index(after: hash)...]
+            let digits = tail.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, digits.count <= 7, tail.dropFirst(digits.count).first == ";",
+               let v = UInt32(digits), let scalar = Unicode.Scalar(v), v >= 0x20 {
+                out.unicodeScalars.append(scalar)
+                rest = tail.dropFirst(digits.count + 1)
+            } else {
+                out += "#"
+                rest = tail
+            }
+        }
+        return out + rest
+    }
+
+    /// Mermaid writes line breaks in names as `<br>`, `<br/>`, `<br />`: they become spaces.
+    static func cleanBreaks(_ s: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let lt = rest.firstIndex(of: "<") {
+            out += rest[..<lt]
+            let tail = rest[lt...]
+            if let gt = tail.firstIndex(of: ">"), tail[tail.index(after: lt)..<gt].lowercased().filter({ !$0.isWhitespace && $0 != "/" }) == "br" {
+                out += " "
+                rest = tail[tail.index(after: gt)...]
+            } else {
+                out += "<"
+                rest = tail.dropFirst()
+            }
+        }
+        out += rest
+        return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+}
+
+extension String {
+    var trimmed: String {
+        String(unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init))
+    }
+
+    var trimmedLeading: String { String(unicodeScalars.drop { $0.properties.isWhitespace }.map(Character.init)) }
+
+    /// The rest of the line after `keyword` and white space, when the line starts with it.
+    func dropKeyword(_ keyword: String) -> String? {
+        guard hasPrefix(keyword) else { return nil }
+        let rest = dropFirst(keyword.count)
+        if !keyword.hasSuffix(":"), let c = rest.first, !c.isWhitespace { return nil }
+        return String(rest).trimmed
+    }
+}
