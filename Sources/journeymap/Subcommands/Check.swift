@@ -4,22 +4,57 @@ import JourneyWorkflow
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check journeys and report every problem, like a compiler.")
+        abstract: "Check journeys, their feedback data and targets; report every problem at once.",
+        discussion: """
+            Exit 1 when a journey has errors, or when --fail-on says so (missed targets fail by default).
+            """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var feedback: FeedbackOptions
 
-    @Flag(help: "Treat warnings as errors.")
+    @Option(help: "Output: text (with carets), json, github (workflow annotations), sarif (2.1.0).")
+    var format: DiagnosticFormatOption = .text
+
+    @Option(parsing: .upToNextOption, help: "What fails the run: errors, targets, warnings (several allowed).")
+    var failOn: [FailOn] = [.errors, .targets]
+
+    @Flag(help: "Treat warnings as errors (same as --fail-on warnings).")
     var strict = false
 
     func run() throws {
         let inputs = try Inputs.resolve(input.paths)
-        var failed = false
+        var all: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
         for item in inputs {
-            let result = JourneyLoader.load(path: item.path, options: input.loadOptions(root: item.root))
-            let printer = DiagnosticPrinter(sources: result.sources, colored: input.color.enabled)
-            Terminal.err(printer.format(result.diagnostics))
-            if result.hasErrors || (strict && !result.diagnostics.isEmpty) { failed = true }
+            let result = CheckJob.run(input: item, load: input.loadOptions(root: item.root), join: feedback.joinSettings(strict: strict))
+            all += result.diagnostics
+            sources.merge(result.sources) { a, _ in a }
+        }
+        let policy = Set(failOn + (strict ? [.warnings] : []))
+        let text = DiagnosticOutput.render(all, format: format.value, sources: sources, colored: input.color.enabled)
+        // Text is for people (stderr); json, github and sarif are the requested output (stdout).
+        if format.value == .text { Terminal.err(text) } else { Terminal.out(text) }
+        let failed = all.contains { d in
+            switch d.severity {
+            case .error: return d.code != CheckJob.missedTargetCode || policy.contains(.targets)
+            case .warning: return policy.contains(.warnings)
+            case .note: return false
+            }
         }
         if failed { throw ExitCode(1) }
     }
+}
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case errors, targets, warnings
+}
+
+struct DiagnosticFormatOption: ExpressibleByArgument {
+    var value: DiagnosticFormat
+    init?(argument: String) {
+        guard let v = DiagnosticFormat(rawValue: argument) else { return nil }
+        value = v
+    }
+    static let text = DiagnosticFormatOption(argument: "text")!
+    static var allValueStrings: [String] { DiagnosticFormat.allCases.map(\.rawValue) }
 }

@@ -1,8 +1,72 @@
 import ArgumentParser
+import JourneyCore
 import JourneyWorkflow
 
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render journey maps (SVG, PNG, PDF, DOT).")
+    static let configuration = CommandConfiguration(
+        abstract: "Render journey maps through Graphviz (in-process): SVG, PNG, PDF, DOT.",
+        discussion: "Outputs go to <output>/<journey-id>/map.<format>. A journey with errors replaces none of its earlier outputs.")
+
     @OptionGroup var input: InputOptions
-    func run() throws {}
+    @OptionGroup var feedback: FeedbackOptions
+
+    @Option(name: .shortAndLong, help: "Output folder.")
+    var output: String = "output"
+
+    @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.")
+    var formats: String = "svg,png,pdf"
+
+    @Option(help: "Theme: default, print, dark (overrides the journey's style).")
+    var theme: String?
+
+    @Option(help: "Resolution of PNG output.")
+    var dpi: Double = 96
+
+    @Option(help: "How many top pain points to outline on the map (0: none).")
+    var highlight: Int = 3
+
+    @Flag(help: "Treat feedback row problems as errors.")
+    var strict = false
+
+    func validate() throws {
+        guard !parsedFormats.isEmpty, parsedFormats.count == formats.split(separator: ",").count else {
+            throw ValidationError("--format takes svg, png, pdf, dot (comma-separated); got '\(formats)'")
+        }
+        if let theme, !["default", "print", "dark"].contains(theme) { throw ValidationError("unknown theme '\(theme)'; use default, print or dark") }
+        guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
+    }
+
+    var parsedFormats: [OutputKind] {
+        formats.split(separator: ",").compactMap { OutputKind(rawValue: $0.trimmingCharacters(in: " ")) }
+    }
+
+    func run() throws {
+        let inputs = try Inputs.resolve(input.paths)
+        var options = RenderOptions()
+        options.formats = parsedFormats
+        options.outputDirectory = output
+        options.theme = theme
+        options.dpi = dpi
+        options.highlightTop = highlight
+        options.join = feedback.joinSettings(strict: strict)
+        var failed = false
+        for item in inputs {
+            let outcome = RenderJob.run(item, load: input.loadOptions(root: item.root), options: options)
+            Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled).format(outcome.diagnostics.sortedForOutput()))
+            if outcome.failed { failed = true; continue }
+            do {
+                for path in try OutputWriter.write(outcome.files) { Terminal.out("wrote \(path)\n") }
+            } catch {
+                Terminal.err("error: \(error)\n")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
 }

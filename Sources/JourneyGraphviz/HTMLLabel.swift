@@ -1,0 +1,76 @@
+/// A Graphviz HTML-like label, built only through this API: every text is escaped, elements
+/// and attributes come from allow-lists, and attribute values are `Trusted`. So no journey or
+/// customer text can open an element, load an image (`<IMG SRC>`), set a font face or a link.
+public struct HTMLLabel: Sendable, Hashable {
+    public let markup: String
+    public init(_ root: HTML) { markup = root.markup }
+}
+
+/// A fragment of an HTML-like label.
+public struct HTML: Sendable, Hashable {
+    public let markup: String
+    private init(markup: String) { self.markup = markup }
+
+    /// The elements Graphviz's HTML-like labels accept that we use. No IMG.
+    public enum Tag: String, Sendable {
+        case table = "TABLE", tr = "TR", td = "TD", font = "FONT", b = "B", i = "I", u = "U", s = "S"
+        case sub = "SUB", sup = "SUP", hr = "HR", vr = "VR"
+    }
+
+    /// Attribute names (no HREF, TARGET, TITLE, TOOLTIP, ID, SRC).
+    public enum Attr: String, Sendable {
+        case border = "BORDER", cellborder = "CELLBORDER", cellspacing = "CELLSPACING", cellpadding = "CELLPADDING"
+        case bgcolor = "BGCOLOR", color = "COLOR", colspan = "COLSPAN", rowspan = "ROWSPAN", align = "ALIGN"
+        case balign = "BALIGN", valign = "VALIGN", width = "WIDTH", height = "HEIGHT", fixedsize = "FIXEDSIZE"
+        case pointSize = "POINT-SIZE", face = "FACE", sides = "SIDES", style = "STYLE", columns = "COLUMNS", rows = "ROWS"
+    }
+
+    public static func element(_ tag: Tag, _ attrs: [(Attr, Trusted)] = [], _ children: [HTML] = []) -> HTML {
+        var m = "<" + tag.rawValue
+        for (a, v) in attrs { m += " " + a.rawValue + "=\"" + escape(v.value) + "\"" }
+        m += ">"
+        for c in children { m += c.markup }
+        m += "</" + tag.rawValue + ">"
+        return HTML(markup: m)
+    }
+
+    /// Escaped text. Line breaks become `<BR/>` (with the alignment given).
+    public static func text(_ s: String, align: Trusted? = nil) -> HTML {
+        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        let br = align.map { "<BR ALIGN=\"" + escape($0.value) + "\"/>" } ?? "<BR/>"
+        return HTML(markup: lines.map { escape(String($0)) }.joined(separator: br))
+    }
+
+    public static var lineBreak: HTML { HTML(markup: "<BR/>") }
+
+    public static func concat(_ parts: [HTML]) -> HTML { HTML(markup: parts.map(\.markup).joined()) }
+
+    /// `& < > " '` as entities; hidden controls (bidi overrides, zero-width) and other control
+    /// characters dropped; the only thing that reaches the label is inert text.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s.unicodeScalars {
+            switch ch.value {
+            case 0x26: out += "&amp;"
+            case 0x3C: out += "&lt;"
+            case 0x3E: out += "&gt;"
+            case 0x22: out += "&quot;"
+            case 0x27: out += "&#39;"
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x061C:
+                continue
+            default:
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    // Convenience builders.
+    public static func table(_ attrs: [(Attr, Trusted)] = [], _ rows: [HTML]) -> HTML { element(.table, attrs, rows) }
+    public static func row(_ cells: [HTML]) -> HTML { element(.tr, [], cells) }
+    public static func cell(_ attrs: [(Attr, Trusted)] = [], _ content: [HTML]) -> HTML { element(.td, attrs, content) }
+    public static func font(_ attrs: [(Attr, Trusted)], _ content: [HTML]) -> HTML { element(.font, attrs, content) }
+    public static func bold(_ content: [HTML]) -> HTML { element(.b, [], content) }
+    public static func italic(_ content: [HTML]) -> HTML { element(.i, [], content) }
+}

@@ -1,0 +1,37 @@
+import JourneyGraphviz
+
+/// How a map is drawn.
+public struct MapOptions: Sendable, Hashable {
+    public var theme: Theme = .default
+    /// Touchpoints to outline, with their pain-point rank (from the analysis).
+    public var highlighted: [String: Int] = [:]
+    /// Responses below this are marked as a small sample.
+    public var smallSample: Int = 30
+    /// Characters per line of a touchpoint title.
+    public var titleWidth: Int = 22
+    /// Scales every font (posters read from two metres use larger text).
+    public var fontScale: Double = 1
+    public init() {}
+}
+
+/// Number formatting for labels: fixed, locale-free, with a real minus sign.
+enum Num {
+    static func fixed(_ x: Double, _ decimals: Int = 1) -> String {
+        let p = decimals == 0 ? 1.0 : decimals == 1 ? 10.0 : 100.0
+        let r = (x * p).rounded() / p
+        let neg = r < 0
+        let a = abs(r)
+        var s = String(Int(a))
+        if decimals > 0 {
+            var frac = String(Int(((a - a.rounded(.down)) * p).rounded()))
+            while frac.count < decimals { frac = "0" + frac }
+            s += "." + frac
+        }
+        return (neg ? "−" : "") + s
+    }
+
+    static func signed(_ x: Double, _ decimals: Int = 0) -> String {
+        let s = fixed(x, decimals)
+        return s.hasPrefix("−") || s == fixed(0, decimals) ? s : "+" + s
+    }
+}

@@ -1,0 +1,121 @@
+import JourneyCore
+import JourneyFeedback
+import JourneyGraphviz
+
+/// The HTML-like label of one touchpoint: title, channel, owner, emotion (designed and
+/// measured), marks, and the measured metrics when there is data.
+struct TouchpointLabel {
+    let journey: Journey
+    let options: MapOptions
+    let departmentColors: [String: Color]
+
+    var theme: Theme { options.theme }
+
+    func size(_ base: Double) -> Trusted { .number(base * options.fontScale) }
+
+    func label(_ tp: Touchpoint, metrics: Metrics?) -> HTMLLabel {
+        var rows: [HTML] = []
+        let rank = options.highlighted[tp.id]
+        // Title, with a star for a moment of truth and a badge for a ranked pain point.
+        var title: [HTML] = []
+        if tp.isMomentOfTruth { title.append(.font([(.color, .color(theme.highlight))], [.text("★ ")])) }
+        title.append(.bold([.text(TextWrap.wrapped(tp.title, width: options.titleWidth))]))
+        rows.append(.row([.cell([(.align, "left"), (.balign, "left")], [.font([(.pointSize, size(12))], title)])]))
+        if let rank {
+            rows.append(.row([.cell([(.align, "left"), (.bgcolor, .color(theme.highlight))], [
+                .font([(.color, .color(theme.highlight.readableText)), (.pointSize, size(9))], [.bold([.text("PAIN POINT #\(rank)")])]),
+            ])]))
+        }
+        let channel = tp.channel.flatMap { journey.channel($0)?.title } ?? "no channel"
+        rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(channel)])])]))
+        // Owner band in the department's colour.
+        if let owner = tp.owner, let dept = journey.department(owner) {
+            let c = departmentColors[owner] ?? theme.neutral
+            rows.append(.row([.cell([(.align, "left"), (.bgcolor, .color(c))], [
+                .font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(dept.title)]),
+            ])]))
+        } else {
+            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.highlight))], [.text("⚠ no owner")])])]))
+        }
+        rows.append(.row([.cell([(.align, "left")], [emotionLine(tp, metrics)])]))
+        let marks = markLine(tp)
+        if !marks.isEmpty {
+            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(marks)])])]))
+        }
+        if let m = metrics, m.responses > 0 { rows += metricRows(m) }
+        let border: Trusted = rank != nil || tp.isMomentOfTruth ? 3 : 1
+        let borderColor = rank != nil ? theme.highlight : tp.isMomentOfTruth ? theme.text : theme.nodeBorder
+        let fill = metrics?.measuredEmotion.map { theme.emotionTint($0) } ?? theme.nodeFill
+        return HTMLLabel(.table([(.border, border), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3),
+                                 (.color, .color(borderColor)), (.bgcolor, .color(fill)), (.style, "rounded")], rows))
+    }
+
+    func emotionLine(_ tp: Touchpoint, _ m: Metrics?) -> HTML {
+        var parts: [HTML] = []
+        if let e = tp.emotion {
+            let v = Double(e.value)
+            parts.append(.font([(.color, .color(theme.emotionColor(v)))], [.text(glyph(v))]))
+            parts.append(.font([(.pointSize, size(9))], [.text(" \(e.name) \(Num.signed(v))")]))
+        } else {
+            parts.append(.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("emotion not set")]))
+        }
+        if let measured = m?.measuredEmotion {
+            parts.append(.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("  measured ")]))
+            parts.append(.font([(.color, .color(theme.emotionColor(measured)))], [.text(glyph(measured))]))
+            parts.append(.font([(.pointSize, size(9))], [.bold([.text(" " + Num.signed(measured, 1))])]))
+        }
+        return .concat(parts)
+    }
+
+    func glyph(_ v: Double) -> String {
+        if theme.usesMarks { return theme.emotionGlyph(v) }
+        return v <= -0.5 ? "☹" : v >= 0.5 ? "☺" : "●"
+    }
+
+    func markLine(_ tp: Touchpoint) -> String {
+        var parts: [String] = []
+        if !tp.pains.isEmpty { parts.append("⚠ \(tp.pains.count) pain\(tp.pains.count == 1 ? "" : "s")") }
+        if !tp.opportunities.isEmpty { parts.append("✦ \(tp.opportunities.count) idea\(tp.opportunities.count == 1 ? "" : "s")") }
+        if !tp.backstage.isEmpty || !tp.support.isEmpty { parts.append("⚙ \(tp.backstage.count + tp.support.count) backstage") }
+        return parts.joined(separator: "   ")
+    }
+
+    func metricRows(_ m: Metrics) -> [HTML] {
+        var rows: [HTML] = []
+        var first = "n=\(m.responses)"
+        if let n = m.nps { first += " · NPS \(Num.signed(n.value)) (\(Num.signed(n.low))…\(Num.signed(n.high)))" }
+        rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(first)])])]))
+        var second: [String] = []
+        if let c = m.csatTopBox { second.append("CSAT \(Num.fixed(c.value, 0))%") }
+        if let c = m.cesMean { second.append("CES \(Num.fixed(c, 1))") }
+        if !second.isEmpty {
+            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(second.joined(separator: " · "))])])]))
+        }
+        if m.sentimentTotal > 0 { rows.append(.row([.cell([(.align, "left"), (.cellpadding, 2)], [sentimentBar(m)])])) }
+        if m.responses < options.smallSample {
+            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(8)), (.color, .color(theme.highlight))], [.italic([.text("small sample: read with care")])])])]))
+        }
+        return rows
+    }
+
+    /// Negative / neutral / positive shares as a row of coloured cells, 120 points wide.
+    func sentimentBar(_ m: Metrics) -> HTML {
+        let total = Double(m.sentimentTotal)
+        var cells: [HTML] = []
+        let parts: [(Sentiment, Color)] = [(.negative, theme.negative), (.neutral, theme.neutral), (.positive, theme.positive)]
+        var remaining = 120
+        for (i, (s, c)) in parts.enumerated() {
+            let share = Double(m.sentimentCounts[s] ?? 0) / total
+            var w = Int((share * 120).rounded())
+            if i == parts.count - 1 { w = remaining }
+            w = max(0, min(remaining, w))
+            remaining -= w
+            if w > 0 { cells.append(.cell([(.width, .int(w)), (.height, 6), (.fixedsize, "true"), (.bgcolor, .color(c))], [])) }
+        }
+        let neg = Int((100 * Double(m.sentimentCounts[.negative] ?? 0) / total).rounded())
+        let label = HTML.font([(.pointSize, size(8)), (.color, .color(theme.mutedText))], [.text(" \(neg)% neg")])
+        return .table([(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)], [
+            .row(cells + [.cell([(.align, "left")], [label])]),
+        ])
+    }
+}

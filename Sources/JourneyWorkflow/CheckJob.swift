@@ -1,0 +1,34 @@
+import JourneyAnalysis
+import JourneyCore
+import JourneyFeedback
+
+/// `check` for one journey: the language checks, the feedback join's row accounting, and
+/// the targets, all as diagnostics.
+public enum CheckJob {
+    /// The code of a missed target (an error that `--fail-on` may exclude).
+    public static let missedTargetCode = "JM510"
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceFile]
+        public var targets: [TargetResult]
+    }
+
+    public static func run(input: JourneyDiscovery.Input, load: LoadOptions, join: JoinSettings) -> Result {
+        let loaded = JourneyLoader.load(path: input.path, options: load)
+        var result = Result(diagnostics: loaded.diagnostics, sources: loaded.sources, targets: [])
+        guard let journey = loaded.journey else { return result }
+        let joined = JoinStep.run(journey, settings: join)
+        result.diagnostics += joined.diagnostics
+        guard let m = joined.measurements else { return result }
+        result.targets = TargetEvaluation.evaluate(journey, m)
+        for t in result.targets {
+            switch t.status {
+            case .met: continue
+            case .missed: result.diagnostics.append(Diagnostic(.error, code: missedTargetCode, t.message, at: t.target.range))
+            case .noData: result.diagnostics.append(Diagnostic(.warning, code: "JM511", t.message, at: t.target.range))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,100 @@
+import JourneyAnalysis
+import JourneyCore
+import JourneyFeedback
+import JourneyGraphviz
+import JourneyRender
+import JourneyReports
+
+/// What `render` writes for each journey.
+public enum OutputKind: String, Sendable, CaseIterable, Comparable {
+    case svg, png, pdf, dot
+    public static func < (a: OutputKind, b: OutputKind) -> Bool { a.rawValue < b.rawValue }
+}
+
+public struct RenderOptions: Sendable {
+    public var formats: [OutputKind] = [.svg, .png, .pdf]
+    public var outputDirectory = "output"
+    /// A theme overriding the journey's `style { theme … }`.
+    public var theme: String?
+    public var dpi: Double = 96
+    public var fontScale: Double = 1
+    /// How many top pain points the map outlines (0: none).
+    public var highlightTop = 3
+    public var join = JoinSettings()
+    public init() {}
+}
+
+/// One output file, in memory until the whole journey has rendered.
+public struct OutputFile: Sendable, Hashable {
+    public var path: String
+    public var bytes: [UInt8]
+}
+
+/// The result of processing one journey: what to write, and what to tell the user.
+public struct JourneyOutcome: Sendable {
+    public var input: JourneyDiscovery.Input
+    public var journeyID: String?
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceFile]
+    public var files: [OutputFile]
+    /// Every file the outputs depend on (journey, includes, feedback), for the manifest.
+    public var dependencies: [String]
+    /// The file held only shared definitions: nothing to render.
+    public var isSharedDefinitions: Bool
+    public var failed: Bool { diagnostics.hasErrors }
+}
+
+/// parse → resolve → join → analyse → build graph → render, in memory. Nothing is written
+/// here: `OutputWriter` writes a journey's files only when all of them rendered.
+public enum RenderJob {
+    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> JourneyOutcome {
+        let loaded = JourneyLoader.load(path: input.path, options: load)
+        var outcome = JourneyOutcome(input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
+                                     sources: loaded.sources, files: [], dependencies: loaded.files,
+                                     isSharedDefinitions: loaded.isSharedDefinitions)
+        guard let journey = loaded.journey else { return outcome }
+        let joined = JoinStep.run(journey, settings: options.join)
+        outcome.diagnostics += joined.diagnostics
+        outcome.dependencies += journey.feedback.map(\.resolvedPath) + options.join.extraFeedback
+        if outcome.failed { return outcome }
+        guard let theme = Theme.named(options.theme ?? journey.style.theme) else {
+            outcome.diagnostics.append(Diagnostic(.error, code: "JM501", "unknown theme '\(options.theme ?? "")' (themes: default, print, dark)", at: .file(input.path)))
+            return outcome
+        }
+        var mapOptions = MapOptions()
+        mapOptions.theme = theme
+        mapOptions.fontScale = options.fontScale
+        mapOptions.smallSample = options.join.smallSample
+        if options.highlightTop > 0, let m = joined.measurements {
+            let report = PainPointAnalysis.analyse(journey, m)
+            for p in report.painPoints.prefix(options.highlightTop) { mapOptions.highlighted[p.touchpointID] = p.rank }
+        }
+        let spec = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
+        let dir = PathUtil.join(options.outputDirectory, journey.id)
+        do {
+            outcome.files = try renderFiles(spec, name: "map", dir: dir, formats: options.formats, dpi: options.dpi)
+        } catch {
+            outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render '\(journey.id)': \(error)", at: journey.range))
+        }
+        return outcome
+    }
+
+    /// Renders one graph in the requested formats (one layout for all of them).
+    public static func renderFiles(_ spec: GraphSpec, name: String, dir: String, formats: [OutputKind], dpi: Double) throws(GraphvizError) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let graphviz = formats.compactMap { kind -> RenderFormat? in
+            switch kind {
+            case .svg: .svg
+            case .png: .png
+            case .pdf: .pdf
+            case .dot: nil
+            }
+        }
+        if !graphviz.isEmpty {
+            let rendered = try GraphvizRenderer.render(spec, formats: graphviz, dpi: dpi)
+            for f in graphviz { files.append(OutputFile(path: "\(dir)/\(name).\(f.rawValue)", bytes: rendered[f]!)) }
+        }
+        if formats.contains(.dot) { files.append(OutputFile(path: "\(dir)/\(name).dot", bytes: Array(DOTWriter.write(spec).utf8))) }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import JourneyWorkflow
+
+/// Options for joining feedback data, shared by render, check, report and metrics.
+struct FeedbackOptions: ParsableArguments {
+    @Option(name: .customLong("feedback"), help: ArgumentHelp("Extra feedback file joined to every journey (CSV, JSON Lines).", valueName: "file"))
+    var feedbackFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Only responses on or after this date (YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only responses on or before this date (YYYY-MM-DD).", valueName: "date"))
+    var until: String?
+
+    @Option(help: "Responses below this count are marked as a small sample.")
+    var smallSample: Int = 30
+
+    func joinSettings(strict: Bool) -> JoinSettings {
+        var s = JoinSettings()
+        s.extraFeedback = feedbackFiles
+        s.strict = strict
+        s.since = since
+        s.until = until
+        s.smallSample = smallSample
+        return s
+    }
+
+    func validate() throws {
+        for d in [since, until].compactMap({ $0 }) where !ISODate.isValid(d) {
+            throw ValidationError("'\(d)' is not a date; use YYYY-MM-DD")
+        }
+        guard smallSample >= 1 else { throw ValidationError("--small-sample must be at least 1") }
+    }
+}
