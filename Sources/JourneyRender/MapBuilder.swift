@@ -66,8 +66,16 @@ public enum MapBuilder {
                 e.attributes.set(.color, .color(theme.flowEdge))
                 e.attributes.set(.style, "dashed")
                 e.attributes.set(.penwidth, 1.2)
-                e.attributes.set(.constraint, "false")
-                e.attributes.set(.weight, 0)
+                // The flow into a branch places it one column after where it starts; every
+                // other explicit flow leaves the timeline alone.
+                let intoBranch = journey.touchpoint(flow.to)?.isBranch == true
+                if !(intoBranch && !backwards) {
+                    e.attributes.set(.constraint, "false")
+                    e.attributes.set(.weight, 0)
+                }
+                // Below the timeline, so a loop never crosses the straight document-order line.
+                e.attributes.set(.tailport, "s")
+                e.attributes.set(.headport, "s")
                 if let label = flow.label {
                     e.attributes.setHTML(.xlabel, HTMLLabel(.font([(.pointSize, .number(9 * options.fontScale)), (.color, .color(theme.flowEdge))],
                                                                    [.text((backwards ? "↺ " : "↷ ") + TextWrap.wrapped(label, width: 28, maxLines: 2))])))

@@ -6,7 +6,7 @@
 /// a block written on one line stays on one line while it fits in `lineWidth`, holds only
 /// simple statements and no comments. Formatting formatted text changes nothing.
 public struct Formatter: Sendable {
-    public var lineWidth = 100
+    public var lineWidth = 120
     public var indentUnit = "  "
 
     public init() {}
@@ -64,7 +64,7 @@ public struct Formatter: Sendable {
         var out = s.keyword.text
         var previous: Token? = s.keyword
         for t in s.arguments {
-            let glued = (t.kind == .symbol && (t.text == ".." || t.text == "%")) || previous?.text == ".." && previous?.kind == .symbol
+            let glued = (t.kind == .symbol && (t.text == ".." || t.text == "%" || t.text == ",")) || previous?.text == ".." && previous?.kind == .symbol
             if !glued { out += " " }
             out += t.kind == .string ? Formatter.quote(t.text) : t.text
             previous = t

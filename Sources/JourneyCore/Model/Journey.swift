@@ -122,6 +122,8 @@ public struct Touchpoint: Hashable, Sendable {
     public var support: [Action]
     /// Personas (ids) who go through this touchpoint; empty means everyone (Mermaid's actors).
     public var personas: [String] = []
+    /// Off the main path: the document-order flow skips it; explicit flows lead in and out.
+    public var isBranch = false
     public var range: SourceRange
 
     public init(id: String, title: String, stageID: String, channel: String? = nil, owner: String? = nil,

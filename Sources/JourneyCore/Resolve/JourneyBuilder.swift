@@ -112,9 +112,10 @@ struct JourneyBuilder {
         }
     }
 
-    /// Document order: each touchpoint flows to the next unless it is marked `exit`.
+    /// Document order: each touchpoint flows to the next unless it is marked `exit`;
+    /// `branch` touchpoints are off this main path.
     private func sequenceFlows() -> [Flow] {
-        let tps = stages.flatMap(\.touchpoints)
+        let tps = stages.flatMap(\.touchpoints).filter { !$0.isBranch }
         guard tps.count > 1 else { return [] }
         var result: [Flow] = []
         for (a, b) in zip(tps, tps.dropFirst()) where !exits.contains(a.id) {
@@ -134,7 +135,7 @@ struct JourneyBuilder {
             for n in next[id] ?? [] where seen.insert(n).inserted { queue.append(n) }
         }
         for tp in tps where !seen.contains(tp.id) {
-            report(.warning, "JM209", "no flow reaches touchpoint '\(tp.id)' (the touchpoint before it is marked 'exit'); add 'flow SOMEWHERE -> \(tp.id)'", at: tp.range)
+            report(.warning, "JM209", "no flow reaches touchpoint '\(tp.id)'\(tp.isBranch ? " (a branch is reached only by explicit flows)" : " (the touchpoint before it is marked 'exit')"); add 'flow SOMEWHERE -> \(tp.id)'", at: tp.range)
         }
     }
 }

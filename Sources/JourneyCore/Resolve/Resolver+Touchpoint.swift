@@ -1,6 +1,6 @@
 extension Resolver {
     static let touchpointStatements = ["channel", "owner", "emotion", "pain", "opportunity", "note", "moment",
-                                       "action", "backstage", "support", "persona", "exit"]
+                                       "action", "backstage", "support", "persona", "exit", "branch"]
 
     mutating func readTouchpoint(_ s: StatementSyntax, stage: String) -> Touchpoint? {
         guard let (id, title) = withArguments(s, { args -> (Token, Token)? in
@@ -63,6 +63,8 @@ extension Resolver {
             }) != nil { tp.isMomentOfTruth = true }
         case "exit":
             if withArguments(t, { a in a.end("exit") ? true : nil }) != nil { builder.exits.insert(tp.id) }
+        case "branch":
+            if withArguments(t, { a in a.end("branch") ? true : nil }) != nil { tp.isBranch = true }
         case "backstage", "support":
             let word = t.keyword.text
             guard let (text, owner) = withArguments(t, { a -> (Token, Token?)? in
