@@ -82,9 +82,9 @@ def clamp(x, lo, hi):
 def response(rng, mood):
     """NPS 0-10, CSAT 1-5, CES 1-7 (lower is easier) and a sentiment for a true mood -2..+2."""
     m = mood + rng.gauss(0, 0.9)
-    nps = int(round(clamp(7 + 1.7 * m, 0, 10)))
-    csat = int(round(clamp(3.4 + 0.9 * m, 1, 5)))
-    ces = int(round(clamp(3.5 - 1.2 * m, 1, 7)))
+    nps = int(round(clamp(8 + 1.8 * m, 0, 10)))
+    csat = int(round(clamp(3.8 + 0.8 * m, 1, 5)))
+    ces = int(round(clamp(3 - 1.1 * m, 1, 7)))
     sentiment = "negative" if m < -0.6 else "positive" if m > 0.6 else "neutral"
     return nps, csat, ces, sentiment, m
 

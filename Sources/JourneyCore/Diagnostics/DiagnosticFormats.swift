@@ -33,7 +33,9 @@ public enum DiagnosticWriter {
     public static func github(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { d in
             let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
-            let props = "file=\(prop(d.range.file)),line=\(d.range.start.line),col=\(d.range.start.column),endColumn=\(d.range.end.column),title=\(prop(d.code))"
+            let props = d.range.isWholeFile
+                ? "file=\(prop(d.range.file)),title=\(prop(d.code))"
+                : "file=\(prop(d.range.file)),line=\(d.range.start.line),col=\(d.range.start.column),endColumn=\(d.range.end.column),title=\(prop(d.code))"
             return "::\(kind) \(props)::\(data(d.message))\n"
         }.joined()
     }
@@ -56,7 +58,9 @@ public enum DiagnosticWriter {
                 "ruleId": .string(d.code),
                 "level": .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note"),
                 "message": .object(["text": .string(d.message)]),
-                "locations": .array([.object(["physicalLocation": .object([
+                "locations": .array([.object(["physicalLocation": .object(d.range.isWholeFile ? [
+                    "artifactLocation": .object(["uri": .string(d.range.file)]),
+                ] : [
                     "artifactLocation": .object(["uri": .string(d.range.file)]),
                     "region": .object([
                         "startLine": .int(d.range.start.line), "startColumn": .int(d.range.start.column),

@@ -27,7 +27,8 @@ public struct DiagnosticPrinter: Sendable {
         case .warning: label = paint("warning:", "1;35")
         case .note: label = paint("note:", "1;36")
         }
-        out += paint("\(d.range.file):\(d.range.start.line):\(d.range.start.column):", "1") + " \(label) \(paint(d.message, "1")) [\(d.code)]\n"
+        let place = d.range.isWholeFile ? "\(d.range.file):" : "\(d.range.file):\(d.range.start.line):\(d.range.start.column):"
+        out += paint(place, "1") + " \(label) \(paint(d.message, "1")) [\(d.code)]\n"
         out += snippet(for: d.range, fixIt: d.fixIt)
         for note in d.notes {
             if let r = note.range, r.file != d.range.file || r.start.line != d.range.start.line {

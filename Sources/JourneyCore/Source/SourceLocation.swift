@@ -27,11 +27,14 @@ public struct SourceRange: Hashable, Sendable, CustomStringConvertible {
         self.end = end
     }
 
-    /// A range for something that has no text of its own (a whole file, a CLI flag).
+    /// A range for a whole file (line 0): printed as `path: …` with no line or snippet.
     public static func file(_ path: String) -> SourceRange {
-        let origin = SourceLocation(line: 1, column: 1, offset: 0)
+        let origin = SourceLocation(line: 0, column: 0, offset: 0)
         return SourceRange(file: path, start: origin, end: origin)
     }
 
-    public var description: String { "\(file):\(start)" }
+    /// True for `file(_:)` ranges.
+    public var isWholeFile: Bool { start.line == 0 }
+
+    public var description: String { isWholeFile ? file : "\(file):\(start)" }
 }

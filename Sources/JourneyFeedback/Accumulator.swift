@@ -1,0 +1,111 @@
+import JourneyCore
+
+/// Running totals for one group of responses: constant size whatever the number of rows
+/// (categories are counted per distinct category, comments are a bounded sample).
+struct Accumulator {
+    var rows = 0
+    var npsN = 0, promoters = 0, passives = 0, detractors = 0
+    var csatN = 0, csatSum = 0.0, csatTop = 0
+    var cesN = 0, cesSum = 0.0, cesEasy = 0
+    var negative = 0, neutral = 0, positive = 0
+    /// Category id → count. Bounded by `maxCategories`; the rest count as "(other)".
+    var categories: [Int: Int] = [:]
+    var comments = CommentSample()
+
+    static let maxCategories = 2_000
+
+    mutating func merge(_ o: Accumulator) {
+        rows += o.rows
+        npsN += o.npsN; promoters += o.promoters; passives += o.passives; detractors += o.detractors
+        csatN += o.csatN; csatSum += o.csatSum; csatTop += o.csatTop
+        cesN += o.cesN; cesSum += o.cesSum; cesEasy += o.cesEasy
+        negative += o.negative; neutral += o.neutral; positive += o.positive
+        for (k, v) in o.categories { categories[k, default: 0] += v }
+        for c in o.comments.items { comments.offer(c.key, c.comment) }
+    }
+
+    func metrics(scales: ResolvedScales, categoryNames: ByteTable, smallSample: Int) -> Metrics {
+        var m = Metrics()
+        m.responses = rows
+        m.npsCount = npsN
+        m.promoters = promoters
+        m.passives = passives
+        m.detractors = detractors
+        m.nps = MetricsMath.nps(promoters: promoters, detractors: detractors, n: npsN)
+        m.csatCount = csatN
+        m.csatTopBox = MetricsMath.share(csatTop, of: csatN)
+        m.csatMean = csatN > 0 ? csatSum / Double(csatN) : nil
+        m.cesCount = cesN
+        m.cesMean = cesN > 0 ? cesSum / Double(cesN) : nil
+        m.cesEasy = cesN > 0 ? 100 * Double(cesEasy) / Double(cesN) : nil
+        if negative + neutral + positive > 0 {
+            m.sentimentCounts = [.negative: negative, .neutral: neutral, .positive: positive]
+        }
+        m.topCategories = Accumulator.topCategories(categories, names: categoryNames)
+        m.measuredEmotion = MetricsMath.measuredEmotion(
+            nps: m.nps, npsCount: npsN, csatMean: m.csatMean, csatCount: csatN, csatScale: scales.csat,
+            cesMean: m.cesMean, cesCount: cesN, cesScale: scales.ces,
+            positive: positive, negative: negative, sentimentTotal: negative + neutral + positive)
+        m.comments = comments.sorted
+        m.isSmallSample = rows < smallSample
+        return m
+    }
+
+    /// Counts every category and each of its parents (`billing/fees` also counts for
+    /// `billing`); the five most frequent, ties by name.
+    static func topCategories(_ counts: [Int: Int], names: ByteTable, limit: Int = 5) -> [CategoryCount] {
+        var rolled: [String: Int] = [:]
+        for (id, n) in counts {
+            let name = String(decoding: names.key(id), as: UTF8.self)
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            for k in 1...parts.count {
+                rolled[parts.prefix(k).joined(separator: "/"), default: 0] += n
+            }
+        }
+        return rolled.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(limit).map { CategoryCount(category: $0.key, count: $0.value) }
+    }
+}
+
+/// The scales in force for one feedback source.
+struct ResolvedScales {
+    var nps = Scale.nps
+    var csat = Scale.csat
+    var ces = Scale.ces
+}
+
+/// A deterministic sample of the most negative comments: ordered by sentiment (negative
+/// first), then by the lowest normalised score, then by file order.
+struct CommentSample {
+    struct Key: Comparable {
+        var sentimentRank: Int
+        var score: Double
+        var order: Int
+        static func < (a: Key, b: Key) -> Bool {
+            (a.sentimentRank, a.score, a.order) < (b.sentimentRank, b.score, b.order)
+        }
+    }
+    struct Item {
+        var key: Key
+        var comment: Comment
+    }
+    static let size = 3
+    static let maxLength = 500
+    private(set) var items: [Item] = []
+
+    /// Would a comment with this key enter the sample? (Checked before making its String.)
+    func accepts(_ key: Key) -> Bool {
+        items.count < CommentSample.size || key < items[items.count - 1].key
+    }
+
+    mutating func offer(_ key: Key, _ comment: Comment) {
+        guard accepts(key) else { return }
+        var c = comment
+        if c.text.count > CommentSample.maxLength { c.text = String(c.text.prefix(CommentSample.maxLength - 1)) + "…" }
+        items.append(Item(key: key, comment: c))
+        items.sort { $0.key < $1.key }
+        if items.count > CommentSample.size { items.removeLast() }
+    }
+
+    var sorted: [Comment] { items.map(\.comment) }
+}

@@ -1,0 +1,197 @@
+import JourneyCore
+
+/// A CSV row seen through the header's column mapping.
+struct CSVRowSource: FieldSource {
+    let row: CSVReader.Row
+    /// Physical index of each logical column, or -1.
+    let map: [Int]
+
+    @inline(__always) func field(_ c: Logical) -> UnsafeBufferPointer<UInt8>? {
+        let i = map[c.rawValue]
+        return i >= 0 && i < row.fieldCount ? row.bytes(i) : nil
+    }
+    func column(_ c: Logical) -> Int {
+        let i = map[c.rawValue]
+        return i >= 0 && i < row.fieldCount ? row.column(of: i) : 1
+    }
+    func string(_ c: Logical) -> String? {
+        let i = map[c.rawValue]
+        return i >= 0 && i < row.fieldCount ? row.string(i) : nil
+    }
+}
+
+extension JoinState {
+    mutating func ingestCSV(_ source: FeedbackSource, aggregate: Bool) {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: source.resolvedPath, delimiter: source.delimiter)
+        } catch {
+            diagnostics.append(Diagnostic(.error, code: "JM300", "cannot read feedback '\(source.path)': \(error)", at: source.range))
+            return
+        }
+        var csv = reader
+        var header: [String]?
+        var map: [Int] = []
+        var aggregateMap: [String: Int] = [:]
+        var ok = true
+        do {
+            try csv.forEachRow { row in
+                guard let h = header else {
+                    let names = (0..<row.fieldCount).map { row.string($0) }
+                    header = names
+                    if aggregate {
+                        aggregateMap = headerIndex(names, line: row.line)
+                        ok = aggregateMap["touchpoint"] != nil
+                        if !ok { report(.error, "JM306", "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: row.line) }
+                    } else {
+                        (map, ok) = mapHeader(names, source: source, line: row.line)
+                    }
+                    return ok
+                }
+                if let problem = row.problem {
+                    rejectMalformed(problem, line: row.line)
+                    return true
+                }
+                if row.fieldCount != h.count {
+                    accounting.read += 1
+                    reject("wrong number of fields", "row has \(row.fieldCount) fields, the header has \(h.count)", row.line, 1)
+                    return true
+                }
+                if aggregate {
+                    ingestAggregate(row, aggregateMap)
+                } else {
+                    ingestRow(CSVRowSource(row: row, map: map), line: row.line)
+                }
+                return true
+            }
+        } catch .unterminatedQuote(let line) {
+            accounting.read += 1
+            accounting.rejected += 1
+            accounting.rejectedByReason["unterminated quote", default: 0] += 1
+            report(.error, "JM301", "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
+        } catch {
+            report(.error, "JM300", "cannot read feedback '\(source.path)': \(error)", line: 1)
+        }
+        if header == nil { report(.warning, "JM307", "the feedback file is empty", line: 1) }
+    }
+
+    mutating func rejectMalformed(_ problem: CSVReader.Problem, line: Int) {
+        accounting.read += 1
+        switch problem {
+        case .textAfterClosingQuote:
+            reject("text after a closing quote", "text after a closing quote (RFC 4180: a quoted field ends at its closing quote; double quotes inside it: \"\")", line, 1)
+        case .quoteInUnquotedField:
+            reject("quote inside an unquoted field", "a quote inside an unquoted field (RFC 4180: quote the whole field and double the quote)", line, 1)
+        case .invalidUTF8:
+            // Not a row problem but a file problem: an error even without --strict.
+            accounting.rejected += 1
+            accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
+            example("invalid UTF-8", .error, "JM304", "the row is not valid UTF-8; save the file as UTF-8", line: line)
+        case .rowTooLong:
+            reject("too many fields", "the row has more than 100,000 fields", line, 1)
+        }
+    }
+
+    /// Header name (trimmed, case-insensitive) → first index; repeated names are reported.
+    mutating func headerIndex(_ names: [String], line: Int) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, n) in names.enumerated() {
+            let k = n.trimmingSpaces().lowercased()
+            if index[k] != nil {
+                report(.warning, "JM305", "column '\(n)' appears twice in the header; the first one is used", line: line)
+            } else {
+                index[k] = i
+            }
+        }
+        return index
+    }
+
+    /// Logical columns → physical indices, with the source's renames.
+    mutating func mapHeader(_ names: [String], source: FeedbackSource, line: Int) -> ([Int], Bool) {
+        let index = headerIndex(names, line: line)
+        var map = [Int](repeating: -1, count: Logical.allCases.count)
+        for c in Logical.allCases {
+            let wanted = (source.columns[c.name] ?? c.name).trimmingSpaces().lowercased()
+            if let i = index[wanted] {
+                map[c.rawValue] = i
+            } else if source.columns[c.name] != nil {
+                report(.error, "JM306", "column '\(source.columns[c.name]!)' (for \(c.name)) is not in the header\(Suggestion.phrase(for: source.columns[c.name]!, in: names))", line: line)
+                return (map, false)
+            }
+        }
+        if map[Logical.touchpoint.rawValue] < 0 && (map[Logical.category.rawValue] < 0 || source.categoryRules.isEmpty) {
+            report(.error, "JM306", "no 'touchpoint' column to join on (columns: \(names.joined(separator: ", "))); rename one with 'column touchpoint = \"…\"' or add category rules", line: line)
+            return (map, false)
+        }
+        return (map, true)
+    }
+
+    /// One row of the pre-aggregated format: counts and sums per touchpoint.
+    mutating func ingestAggregate(_ row: CSVReader.Row, _ map: [String: Int]) {
+        accounting.read += 1
+        func int(_ name: String) -> Int?? {
+            guard let i = map[name] else { return .some(nil) }
+            switch FieldParsing.number(row.bytes(i)) {
+            case .blank: return .some(nil)
+            case .value(let v) where v >= 0 && v.rounded() == v && v < 1e15: return .some(Int(v))
+            default: return nil
+            }
+        }
+        func num(_ name: String) -> Double?? {
+            guard let i = map[name] else { return .some(nil) }
+            switch FieldParsing.number(row.bytes(i)) {
+            case .blank: return .some(nil)
+            case .value(let v) where v >= 0: return .some(v)
+            default: return nil
+            }
+        }
+        let idBytes = trimmed(row.bytes(map["touchpoint"]!))
+        guard let t = touchpoints.find(idBytes) else {
+            accounting.unmatched += 1
+            let id = String(decoding: idBytes, as: UTF8.self)
+            accounting.unmatchedByKey[id, default: 0] += 1
+            example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(id)'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined", line: row.line)
+            return
+        }
+        let names = ["responses", "promoters", "passives", "detractors", "csat_count", "csat_top2", "ces_count", "ces_easy", "positive", "neutral", "negative"]
+        var v: [String: Int] = [:]
+        for n in names {
+            guard let x = int(n) else { return reject("aggregate count is not a whole number", "\(n) is not a whole number ≥ 0", row.line, 1) }
+            v[n] = x ?? 0
+        }
+        guard let csatSum = num("csat_sum"), let cesSum = num("ces_sum") else {
+            return reject("aggregate sum is not a number", "csat_sum and ces_sum must be numbers ≥ 0", row.line, 1)
+        }
+        let n = v["responses"]!
+        guard v["promoters"]! + v["passives"]! + v["detractors"]! <= n, v["csat_top2"]! <= v["csat_count"]!,
+              v["ces_easy"]! <= v["ces_count"]!, v["positive"]! + v["neutral"]! + v["negative"]! <= n,
+              v["csat_count"]! <= n, v["ces_count"]! <= n else {
+            return reject("aggregate counts do not add up", "the counts do not add up (a part is larger than its whole)", row.line, 1)
+        }
+        var a = perTouchpoint[t]
+        let before = a
+        let adds: [(WritableKeyPath<Accumulator, Int>, Int)] = [
+            (\.rows, n), (\.npsN, v["promoters"]! + v["passives"]! + v["detractors"]!), (\.promoters, v["promoters"]!),
+            (\.passives, v["passives"]!), (\.detractors, v["detractors"]!), (\.csatN, v["csat_count"]!), (\.csatTop, v["csat_top2"]!),
+            (\.cesN, v["ces_count"]!), (\.cesEasy, v["ces_easy"]!), (\.positive, v["positive"]!), (\.neutral, v["neutral"]!), (\.negative, v["negative"]!),
+        ]
+        for (k, x) in adds {
+            let (sum, overflow) = a[keyPath: k].addingReportingOverflow(x)
+            if overflow {
+                perTouchpoint[t] = before
+                return reject("aggregate count overflows", "a count is too large to add up", row.line, 1)
+            }
+            a[keyPath: k] = sum
+        }
+        a.csatSum += csatSum ?? 0
+        a.cesSum += cesSum ?? 0
+        perTouchpoint[t] = a
+        accounting.used += 1
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(unicodeScalars.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed().map(Character.init))
+    }
+}

@@ -1,0 +1,175 @@
+import JourneyCore
+
+extension JoinState {
+    /// Validates and counts one response. Every score is checked before anything is counted:
+    /// a row is used whole or rejected whole.
+    mutating func ingestRow<S: FieldSource>(_ row: S, line: Int) {
+        accounting.read += 1
+        // Date filter and validation.
+        var date: Int?
+        if let b = row.field(.date), !FieldParsing.isBlank(b) {
+            guard let d = FieldParsing.date(b) else {
+                return reject("date is not a valid YYYY-MM-DD date", "date '\(row.string(.date) ?? "")' is not a valid date (YYYY-MM-DD)", line, row.column(.date))
+            }
+            if let s = since, d < s { accounting.filtered += 1; return }
+            if let u = until, d > u { accounting.filtered += 1; return }
+            date = d
+        }
+        // Scores.
+        var nps: Double?, csat: Double?, ces: Double?
+        for (col, scale) in [(Logical.nps, scales.nps), (.csat, scales.csat), (.ces, scales.ces)] {
+            guard let b = row.field(col) else { continue }
+            switch FieldParsing.number(b) {
+            case .blank: continue
+            case .invalid:
+                return reject("\(col.name) is not a number", "\(col.name) '\(row.string(col) ?? "")' is not a number", line, row.column(col))
+            case .value(let v):
+                guard v >= scale.min, v <= scale.max else {
+                    return reject("\(col.name) outside \(fmt(scale.min))..\(fmt(scale.max))", "\(col.name) \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", line, row.column(col))
+                }
+                if col == .nps, v.rounded() != v {
+                    return reject("nps is not a whole number", "nps \(fmt(v)) is not a whole number", line, row.column(col))
+                }
+                switch col {
+                case .nps: nps = v
+                case .csat: csat = v
+                default: ces = v
+                }
+            }
+        }
+        var sentiment: Sentiment?
+        if let b = row.field(.sentiment), !FieldParsing.isBlank(b) {
+            guard let s = readSentiment(b) else {
+                return reject("sentiment not understood", "sentiment '\(row.string(.sentiment) ?? "")' is not positive, neutral, negative or a number from -1 to 1; declare other words with 'sentiment \"word\" = negative'", line, row.column(.sentiment))
+            }
+            sentiment = s
+        }
+        // Join: the touchpoint id, else a category rule.
+        var tp: Int?
+        var category: UnsafeBufferPointer<UInt8>?
+        if let b = row.field(.category), !FieldParsing.isBlank(b) { category = b }
+        let idBytes = row.field(.touchpoint).flatMap { FieldParsing.isBlank($0) ? nil : $0 }
+        if let b = idBytes { tp = touchpoints.find(trimmed(b)) }
+        if tp == nil, let c = category { tp = ruleMatch(c) }
+        guard let t = tp else {
+            accounting.unmatched += 1
+            if let b = idBytes {
+                let id = String(decoding: trimmed(b), as: UTF8.self)
+                accounting.unmatchedByKey[id, default: 0] += 1
+                let hint = Suggestion.phrase(for: id, in: touchpointIDs)
+                example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(id)'\(hint); the row is not joined", line: line, column: row.column(.touchpoint))
+            } else {
+                let key = category.map { "category: " + String(decoding: $0, as: UTF8.self) } ?? "(no touchpoint)"
+                accounting.unmatchedByKey[key, default: 0] += 1
+                if options.examplesPerReason > 0, examples[file + "\u{0}unmatched category", default: 0] < 1 {
+                    example("unmatched category", .note, "JM313", "rows with no touchpoint and no category rule are not joined (first at this line; add 'category \"…\" -> TOUCHPOINT' rules to join them)", line: line)
+                } else {
+                    examples[file + "\u{0}unmatched category", default: 0] += 1
+                }
+            }
+            return
+        }
+        // Count it.
+        accounting.used += 1
+        if let d = date {
+            firstDate = min(firstDate ?? d, d)
+            lastDate = max(lastDate ?? d, d)
+        }
+        var seg: Int?
+        if let b = row.field(.segment), !FieldParsing.isBlank(b) {
+            let s = segments.intern(trimmed(b))
+            if s >= perSegment.count { perSegment.append(Accumulator()) }
+            seg = s
+        }
+        var cat: Int?
+        if let c = category {
+            let trimmedCategory = trimmed(c)
+            if let id = categories.find(trimmedCategory) {
+                cat = id
+            } else if categories.count < Accumulator.maxCategories {
+                cat = categories.intern(trimmedCategory)
+            } else {
+                cat = categories.intern("(other)")
+            }
+        }
+        JoinState.add(to: &perTouchpoint[t], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: cat, scales: scales)
+        if let s = seg { JoinState.add(to: &perSegment[s], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales) }
+        // The comment sample: decide on the key before paying for the text.
+        if let b = row.field(.comment), !FieldParsing.isBlank(b) {
+            let rank = sentiment == .negative ? 0 : sentiment == .positive ? 2 : 1
+            let score = nps.map { $0 / 10 } ?? csat.map { ($0 - scales.csat.min) / max(1, scales.csat.max - scales.csat.min) } ?? 0.5
+            let key = CommentSample.Key(sentimentRank: rank, score: score, order: sourceIndex << 40 | line)
+            if perTouchpoint[t].comments.accepts(key), let text = row.string(.comment) {
+                perTouchpoint[t].comments.offer(key, Comment(text: text, file: file, line: line, sentiment: sentiment, score: nps ?? csat))
+            }
+        }
+    }
+
+    static func add(to a: inout Accumulator, nps: Double?, csat: Double?, ces: Double?, sentiment: Sentiment?, category: Int?, scales: ResolvedScales) {
+        a.rows += 1
+        if let v = nps {
+            a.npsN += 1
+            if v >= 9 { a.promoters += 1 } else if v <= 6 { a.detractors += 1 } else { a.passives += 1 }
+        }
+        if let v = csat {
+            a.csatN += 1
+            a.csatSum += v
+            if v >= scales.csat.max - 1 { a.csatTop += 1 }
+        }
+        if let v = ces {
+            a.cesN += 1
+            a.cesSum += v
+            if scales.ces.lowerIsBetter ? v <= scales.ces.min + 1 : v >= scales.ces.max - 1 { a.cesEasy += 1 }
+        }
+        switch sentiment {
+        case .negative?: a.negative += 1
+        case .neutral?: a.neutral += 1
+        case .positive?: a.positive += 1
+        case nil: break
+        }
+        if let c = category { a.categories[c, default: 0] += 1 }
+    }
+
+    mutating func reject(_ reason: String, _ message: String, _ line: Int, _ column: Int) {
+        accounting.rejected += 1
+        accounting.rejectedByReason[reason, default: 0] += 1
+        example(reason, rowSeverity, "JM310", message + "; the row is not used", line: line, column: column)
+    }
+
+    func readSentiment(_ b: UnsafeBufferPointer<UInt8>) -> Sentiment? {
+        let k = FieldParsing.key(b)
+        if let s = sentimentWords[k] { return s }
+        switch k {
+        case Array("negative".utf8), Array("neg".utf8): return .negative
+        case Array("neutral".utf8), Array("neu".utf8): return .neutral
+        case Array("positive".utf8), Array("pos".utf8): return .positive
+        default: break
+        }
+        if case .value(let v) = FieldParsing.number(b), v >= -1, v <= 1 {
+            return v < -0.05 ? .negative : v > 0.05 ? .positive : .neutral
+        }
+        return nil
+    }
+
+    /// A rule for the category, or for one of its parents (`billing/fees` → `billing`).
+    func ruleMatch(_ c: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !rules.isEmpty else { return nil }
+        var k = FieldParsing.key(c)
+        while true {
+            if let t = rules[k] { return t }
+            guard let slash = k.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+            k.removeSubrange(slash...)
+        }
+    }
+
+    func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var s = 0, e = b.count
+        while s < e, b[s] == 0x20 || b[s] == 0x09 { s += 1 }
+        while e > s, b[e - 1] == 0x20 || b[e - 1] == 0x09 { e -= 1 }
+        return UnsafeBufferPointer(rebasing: b[s..<e])
+    }
+
+    func fmt(_ v: Double) -> String {
+        v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+}
