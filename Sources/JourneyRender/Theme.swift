@@ -24,9 +24,11 @@ public struct Theme: Sendable, Hashable {
     /// Print theme: shapes and patterns carry meaning too (survives grayscale).
     public var usesMarks: Bool
 
+    /// Okabe–Ito without vermillion, which marks pain points and negative emotion; past seven
+    /// departments colours repeat, and the band always names the department in text.
     public static let okabeIto: [Color] = [
         Color(hex: 0xE69F00), Color(hex: 0x56B4E9), Color(hex: 0x009E73), Color(hex: 0xF0E442),
-        Color(hex: 0x0072B2), Color(hex: 0xD55E00), Color(hex: 0xCC79A7), Color(hex: 0x999999),
+        Color(hex: 0x0072B2), Color(hex: 0xCC79A7), Color(hex: 0x999999), Color(hex: 0xC7B9E8),
     ]
 
     public static let `default` = Theme(

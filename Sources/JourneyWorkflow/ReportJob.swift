@@ -1,0 +1,48 @@
+import JourneyAnalysis
+import JourneyCore
+import JourneyFeedback
+import JourneyGraphviz
+import JourneyRender
+import JourneyReports
+
+/// `report`: the pain-point report set for one journey — pain-points.md, pain-points.json,
+/// report.html, the ranked chart drawn through Graphviz (report.svg, report.png) and the map
+/// with the top pain points outlined (map-pain-points.svg/png).
+public enum ReportJob {
+    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> JourneyOutcome {
+        let loaded = JourneyLoader.load(path: input.path, options: load)
+        var outcome = JourneyOutcome(input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
+                                     sources: loaded.sources, files: [], dependencies: loaded.files,
+                                     isSharedDefinitions: loaded.isSharedDefinitions)
+        guard let journey = loaded.journey else { return outcome }
+        let joined = JoinStep.run(journey, settings: options.join)
+        outcome.diagnostics += joined.diagnostics
+        outcome.dependencies += journey.feedback.map(\.resolvedPath) + options.join.extraFeedback
+        if outcome.failed { return outcome }
+        let measurements = joined.measurements ?? JourneyMeasurements()
+        var analysisOptions = PainPointAnalysis.Options()
+        analysisOptions.smallSample = options.join.smallSample
+        let report = PainPointAnalysis.analyse(journey, measurements, options: analysisOptions)
+        let dir = PathUtil.join(options.outputDirectory, journey.id)
+        let theme = Theme.named(options.theme ?? journey.style.theme) ?? .default
+        var mapOptions = MapOptions()
+        mapOptions.theme = theme
+        mapOptions.smallSample = options.join.smallSample
+        for p in report.painPoints.prefix(max(1, options.highlightTop)) { mapOptions.highlighted[p.touchpointID] = p.rank }
+        do {
+            let map = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
+            let mapFiles = try RenderJob.renderFiles(map, name: "map-pain-points", dir: dir, formats: [.svg, .png], dpi: options.dpi)
+            let chart = ReportChart.build(report, theme: theme)
+            let chartFiles = try RenderJob.renderFiles(chart, name: "report", dir: dir, formats: [.svg, .png], dpi: options.dpi)
+            let svg = mapFiles.first { $0.path.hasSuffix(".svg") }?.bytes
+            outcome.files = (mapFiles + chartFiles + [
+                OutputFile(path: "\(dir)/pain-points.md", bytes: Array(MarkdownReport.render(report, journey: journey).utf8)),
+                OutputFile(path: "\(dir)/pain-points.json", bytes: Array(JSONReport.render(report).utf8)),
+                OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapSVG: svg).utf8)),
+            ]).sorted { $0.path < $1.path }
+        } catch {
+            outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render the report of '\(journey.id)': \(error)", at: journey.range))
+        }
+        return outcome
+    }
+}
