@@ -16,8 +16,11 @@ public enum PainPointAnalysis {
         let tps = journey.touchpoints
         let predecessor = sequencePredecessors(journey)
         let withData = tps.filter { (m.byTouchpoint[$0.id]?.responses ?? 0) > 0 }.count
-        let worstID = tps.compactMap { tp in m.byTouchpoint[tp.id]?.measuredEmotion.map { (tp.id, $0) } }
-            .min { $0.1 < $1.1 }?.0
+        // The worst point of the curve (peak-end rule); a tie gives the weight to every
+        // touchpoint sharing the minimum, so document order never decides it.
+        let measured = tps.compactMap { tp in m.byTouchpoint[tp.id]?.measuredEmotion.map { (tp.id, $0) } }
+        let worstValue = measured.map(\.1).min()
+        let worstIDs = Set(measured.filter { abs($0.1 - (worstValue ?? 0)) < 1e-9 }.map(\.0))
         var scored: [PainPoint] = []
         for (index, tp) in tps.enumerated() {
             let x = m.byTouchpoint[tp.id]
@@ -35,7 +38,7 @@ public enum PainPointAnalysis {
             if let d = tp.emotion?.value, let e = x?.measuredEmotion { c.gap = max(0, Double(d) - e) }
             if tp.isMomentOfTruth { c.momentOfTruthWeight = 1.5 }
             c.isLast = index == tps.count - 1
-            c.isWorst = tp.id == worstID
+            c.isWorst = worstIDs.contains(tp.id)
             if c.isLast || c.isWorst { c.peakEndWeight = 1.25 }
             c.confidence = confidence(x, m.journey, smallSample: options.smallSample)
             let base = c.npsImpact / 20 + c.csatImpact / 20 + c.sentimentImpact / 20

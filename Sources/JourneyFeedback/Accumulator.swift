@@ -100,6 +100,11 @@ struct CommentSample {
 
     mutating func offer(_ key: Key, _ comment: Comment) {
         guard accepts(key) else { return }
+        // The same words twice say nothing new: keep the first (lowest key) only.
+        if let i = items.firstIndex(where: { $0.comment.text == comment.text }) {
+            if key < items[i].key { items[i] = Item(key: key, comment: items[i].comment) }
+            return
+        }
         var c = comment
         if c.text.count > CommentSample.maxLength { c.text = String(c.text.prefix(CommentSample.maxLength - 1)) + "…" }
         items.append(Item(key: key, comment: c))

@@ -53,6 +53,7 @@ extension JoinState {
         if tp == nil, let c = category { tp = ruleMatch(c) }
         guard let t = tp else {
             accounting.unmatched += 1
+            JoinState.add(to: &unmatchedValid, nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales)
             if let b = idBytes {
                 let id = String(decoding: trimmed(b), as: UTF8.self)
                 accounting.unmatchedByKey[id, default: 0] += 1

@@ -11,6 +11,9 @@ struct JoinState {
     var segments = ByteTable()
     var perTouchpoint: [Accumulator]
     var perSegment: [Accumulator] = []
+    /// Valid rows that match no touchpoint: they still describe the journey as a whole, so
+    /// the journey-wide figures (the baseline every touchpoint is compared with) count them.
+    var unmatchedValid = Accumulator()
     var accounting = RowAccounting()
     var diagnostics: [Diagnostic] = []
     var examples: [String: Int] = [:]
@@ -99,6 +102,7 @@ struct JoinState {
         for (i, a) in perSegment.enumerated() where a.rows > 0 {
             m.bySegment[String(decoding: segments.key(i), as: UTF8.self)] = metrics(a)
         }
+        all.merge(unmatchedValid)
         m.journey = metrics(all)
         m.firstDate = firstDate.map(FieldParsing.dateString)
         m.lastDate = lastDate.map(FieldParsing.dateString)

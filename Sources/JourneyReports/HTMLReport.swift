@@ -4,14 +4,14 @@ import JourneyCore
 import JourneyFeedback
 
 /// `report.html`: one self-contained page (no external assets, no scripts). Every piece of
-/// journey and customer text is escaped; the map is embedded as an `<img>` data URI, where an
-/// SVG can run no script and fetch nothing; a Content-Security-Policy forbids the rest.
+/// journey and customer text is escaped; the map is embedded as a PNG `<img>` data URI
+/// (nothing in it can run or fetch); a Content-Security-Policy forbids the rest.
 public enum HTMLReport {
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    /// `mapSVG`: the journey map with the top pain points highlighted, if rendered.
-    public static func render(_ r: PainPointReport, journey: Journey, mapSVG: [UInt8]?) -> String {
+    /// `mapPNG`: the journey map with the top pain points highlighted, if rendered.
+    public static func render(_ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?) -> String {
         let h = Escape.html
         var out = """
             <!DOCTYPE html>
@@ -37,8 +37,8 @@ public enum HTMLReport {
             }
             out += "</tbody></table></section>\n"
         }
-        if let mapSVG {
-            out += "<section><h2>Journey map</h2><img class=\"map\" alt=\"Journey map of \(h(r.journeyTitle)) with the top pain points outlined\" src=\"data:image/svg+xml;base64,\(Data(mapSVG).base64EncodedString())\"></section>\n"
+        if let mapPNG {
+            out += "<section><h2>Journey map</h2><img class=\"map\" alt=\"Journey map of \(h(r.journeyTitle)) with the top pain points outlined\" src=\"data:image/png;base64,\(Data(mapPNG).base64EncodedString())\"></section>\n"
         }
         out += "<section><h2>Ranked pain points</h2>\n"
         if r.painPoints.isEmpty { out += "<p>Nothing stands out: no touchpoint scores below the rest of the journey.</p>\n" }

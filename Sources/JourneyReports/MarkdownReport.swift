@@ -63,7 +63,7 @@ public enum MarkdownReport {
         guard a.read > 0 || j.responses > 0 else {
             return "No feedback data is joined to this journey: the ranking comes from the designed emotions alone."
         }
-        var s = "Data: \(j.responses) responses used of \(a.read) rows read"
+        var s = "Data: \(a.used) responses joined to touchpoints, of \(a.read) rows read"
         var notUsed: [String] = []
         if a.rejected > 0 { notUsed.append("\(a.rejected) rejected") }
         if a.unmatched > 0 { notUsed.append("\(a.unmatched) unmatched") }

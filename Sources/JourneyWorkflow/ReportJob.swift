@@ -34,11 +34,11 @@ public enum ReportJob {
             let mapFiles = try RenderJob.renderFiles(map, name: "map-pain-points", dir: dir, formats: [.svg, .png], dpi: options.dpi)
             let chart = ReportChart.build(report, theme: theme)
             let chartFiles = try RenderJob.renderFiles(chart, name: "report", dir: dir, formats: [.svg, .png], dpi: options.dpi)
-            let svg = mapFiles.first { $0.path.hasSuffix(".svg") }?.bytes
+            let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
             outcome.files = (mapFiles + chartFiles + [
                 OutputFile(path: "\(dir)/pain-points.md", bytes: Array(MarkdownReport.render(report, journey: journey).utf8)),
                 OutputFile(path: "\(dir)/pain-points.json", bytes: Array(JSONReport.render(report).utf8)),
-                OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapSVG: svg).utf8)),
+                OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png).utf8)),
             ]).sorted { $0.path < $1.path }
         } catch {
             outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render the report of '\(journey.id)': \(error)", at: journey.range))
