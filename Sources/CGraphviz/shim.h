@@ -90,6 +90,11 @@ static inline int jm_set_html(void *obj, const char *key, const char *markup) {
     return rv;
 }
 static inline void jm_attr(Agraph_t *g, int kind, const char *key, const char *value) { agattr(g, kind, (char *)key, (char *)value); }
+/// The laid-out bounding box in points (valid after gvLayout).
+static inline void jm_bounding_box(Agraph_t *g, double *llx, double *lly, double *urx, double *ury) {
+    boxf bb = GD_bb(g);
+    *llx = bb.LL.x; *lly = bb.LL.y; *urx = bb.UR.x; *ury = bb.UR.y;
+}
 static inline const char *jm_get(void *obj, const char *key) { return agget(obj, (char *)key); }
 
 #endif

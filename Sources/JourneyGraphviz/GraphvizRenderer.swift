@@ -94,12 +94,11 @@ public enum GraphvizRenderer {
 
     /// The laid-out bounding box, in points, decides the bitmap size before cairo is asked.
     private static func checkBitmapSize(_ g: UnsafeMutablePointer<Agraph_t>, dpi: Double) throws(GraphvizError) {
-        guard let bb = jm_get(UnsafeMutableRawPointer(g), "bb") else { return }
-        let parts = String(cString: bb).split(separator: ",").compactMap { Double($0) }
-        guard parts.count == 4 else { return }
-        let pad = 8.0  // Graphviz's default pad, in points, on each side
-        let w = Int(((parts[2] - parts[0] + 2 * pad) * dpi / 72).rounded(.up))
-        let h = Int(((parts[3] - parts[1] + 2 * pad) * dpi / 72).rounded(.up))
+        var llx = 0.0, lly = 0.0, urx = 0.0, ury = 0.0
+        jm_bounding_box(g, &llx, &lly, &urx, &ury)
+        let pad = 0.3 * 72  // the pad our graphs set, in points, on each side
+        let w = Int(((urx - llx + 2 * pad) * dpi / 72).rounded(.up))
+        let h = Int(((ury - lly + 2 * pad) * dpi / 72).rounded(.up))
         if w > maxBitmapSide || h > maxBitmapSide || w * h > maxBitmapPixels {
             throw .bitmapTooLarge(width: w, height: h, limit: maxBitmapSide, dpi: dpi)
         }

@@ -45,7 +45,7 @@ public struct HTML: Sendable, Hashable {
 
     public static func concat(_ parts: [HTML]) -> HTML { HTML(markup: parts.map(\.markup).joined()) }
 
-    /// `& < > " '` as entities; hidden controls (bidi overrides, zero-width) and other control
+    /// `& < > " '` as entities, backslashes doubled; hidden controls (bidi overrides, zero-width) and other control
     /// characters dropped; the only thing that reaches the label is inert text.
     public static func escape(_ s: String) -> String {
         var out = ""
@@ -57,6 +57,9 @@ public struct HTML: Sendable, Hashable {
             case 0x3E: out += "&gt;"
             case 0x22: out += "&quot;"
             case 0x27: out += "&#39;"
+            // Graphviz expands \N, \G, \L … even inside HTML-like labels; a doubled
+            // backslash comes out as one literal backslash (measured with libgvc 2.42).
+            case 0x5C: out += "\\\\"
             case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x061C:
                 continue
             default:

@@ -49,7 +49,6 @@ public enum MapBuilder {
                 counter += 1
                 var node = GraphSpec.Node(id: id)
                 node.attributes.setHTML(.label, labels.label(tp, metrics: measurements?.byTouchpoint[tp.id]))
-                node.attributes.setText(.tooltip, tp.title)
                 cluster.nodes.append(node)
             }
             g.clusters.append(cluster)

@@ -28,9 +28,9 @@ public enum MarkdownReport {
             if r.painPoints.count > limit { out += "\n…and \(r.painPoints.count - limit) more in pain-points.json.\n" }
             for p in r.painPoints.prefix(min(limit, 5)) {
                 out += "\n### \(p.rank). \(Escape.markdown(p.touchpointTitle)) (owner: \(Escape.markdown(p.ownerTitle ?? "none")))\n\n"
-                out += Escape.markdown(p.explanation) + "\n"
+                out += Escape.markdown(p.explanation) + "\n\n"
                 if let x = p.metrics, !x.topCategories.isEmpty {
-                    out += "\n- Top categories: " + x.topCategories.prefix(3).map { "\(Escape.markdown($0.category)) (\($0.count))" }.joined(separator: ", ") + "\n"
+                    out += "- Top categories: " + x.topCategories.prefix(3).map { "\(Escape.markdown($0.category)) (\($0.count))" }.joined(separator: ", ") + "\n"
                 }
                 for c in (p.metrics?.comments ?? []).prefix(3) {
                     out += "- Customer: “\(Escape.markdown(Escape.truncate(c.text, to: 200)))”\n"
