@@ -1,0 +1,59 @@
+import Foundation
+import JourneyTestSupport
+import Testing
+
+@Suite struct RenderCommandTests {
+    @Test func rendersEveryFormatAndIsStable() throws {
+        let out = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let first = try CLI.run(["render", "journeys", "-o", out, "--format", "svg,png,pdf,dot"])
+        #expect(first.status == 0, "\(first.stderr)")
+        for id in ["air-travel", "online-return", "konto-osobiste"] {
+            for ext in ["svg", "png", "pdf", "dot"] {
+                #expect(FileManager.default.fileExists(atPath: "\(out)/\(id)/map.\(ext)"), "\(id) \(ext)")
+            }
+        }
+        let svg = CLI.read("\(out)/air-travel/map.svg")
+        let pdf = CLI.read("\(out)/air-travel/map.pdf")
+        let second = try CLI.run(["render", "journeys", "-o", out, "--format", "svg,png,pdf,dot"])
+        #expect(second.status == 0)
+        #expect(second.stdout.isEmpty, "nothing changed, nothing rewritten: \(second.stdout)")
+        #expect(CLI.read("\(out)/air-travel/map.svg") == svg)
+        #expect(CLI.read("\(out)/air-travel/map.pdf") == pdf)
+        // No temporary files left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: "\(out)/air-travel")
+        #expect(!names.contains { $0.contains("journeymap-tmp") })
+    }
+
+    @Test func aFailedRunLeavesEarlierOutputsUntouched() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journey = "\(dir)/j.journey"
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A\" { owner d } }\n}\n".write(toFile: journey, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["render", journey, "-o", "\(dir)/out", "--format", "svg"]).status == 0)
+        let before = try #require(CLI.read("\(dir)/out/j/map.svg"))
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A changed\" { owner nobody } }\n}\n".write(toFile: journey, atomically: true, encoding: .utf8)
+        let failed = try CLI.run(["render", journey, "-o", "\(dir)/out", "--format", "svg"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("unknown department 'nobody'"))
+        #expect(CLI.read("\(dir)/out/j/map.svg") == before)
+    }
+
+    @Test func reportSetIsWrittenAndSelfContained() throws {
+        let out = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try CLI.run(["report", "journeys/online-return.journey", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["pain-points.md", "pain-points.json", "report.html", "report.svg", "report.png", "map-pain-points.svg", "map-pain-points.png"] {
+            #expect(FileManager.default.fileExists(atPath: "\(out)/online-return/\(name)"), "\(name)")
+        }
+        let html = String(decoding: try #require(CLI.read("\(out)/online-return/report.html")), as: UTF8.self)
+        #expect(html.contains("Content-Security-Policy"))
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("http://") && !html.contains("https://"), "no external assets")
+        let data = try #require(CLI.read("\(out)/online-return/pain-points.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["version"] as? Int == 1)
+        #expect((json["painPoints"] as? [[String: Any]])?.first?["touchpoint"] != nil)
+    }
+}
