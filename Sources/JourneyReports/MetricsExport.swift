@@ -1,0 +1,82 @@
+import Foundation
+import JourneyCore
+import JourneyFeedback
+
+/// `journeymap metrics`: the joined metrics as CSV (formula-safe cells) or JSON, one row per
+/// group. Deterministic: groups in journey order, then sorted.
+public enum MetricsExport {
+    public enum Level: String, CaseIterable, Sendable {
+        case touchpoint, stage, department, channel, segment, journey
+    }
+
+    static let columns = ["level", "id", "responses", "nps", "nps_low", "nps_high", "promoters", "passives", "detractors",
+                          "csat_top2_pct", "csat_mean", "ces_mean", "ces_easy_pct", "positive", "neutral", "negative",
+                          "measured_emotion", "small_sample", "top_category"]
+
+    public static func rows(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> [(Level, String, Metrics)] {
+        var out: [(Level, String, Metrics)] = []
+        for level in levels {
+            switch level {
+            case .touchpoint: out += j.touchpoints.compactMap { t in m.byTouchpoint[t.id].map { (level, t.id, $0) } }
+            case .stage: out += j.stages.compactMap { s in m.byStage[s.id].map { (level, s.id, $0) } }
+            case .department: out += j.departments.compactMap { d in m.byDepartment[d.id].map { (level, d.id, $0) } }
+            case .channel: out += j.channels.compactMap { c in m.byChannel[c.id].map { (level, c.id, $0) } }
+            case .segment: out += m.bySegment.sorted { $0.key < $1.key }.map { (level, $0.key, $0.value) }
+            case .journey: out.append((level, j.id, m.journey))
+            }
+        }
+        return out
+    }
+
+    public static func csv(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> String {
+        var out = columns.joined(separator: ",") + "\n"
+        for (level, id, x) in rows(j, m, levels: levels) {
+            let cells: [String] = [
+                level.rawValue, id, "\(x.responses)", num(x.nps?.value), num(x.nps?.low), num(x.nps?.high),
+                "\(x.promoters)", "\(x.passives)", "\(x.detractors)", num(x.csatTopBox?.value), num(x.csatMean), num(x.cesMean),
+                num(x.cesEasy), "\(x.sentimentCounts[.positive] ?? 0)", "\(x.sentimentCounts[.neutral] ?? 0)",
+                "\(x.sentimentCounts[.negative] ?? 0)", num(x.measuredEmotion), x.isSmallSample ? "true" : "false",
+                x.topCategories.first?.category ?? "",
+            ]
+            // Ids and categories come from input: formula-neutralised and quoted.
+            out += cells.enumerated().map { i, c in i == 1 || i == 18 ? Escape.csvField(c) : c }.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    public static func json(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> String {
+        var items: [JSONBox] = []
+        for (level, id, x) in rows(j, m, levels: levels) {
+            var o: [String: JSONBox] = ["level": .string(level.rawValue), "id": .string(id), "responses": .int(x.responses),
+                                        "promoters": .int(x.promoters), "passives": .int(x.passives), "detractors": .int(x.detractors),
+                                        "smallSample": .bool(x.isSmallSample)]
+            if let n = x.nps { o["nps"] = .object(["value": .double(r(n.value)), "low": .double(r(n.low)), "high": .double(r(n.high))]) }
+            if let c = x.csatTopBox { o["csatTopBox"] = .object(["value": .double(r(c.value)), "low": .double(r(c.low)), "high": .double(r(c.high))]) }
+            if let v = x.csatMean { o["csatMean"] = .double(r(v)) }
+            if let v = x.cesMean { o["cesMean"] = .double(r(v)) }
+            if let v = x.cesEasy { o["cesEasy"] = .double(r(v)) }
+            if let v = x.measuredEmotion { o["measuredEmotion"] = .double(r(v)) }
+            o["sentiment"] = .object(Dictionary(uniqueKeysWithValues: Sentiment.allCases.map { ($0.rawValue, JSONBox.int(x.sentimentCounts[$0] ?? 0)) }))
+            o["topCategories"] = .array(x.topCategories.map { .object(["category": .string($0.category), "count": .int($0.count)]) })
+            items.append(.object(o))
+        }
+        let a = m.accounting
+        let doc: JSONBox = .object([
+            "schema": .string("journeymap.metrics"), "version": .int(1), "journey": .string(j.id),
+            "rows": .object(["read": .int(a.read), "used": .int(a.used), "rejected": .int(a.rejected),
+                             "unmatched": .int(a.unmatched), "filtered": .int(a.filtered)]),
+            "groups": .array(items),
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return ((try? String(decoding: encoder.encode(doc), as: UTF8.self)) ?? "{}") + "\n"
+    }
+
+    static func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    static func num(_ x: Double?) -> String {
+        guard let x else { return "" }
+        let v = r(x)
+        return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+}
