@@ -57,3 +57,26 @@ import Testing
         #expect((json["painPoints"] as? [[String: Any]])?.first?["touchpoint"] != nil)
     }
 }
+
+@Suite struct StaleOutputTests {
+    @Test func checkFailsAfterAChangeAndPassesAfterARender() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let j = "\(dir)/j.journey"
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A\" { owner d } }\n}\n".write(toFile: j, atomically: true, encoding: .utf8)
+        let args = [dir, "-o", "\(dir)/out", "--format", "svg"]
+        #expect(try CLI.run(["render", "--check"] + args).status == 1, "never rendered")
+        #expect(try CLI.run(["render"] + args).status == 0)
+        #expect(try CLI.run(["render", "--check"] + args).status == 0)
+        let skipped = try CLI.run(["render"] + args)
+        #expect(skipped.stdout.isEmpty, "up to date: nothing rendered")
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A, renamed\" { owner d } }\n}\n".write(toFile: j, atomically: true, encoding: .utf8)
+        let stale = try CLI.run(["render", "--check"] + args)
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("j.journey: inputs or options changed"))
+        #expect(try CLI.run(["render"] + args).stdout.contains("map.svg"))
+        #expect(try CLI.run(["render", "--check"] + args).status == 0)
+        try FileManager.default.removeItem(atPath: "\(dir)/out/j/map.svg")
+        #expect(try CLI.run(["render", "--check"] + args).stdout.contains("is missing"))
+    }
+}

@@ -28,6 +28,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Treat feedback row problems as errors.")
     var strict = false
 
+    @Flag(help: "Render nothing; exit 1 listing outputs that are missing or out of date (for CI).")
+    var check = false
+
+    @Flag(help: "Render every journey, even those whose outputs are up to date.")
+    var force = false
+
     func validate() throws {
         guard !parsedFormats.isEmpty, parsedFormats.count == formats.split(separator: ",").count else {
             throw ValidationError("--format takes svg, png, pdf, dot (comma-separated); got '\(formats)'")
@@ -50,16 +56,48 @@ struct Render: ParsableCommand {
         options.highlightTop = highlight
         options.join = feedback.joinSettings(strict: strict)
         var failed = false
+        var manifest = Manifest.load(from: output)
+        let settings = RenderJob.settingsKey(options, command: "render")
+        var stale: [String] = []
         for item in inputs {
-            let outcome = RenderJob.run(item, load: input.loadOptions(root: item.root), options: options)
-            Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled).format(outcome.diagnostics.sortedForOutput()))
+            let load = input.loadOptions(root: item.root)
+            let (id, deps, shared) = RenderJob.dependencies(item, load: load, options: options)
+            if shared { continue }
+            if let id {
+                let fingerprint = Manifest.fingerprint(files: deps, settings: settings)
+                let problem = manifest.staleness(journeyID: id, fingerprint: fingerprint)
+                if check {
+                    if let problem { stale.append("\(item.path): \(problem)") }
+                    continue
+                }
+                if problem == nil, !force { continue }
+            } else if check {
+                stale.append("\(item.path): has errors (run 'journeymap check')")
+                continue
+            }
+            let outcome = RenderJob.run(item, load: load, options: options)
+            if outcome.isSharedDefinitions { continue }
+            Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled).format(outcome.diagnostics.sortedForOutput().filter { $0.severity != .note }))
             if outcome.failed { failed = true; continue }
             do {
                 for path in try OutputWriter.write(outcome.files) { Terminal.out("wrote \(path)\n") }
+                if let id = outcome.journeyID {
+                    manifest.journeys[id] = Manifest.Entry(fingerprint: Manifest.fingerprint(files: outcome.dependencies, settings: settings),
+                                                           outputs: outcome.files.map(\.path))
+                    try manifest.save(to: output)
+                }
             } catch {
                 Terminal.err("error: \(error)\n")
                 failed = true
             }
+        }
+        if check {
+            for s in stale { Terminal.out("\(s)\n") }
+            if !stale.isEmpty {
+                Terminal.err("\(stale.count) journey(s) need rendering; run 'journeymap render' and commit the outputs\n")
+                throw ExitCode(1)
+            }
+            return
         }
         if failed { throw ExitCode(1) }
     }
