@@ -30,3 +30,36 @@ import Testing
         #expect(try CLI.run(["init", "trial", "-d", dir]).status == 64, "no silent overwrite")
     }
 }
+
+@Suite struct InteropCommandTests {
+    @Test func mermaidSuiteImportsOrPointsAtTheBadScore() throws {
+        let dir = try #require(Repo.shared.map { $0 + "/data/mermaid-suite" }, "skipped: ../shared/data/mermaid-suite is absent")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".mmd") }.sorted()
+        let tmp = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        for f in files {
+            let out = "\(tmp)/\(f).journey"
+            let r = try CLI.run(["import", "mermaid", "\(dir)/\(f)", "-o", out])
+            if f.contains("INVALID") {
+                #expect(r.status == 1, "\(f)")
+                #expect(r.stderr.contains("[JM604]") && r.stderr.contains("^"), "\(f): \(r.stderr)")
+                continue
+            }
+            #expect(r.status == 0, "\(f): \(r.stderr)")
+            #expect(try CLI.run(["check", out, "--fail-on", "errors"]).status == 0, "\(f) imports to a valid journey")
+            let render = try CLI.run(["render", out, "-o", "\(tmp)/out", "--format", "svg"])
+            #expect(render.status == 0, "\(f): \(render.stderr)")
+            let back = try CLI.run(["export", out, "--to", "mermaid"])
+            #expect(back.status == 0 && back.stdout.hasPrefix("journey\n"))
+        }
+    }
+
+    @Test func exportJSONAndDOT() throws {
+        let json = try CLI.run(["export", "journeys/online-return.journey", "--to", "json"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(doc["id"] as? String == "online-return")
+        #expect((doc["stages"] as? [Any])?.count == 6)
+        let dot = try CLI.run(["export", "journeys/online-return.journey", "--to", "dot"])
+        #expect(dot.stdout.hasPrefix("digraph journey {"))
+    }
+}
