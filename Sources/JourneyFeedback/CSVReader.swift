@@ -201,6 +201,11 @@ public struct CSVReader: ~Copyable {
                 let contentStart = i
                 var closed = false
                 while i < filled {
+                    // Skip 8 plain bytes at a time (long comments are most of a file's bytes).
+                    while i + 8 <= filled, !CSVReader.hasSpecial(UnsafeRawPointer(buffer + i).loadUnaligned(as: UInt64.self), 0x22, 0x22) {
+                        i += 8
+                    }
+                    guard i < filled else { break }
                     let b = buffer[i]
                     nonASCII |= b
                     if b == 0x22 {
@@ -236,6 +241,10 @@ public struct CSVReader: ~Copyable {
             } else {
                 let s = i
                 while i < filled {
+                    while i + 8 <= filled, !CSVReader.hasSpecial(UnsafeRawPointer(buffer + i).loadUnaligned(as: UInt64.self), d, 0x22) {
+                        i += 8
+                    }
+                    guard i < filled else { break }
                     let b = buffer[i]
                     if b == d || b == 0x0A || b == 0x0D { break }
                     if b == 0x22 { problem = problem ?? .quoteInUnquotedField }
@@ -264,6 +273,18 @@ public struct CSVReader: ~Copyable {
             if nonASCII & 0x80 != 0, !validUTF8(rowStart, i) { problem = problem ?? .invalidUTF8 }
             return (i, min(field, maxFields), problem, lines + 1)
         }
+    }
+
+    /// True when any of the 8 bytes in `w` is `a`, `b`, LF, CR or non-ASCII (SWAR: the
+    /// classic "has a zero byte" test on `w` XOR each value).
+    @inline(__always)
+    static func hasSpecial(_ w: UInt64, _ a: UInt8, _ b: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let hits = (w & highs) | zero(w ^ (ones &* UInt64(a))) | zero(w ^ (ones &* UInt64(b)))
+            | zero(w ^ (ones &* 0x0A)) | zero(w ^ (ones &* 0x0D))
+        return hits != 0
     }
 
     private func validUTF8(_ start: Int, _ end: Int) -> Bool {

@@ -15,27 +15,22 @@ extension JoinState {
             if let u = until, d > u { accounting.filtered += 1; return }
             date = d
         }
-        // Scores.
+        // Scores (no array literal here: this runs for every row).
         var nps: Double?, csat: Double?, ces: Double?
-        for (col, scale) in [(Logical.nps, scales.nps), (.csat, scales.csat), (.ces, scales.ces)] {
-            guard let b = row.field(col) else { continue }
-            switch FieldParsing.number(b) {
-            case .blank: continue
-            case .invalid:
-                return reject("\(col.name) is not a number", "\(col.name) '\(row.string(col) ?? "")' is not a number", line, row.column(col))
-            case .value(let v):
-                guard v >= scale.min, v <= scale.max else {
-                    return reject("\(col.name) outside \(fmt(scale.min))..\(fmt(scale.max))", "\(col.name) \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", line, row.column(col))
-                }
-                if col == .nps, v.rounded() != v {
-                    return reject("nps is not a whole number", "nps \(fmt(v)) is not a whole number", line, row.column(col))
-                }
-                switch col {
-                case .nps: nps = v
-                case .csat: csat = v
-                default: ces = v
-                }
-            }
+        switch score(row, .nps, scales.nps, line) {
+        case .invalid: return
+        case .value(let v): nps = v
+        case .blank: break
+        }
+        switch score(row, .csat, scales.csat, line) {
+        case .invalid: return
+        case .value(let v): csat = v
+        case .blank: break
+        }
+        switch score(row, .ces, scales.ces, line) {
+        case .invalid: return
+        case .value(let v): ces = v
+        case .blank: break
         }
         var sentiment: Sentiment?
         if let b = row.field(.sentiment), !FieldParsing.isBlank(b) {
@@ -131,6 +126,29 @@ extension JoinState {
         if let c = category { a.categories[c, default: 0] += 1 }
     }
 
+    /// Reads one score; a bad one rejects the row (reported here) and returns `.invalid`.
+    @inline(__always)
+    mutating func score<S: FieldSource>(_ row: S, _ col: Logical, _ scale: Scale, _ line: Int) -> FieldParsing.NumberResult {
+        guard let b = row.field(col) else { return .blank }
+        let r = FieldParsing.number(b)
+        switch r {
+        case .blank: return .blank
+        case .invalid:
+            reject("\(col.name) is not a number", "\(col.name) '\(row.string(col) ?? "")' is not a number", line, row.column(col))
+            return .invalid
+        case .value(let v):
+            guard v >= scale.min, v <= scale.max else {
+                reject("\(col.name) outside \(fmt(scale.min))..\(fmt(scale.max))", "\(col.name) \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", line, row.column(col))
+                return .invalid
+            }
+            if col == .nps, v.rounded() != v {
+                reject("nps is not a whole number", "nps \(fmt(v)) is not a whole number", line, row.column(col))
+                return .invalid
+            }
+            return r
+        }
+    }
+
     mutating func reject(_ reason: String, _ message: String, _ line: Int, _ column: Int) {
         accounting.rejected += 1
         accounting.rejectedByReason[reason, default: 0] += 1
@@ -138,18 +156,32 @@ extension JoinState {
     }
 
     func readSentiment(_ b: UnsafeBufferPointer<UInt8>) -> Sentiment? {
-        let k = FieldParsing.key(b)
-        if let s = sentimentWords[k] { return s }
-        switch k {
-        case Array("negative".utf8), Array("neg".utf8): return .negative
-        case Array("neutral".utf8), Array("neu".utf8): return .neutral
-        case Array("positive".utf8), Array("pos".utf8): return .positive
-        default: break
-        }
+        let t = trimmed(b)
+        // The common words without allocating (this runs for every row).
+        if matches(t, "negative") || matches(t, "neg") { return sentimentWords.isEmpty ? .negative : custom(t) ?? .negative }
+        if matches(t, "positive") || matches(t, "pos") { return sentimentWords.isEmpty ? .positive : custom(t) ?? .positive }
+        if matches(t, "neutral") || matches(t, "neu") { return sentimentWords.isEmpty ? .neutral : custom(t) ?? .neutral }
+        if let s = custom(t) { return s }
         if case .value(let v) = FieldParsing.number(b), v >= -1, v <= 1 {
             return v < -0.05 ? .negative : v > 0.05 ? .positive : .neutral
         }
         return nil
+    }
+
+    func custom(_ b: UnsafeBufferPointer<UInt8>) -> Sentiment? {
+        sentimentWords.isEmpty ? nil : sentimentWords[FieldParsing.key(b)]
+    }
+
+    /// ASCII case-insensitive equality with a lowercase word.
+    @inline(__always)
+    func matches(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard b.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<b.count {
+            let c = b[i]
+            if (c >= 0x41 && c <= 0x5A ? c + 32 : c) != w[i] { return false }
+        }
+        return true
     }
 
     /// A rule for the category, or for one of its parents (`billing/fees` → `billing`).
