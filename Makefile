@@ -17,6 +17,7 @@ demo: build
 	$(BIN) report journeys -o output
 
 test: setup
+	bash scripts/test-setup.sh
 	$(SWIFT) build
 	$(SWIFT) test
 
