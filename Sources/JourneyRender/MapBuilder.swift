@@ -53,6 +53,7 @@ public enum MapBuilder {
             }
             g.clusters.append(cluster)
         }
+        let sequenceTargets = Set(journey.flows.filter { $0.kind == .sequence }.map(\.to))
         for flow in journey.flows {
             guard let from = ids[flow.from], let to = ids[flow.to] else { continue }
             var e = GraphSpec.Edge(from: from, to: to)
@@ -65,10 +66,11 @@ public enum MapBuilder {
                 e.attributes.set(.color, .color(theme.flowEdge))
                 e.attributes.set(.style, "dashed")
                 e.attributes.set(.penwidth, 1.2)
-                // The flow into a branch places it one column after where it starts; every
-                // other explicit flow leaves the timeline alone.
-                let intoBranch = journey.touchpoint(flow.to)?.isBranch == true
-                if !(intoBranch && !backwards) {
+                // A forward flow into a touchpoint the document-order line does not reach (a
+                // branch, or one after an `exit`) places it one column after where the flow
+                // starts; every other explicit flow leaves the timeline alone.
+                let offLine = !sequenceTargets.contains(flow.to)
+                if !(offLine && !backwards) {
                     e.attributes.set(.constraint, "false")
                     e.attributes.set(.weight, 0)
                 }
