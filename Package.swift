@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "JourneyWorkflow", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
         .executableTarget(
             name: "journeymap",
-            dependencies: ["JourneyWorkflow", "JourneyReports", "JourneyRender", "JourneyGraphviz", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JourneyWorkflow", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyFeedback", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Whole-process timing harness for BENCHMARKS.md (never run by tests).
         .executableTarget(name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),

@@ -5,6 +5,8 @@ public struct MapOptions: Sendable, Hashable {
     public var theme: Theme = .default
     /// Touchpoints to outline, with their pain-point rank (from the analysis).
     public var highlighted: [String: Int] = [:]
+    /// Touchpoints to badge with a short mark ("NEW", "CHANGED": `journeymap diff`).
+    public var marks: [String: String] = [:]
     /// Responses below this are marked as a small sample.
     public var smallSample: Int = 30
     /// Characters per line of a touchpoint title.

@@ -26,6 +26,11 @@ struct TouchpointLabel {
                 .font([(.color, .color(theme.highlight.readableText)), (.pointSize, size(9))], [.bold([.text("PAIN POINT #\(rank)")])]),
             ])]))
         }
+        if let mark = options.marks[tp.id] {
+            rows.append(.row([.cell([(.align, "left"), (.bgcolor, .color(theme.flowEdge))], [
+                .font([(.color, .color(theme.flowEdge.readableText)), (.pointSize, size(9))], [.bold([.text(mark)])]),
+            ])]))
+        }
         let channel = tp.channel.flatMap { journey.channel($0)?.title } ?? "no channel"
         rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(channel)])])]))
         // Owner band in the department's colour.

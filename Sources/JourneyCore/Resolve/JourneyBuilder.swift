@@ -30,6 +30,7 @@ struct JourneyBuilder {
     var exits: Set<String> = []
     var references: [Reference] = []
     var touchpointCount = 0
+    var skipDefinitionChecks = false
     /// Findings of pass two (and duplicate ids), merged by the resolver.
     var diagnostics: [Diagnostic] = []
 
@@ -79,6 +80,7 @@ struct JourneyBuilder {
         var known: [ReferenceKind: Set<String>] = [:]
         for kind in [ReferenceKind.department, .channel, .touchpoint, .persona] { known[kind] = Set(ids(kind)) }
         for ref in references where !known[ref.kind]!.contains(ref.token.text) {
+            if skipDefinitionChecks, ref.kind != .touchpoint { continue }
             let candidates = ids(ref.kind)
             let suggestion = Suggestion.closest(to: ref.token.text, in: candidates)
             let code = switch ref.kind {

@@ -168,7 +168,9 @@ extension Resolver {
         let including = s.keyword.range.file
         let shown = PathUtil.join(PathUtil.directory(of: including), written)
         guard let canonical = FileReader.realPath(shown) else {
-            report(.error, "JM400", "cannot include '\(written)': no such file (looked for '\(shown)')", at: pathToken.range)
+            report(.error, "JM400", "cannot include '\(written)': no such file (looked for '\(shown)')", at: pathToken.range,
+                   notes: [DiagnosticNote("departments, channels and personas are not checked until the include is fixed")])
+            includeFailed = true
             return
         }
         if let root = rootCanonical, !PathUtil.isInside(canonical, root: root) {
@@ -187,6 +189,7 @@ extension Resolver {
         case .success(let b): bytes = b
         case .failure(let f):
             report(.error, "JM400", "cannot include '\(written)': \(f.message)", at: pathToken.range)
+            includeFailed = true
             return
         }
         includeStack.append((canonical, shown))

@@ -55,6 +55,9 @@ struct Resolver {
     /// Canonical paths of the include chain being read, for cycle reports.
     var includeStack: [(canonical: String, shown: String)] = []
     var rootCanonical: String?
+    /// An include could not be read: references to what it would define are not checked,
+    /// so one missing file gives one error, not one per use.
+    var includeFailed = false
 
     init(options: LoadOptions, entry: String) {
         self.options = options
@@ -92,6 +95,7 @@ struct Resolver {
             }
             report(.error, "JM210", "no journey in this file; start one with 'journey ID \"Title\" { … }'", at: .file(entry))
         }
+        builder.skipDefinitionChecks = includeFailed
         let journey = builder.finish(entry: entry, files: files)
         diagnostics += builder.diagnostics
         return result(journey: diagnostics.hasErrors ? nil : journey)
