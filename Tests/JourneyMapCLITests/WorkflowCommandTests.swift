@@ -84,3 +84,39 @@ import Testing
         #expect(svg.contains(">NEW<") && svg.contains(">CHANGED<"))
     }
 }
+
+@Suite struct WatchCommandTests {
+    @Test func rerendersOnChangeAndKeepsTheLastGoodOutput() async throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let j = "\(dir)/j.journey"
+        func write(_ title: String, owner: String = "d") throws {
+            try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"\(title)\" { owner \(owner) } }\n}\n".write(toFile: j, atomically: true, encoding: .utf8)
+        }
+        try write("First title")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Repo.binary)
+        p.arguments = ["watch", dir, "-o", "\(dir)/out", "--interval", "0.1", "--max-seconds", "20"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer { if p.isRunning { p.terminate() } }
+        let svg = "\(dir)/out/j/map.svg"
+        func waitFor(_ text: String) async -> Bool {
+            for _ in 0..<100 {
+                if let d = CLI.read(svg), String(decoding: d, as: UTF8.self).contains(text) { return true }
+                try? await Task.sleep(nanoseconds: 100_000_000)
+            }
+            return false
+        }
+        #expect(await waitFor("First title"))
+        try await Task.sleep(nanoseconds: 1_100_000_000)  // a new mtime second on coarse file systems
+        try write("Second title")
+        #expect(await waitFor("Second title"))
+        try await Task.sleep(nanoseconds: 1_100_000_000)
+        try write("Broken title", owner: "nobody")
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        let kept = String(decoding: CLI.read(svg) ?? Data(), as: UTF8.self)
+        #expect(kept.contains("Second title") && !kept.contains("Broken title"), "the last good output stays")
+    }
+}
