@@ -59,7 +59,10 @@ struct Render: ParsableCommand {
         var manifest = Manifest.load(from: output)
         let settings = RenderJob.settingsKey(options, command: "render")
         var stale: [String] = []
-        for item in inputs {
+        let progress = Progress(total: inputs.count)
+        defer { progress.finish() }
+        for (index, item) in inputs.enumerated() {
+            progress.update(index, item.path)
             let load = input.loadOptions(root: item.root)
             let (id, deps, shared) = RenderJob.dependencies(item, load: load, options: options)
             if shared { continue }
