@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Best-effort extras for the test suite: PostgreSQL (Debian) and DuckDB (PyPI), used to run
-# the SQL that `journeymap sql` prints. Tests that need them skip with a message when absent.
+# the SQL that `journeymap sql` prints, and Chromium (Debian) to open report.html. Tests that need them skip with a message when absent.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -9,6 +9,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null 2>&1 \
     || { $SUDO apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null 2>&1; } \
     || echo "test-setup: postgresql not installed; its SQL test will skip" >&2
+fi
+if ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "test-setup: installing chromium (the HTML report's browser check)" >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null 2>&1 \
+    || echo "test-setup: chromium not installed; the browser check will skip" >&2
 fi
 if [ ! -x .venv-test/bin/python ] || ! .venv-test/bin/python -c "import duckdb" 2>/dev/null; then
   echo "test-setup: installing duckdb into .venv-test" >&2
