@@ -29,6 +29,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     public func save(to dir: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        AtomicFile.removeLeftovers(in: dir)
         try AtomicFile.write(Array(try encoder.encode(self)) + [0x0A], to: PathUtil.join(dir, Manifest.fileName))
     }
 

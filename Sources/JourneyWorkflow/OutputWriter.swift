@@ -5,6 +5,8 @@ public enum OutputWriter {
     @discardableResult
     public static func write(_ files: [OutputFile]) throws -> [String] {
         var written: [String] = []
+        // Temporary files of a run that was killed mid-write are never outputs: clear them.
+        for dir in Set(files.map { AtomicFile.directory(of: $0.path) }) { AtomicFile.removeLeftovers(in: dir) }
         for f in files {
             if let existing = try? readIfSmall(f.path), existing == f.bytes { continue }
             try AtomicFile.write(f.bytes, to: f.path)

@@ -1,0 +1,58 @@
+import Foundation
+import JourneyTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// SIGKILL in the middle of a batch render, many times at random moments: every output file
+/// is always either the old complete version or the new complete version.
+@Suite struct KillTests {
+    static func snapshot(_ dir: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for case let rel as String in FileManager.default.enumerator(atPath: dir) ?? FileManager.default.enumerator(atPath: "/nonexistent")! {
+            let path = dir + "/" + rel
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue, !rel.contains(".journeymap-tmp-") {
+                out[rel] = FileManager.default.contents(atPath: path)
+            }
+        }
+        return out
+    }
+
+    @Test func killedRendersNeverLeaveHalfFiles() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let base = ["render", "journeys", "--format", "svg,png,pdf", "--force"]
+        // The two complete versions every file may hold.
+        #expect(try CLI.run(base + ["-o", "\(dir)/a", "--theme", "default"]).status == 0)
+        #expect(try CLI.run(base + ["-o", "\(dir)/b", "--theme", "dark"]).status == 0)
+        let a = Self.snapshot("\(dir)/a").filter { !$0.key.hasSuffix(".json") }
+        let b = Self.snapshot("\(dir)/b").filter { !$0.key.hasSuffix(".json") }
+        #expect(a.count >= 9 && a.keys.sorted() == b.keys.sorted())
+        #expect(try CLI.run(base + ["-o", "\(dir)/out", "--theme", "default"]).status == 0)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<10 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: Repo.binary)
+            p.arguments = base + ["-o", "\(dir)/out", "--theme", round % 2 == 0 ? "dark" : "default"]
+            p.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 10_000...900_000, using: &generator))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            for (file, bytes) in Self.snapshot("\(dir)/out") where !file.hasSuffix(".json") {
+                #expect(bytes == a[file] || bytes == b[file], "round \(round): \(file) is neither complete version")
+            }
+            let manifest = FileManager.default.contents(atPath: "\(dir)/out/.journeymap-manifest.json") ?? Data("{}".utf8)
+            #expect((try? JSONSerialization.jsonObject(with: manifest)) != nil, "the manifest is always whole JSON")
+        }
+        // A run that completes clears what killed runs left behind.
+        #expect(try CLI.run(base + ["-o", "\(dir)/out"]).status == 0)
+        let leftovers = (FileManager.default.enumerator(atPath: "\(dir)/out")?.allObjects as? [String] ?? []).filter { $0.contains(".journeymap-tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
