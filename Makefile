@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/release/journeymap
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -22,7 +22,10 @@ test: setup
 	$(SWIFT) test
 
 bench: setup
-	bash bench/run.sh
+	bash bench/feedback.sh
+
+fuzz: setup
+	bash Fuzz/run.sh $(or $(FUZZ_SECONDS),60)
 
 clean:
 	rm -rf .build

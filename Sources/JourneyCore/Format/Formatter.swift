@@ -27,7 +27,7 @@ public struct Formatter: Sendable {
     private func write(_ statements: [StatementSyntax], trailing: [String], depth: Int, source: SourceFile, into out: inout String) {
         let indent = String(repeating: indentUnit, count: depth)
         for (i, s) in statements.enumerated() {
-            if s.blankLineBefore, i > 0 || !s.leadingComments.isEmpty { out += "\n" }
+            if s.blankLineBefore, i > 0 { out += "\n" }
             for c in s.leadingComments {
                 out += c.isEmpty ? "\n" : indent + c + "\n"
             }
@@ -44,9 +44,10 @@ public struct Formatter: Sendable {
             if let c = s.trailingComment { out += " " + c }
             out += "\n"
         }
-        if !trailing.isEmpty {
+        let trailingComments = Array(trailing.drop { $0.isEmpty })
+        if !trailingComments.isEmpty {
             if !statements.isEmpty { out += "\n" }
-            for c in trailing { out += c.isEmpty ? "\n" : indent + c + "\n" }
+            for c in trailingComments { out += c.isEmpty ? "\n" : indent + c + "\n" }
         }
     }
 
@@ -81,6 +82,7 @@ public struct Formatter: Sendable {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
+            case "\u{0}": out += "\u{FFFD}"  // no escape can write NUL (the checker reports it)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
                     || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {

@@ -34,21 +34,22 @@ public struct Parser {
     /// Statements until `}` (inside a block) or end of file (top level).
     private mutating func parseStatements(depth: Int, opener: Token?) -> ([StatementSyntax], [String]) {
         var statements: [StatementSyntax] = []
+        // Comment lines waiting for their statement; "" marks a blank line among them.
         var comments: [String] = []
         var blankLine = false
         var newlinesInARow = 0
         while true {
             let t = current
+            let afterBlank = newlinesInARow >= 2
             switch t.kind {
             case .terminator:
-                if t.isNewline {
-                    newlinesInARow += 1
-                    if newlinesInARow >= 2, !statements.isEmpty || !comments.isEmpty { blankLine = true }
-                }
+                if t.isNewline { newlinesInARow += 1 }
                 bump()
                 continue
             case .comment:
-                if newlinesInARow >= 2, !comments.isEmpty { comments.append("") }  // keep a blank line between comment groups
+                if afterBlank {
+                    if !comments.isEmpty { comments.append("") } else if !statements.isEmpty { blankLine = true }
+                }
                 comments.append(t.text)
                 newlinesInARow = 0
                 bump()
@@ -65,6 +66,9 @@ public struct Parser {
                 bump()
                 continue
             case .identifier:
+                if afterBlank {
+                    if !comments.isEmpty { comments.append("") } else if !statements.isEmpty { blankLine = true }
+                }
                 var s = parseStatement(depth: depth)
                 s.leadingComments = comments
                 s.blankLineBefore = blankLine
