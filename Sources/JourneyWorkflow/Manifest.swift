@@ -8,6 +8,7 @@ import JourneyCore
 public struct Manifest: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
         public var fingerprint: String
+        /// Paths relative to the output folder (the manifest moves with it).
         public var outputs: [String]
         public init(fingerprint: String, outputs: [String]) {
             self.fingerprint = fingerprint
@@ -54,11 +55,19 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// What is wrong with a journey's outputs, or nil when they are current.
-    public func staleness(journeyID: String, fingerprint: String) -> String? {
+    public func staleness(journeyID: String, fingerprint: String, outputDirectory: String) -> String? {
         guard let e = journeys[journeyID] else { return "never rendered" }
         if e.fingerprint != fingerprint { return "inputs or options changed since the last render" }
-        if let missing = e.outputs.first(where: { !FileManager.default.fileExists(atPath: $0) }) { return "\(missing) is missing" }
+        if let missing = e.outputs.map({ PathUtil.join(outputDirectory, $0) }).first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+            return "\(missing) is missing"
+        }
         return nil
+    }
+
+    /// `path` relative to `dir` when it lies inside it.
+    public static func relative(_ path: String, to dir: String) -> String {
+        let prefix = dir.hasSuffix("/") ? dir : dir + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
 

@@ -1,4 +1,8 @@
 import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import JourneyCore
 import JourneyWorkflow
 
@@ -34,12 +38,32 @@ struct Render: ParsableCommand {
     @Flag(help: "Render every journey, even those whose outputs are up to date.")
     var force = false
 
+    @Option(help: "Worker processes for a batch (default: the number of cores; 1 renders in this process).")
+    var jobs: Int?
+
+    @Option(help: "Seconds a worker may spend on one journey before it is stopped (layout time budget).")
+    var timeout: Double = 120
+
+    @Flag(help: "Render even a single journey in a worker process, under the --timeout deadline (for untrusted input).")
+    var isolate = false
+
+    @Option(help: .hidden)
+    var includeRoot: String?
+
+    @Flag(help: .hidden)
+    var worker = false
+
+    /// At most this many journeys per worker before it is replaced (Graphviz leaks a little per graph).
+    static let journeysPerWorker = 8
+
     func validate() throws {
         guard !parsedFormats.isEmpty, parsedFormats.count == formats.split(separator: ",").count else {
             throw ValidationError("--format takes svg, png, pdf, dot (comma-separated); got '\(formats)'")
         }
         if let theme, !["default", "print", "dark"].contains(theme) { throw ValidationError("unknown theme '\(theme)'; use default, print or dark") }
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
     }
 
     var parsedFormats: [OutputKind] {
@@ -47,6 +71,17 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        // A worker dies with its supervisor: no orphan keeps writing after a Ctrl-C or a kill.
+        // (prctl's death signal is variadic C; polling the parent id does the same job.)
+        if worker {
+            let parent = getppid()
+            Thread.detachNewThread {
+                while true {
+                    Thread.sleep(forTimeInterval: 0.2)
+                    if getppid() != parent { _exit(1) }
+                }
+            }
+        }
         let inputs = try Inputs.resolve(input.paths)
         var options = RenderOptions()
         options.formats = parsedFormats
@@ -59,16 +94,15 @@ struct Render: ParsableCommand {
         var manifest = Manifest.load(from: output)
         let settings = RenderJob.settingsKey(options, command: "render")
         var stale: [String] = []
-        let progress = Progress(total: inputs.count)
-        defer { progress.finish() }
-        for (index, item) in inputs.enumerated() {
-            progress.update(index, item.path)
-            let load = input.loadOptions(root: item.root)
+        // What needs rendering: journeys whose outputs are missing or out of date.
+        var todo: [JourneyDiscovery.Input] = []
+        for item in inputs {
+            let load = input.loadOptions(root: includeRoot ?? item.root)
             let (id, deps, shared) = RenderJob.dependencies(item, load: load, options: options)
             if shared { continue }
-            if let id {
+            if let id, !worker {
                 let fingerprint = Manifest.fingerprint(files: deps, settings: settings)
-                let problem = manifest.staleness(journeyID: id, fingerprint: fingerprint)
+                let problem = manifest.staleness(journeyID: id, fingerprint: fingerprint, outputDirectory: output)
                 if check {
                     if let problem { stale.append("\(item.path): \(problem)") }
                     continue
@@ -78,21 +112,7 @@ struct Render: ParsableCommand {
                 stale.append("\(item.path): has errors (run 'journeymap check')")
                 continue
             }
-            let outcome = RenderJob.run(item, load: load, options: options)
-            if outcome.isSharedDefinitions { continue }
-            Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled).format(outcome.diagnostics.sortedForOutput().filter { $0.severity != .note }))
-            if outcome.failed { failed = true; continue }
-            do {
-                for path in try OutputWriter.write(outcome.files) { Terminal.out("wrote \(path)\n") }
-                if let id = outcome.journeyID {
-                    manifest.journeys[id] = Manifest.Entry(fingerprint: Manifest.fingerprint(files: outcome.dependencies, settings: settings),
-                                                           outputs: outcome.files.map(\.path))
-                    try manifest.save(to: output)
-                }
-            } catch {
-                Terminal.err("error: \(error)\n")
-                failed = true
-            }
+            todo.append(item)
         }
         if check {
             for s in stale { Terminal.out("\(s)\n") }
@@ -102,7 +122,82 @@ struct Render: ParsableCommand {
             }
             return
         }
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        if !worker, !todo.isEmpty, (workers > 1 && todo.count > 1) || isolate {
+            if !renderInWorkers(todo, jobs: workers, options: options, settings: settings, manifest: &manifest) { throw ExitCode(1) }
+            return
+        }
+        let progress = Progress(total: todo.count)
+        defer { progress.finish() }
+        for (index, item) in todo.enumerated() {
+            progress.update(index, item.path)
+            let outcome = RenderJob.run(item, load: input.loadOptions(root: includeRoot ?? item.root), options: options)
+            if outcome.isSharedDefinitions { continue }
+            Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled).format(outcome.diagnostics.sortedForOutput().filter { $0.severity != .note }))
+            if outcome.failed { failed = true; continue }
+            do {
+                for path in try OutputWriter.write(outcome.files) { Terminal.out("wrote \(path)\n") }
+                if let id = outcome.journeyID, !worker {
+                    manifest.journeys[id] = Manifest.Entry(fingerprint: Manifest.fingerprint(files: outcome.dependencies, settings: settings),
+                                                           outputs: outcome.files.map { Manifest.relative($0.path, to: output) })
+                    try manifest.save(to: output)
+                }
+            } catch {
+                Terminal.err("error: \(error)\n")
+                failed = true
+            }
+        }
         if failed { throw ExitCode(1) }
+    }
+}
+
+extension Render {
+    /// Hands contiguous chunks of journeys (same include root) to worker processes, prints
+    /// their output in input order, and records the journeys whose chunk succeeded.
+    func renderInWorkers(_ todo: [JourneyDiscovery.Input], jobs: Int, options: RenderOptions, settings: String, manifest: inout Manifest) -> Bool {
+        let perWorker = max(1, min(Render.journeysPerWorker, (todo.count + jobs - 1) / jobs))
+        var chunks: [[JourneyDiscovery.Input]] = []
+        for item in todo {
+            if let last = chunks.last, last.count < perWorker, last[0].root == item.root {
+                chunks[chunks.count - 1].append(item)
+            } else {
+                chunks.append([item])
+            }
+        }
+        var common = ["-o", output, "--format", formats, "--dpi", String(dpi), "--highlight", String(highlight),
+                      "--color", input.color.enabled ? "always" : "never", "--max-file-size", String(input.maxFileSize),
+                      "--max-touchpoints", String(input.maxTouchpoints), "--small-sample", String(feedback.smallSample),
+                      "--jobs", "1", "--worker", "--force"]
+        if let theme { common += ["--theme", theme] }
+        if strict { common.append("--strict") }
+        if let since = feedback.since { common += ["--since", since] }
+        if let until = feedback.until { common += ["--until", until] }
+        for f in feedback.feedbackFiles { common += ["--feedback", f] }
+        let tasks = chunks.map { chunk in
+            WorkerPool.Task(arguments: ["render"] + chunk.map(\.path) + ["--include-root", chunk[0].root] + common,
+                            deadline: timeout * Double(chunk.count))
+        }
+        let results = WorkerPool.run(tasks, jobs: jobs)
+        var ok = true
+        for (chunk, r) in zip(chunks, results) {
+            Terminal.err(r.stderr)
+            Terminal.out(r.stdout)
+            if r.timedOut {
+                Terminal.err("error: rendering \(chunk.map(\.path).joined(separator: ", ")) took longer than \(timeout >= 1 ? String(Int(timeout)) : String(timeout)) s a journey and was stopped; raise --timeout, or split the journey by stage\n")
+            }
+            guard r.status == 0, !r.timedOut else { ok = false; continue }
+            for item in chunk {
+                let (id, deps, _) = RenderJob.dependencies(item, load: input.loadOptions(root: item.root), options: options)
+                guard let id else { continue }
+                manifest.journeys[id] = Manifest.Entry(fingerprint: Manifest.fingerprint(files: deps, settings: settings),
+                                                       outputs: options.formats.sorted().map { "\(id)/map.\($0.rawValue)" })
+            }
+        }
+        do { try manifest.save(to: output) } catch {
+            Terminal.err("error: \(error)\n")
+            ok = false
+        }
+        return ok
     }
 }
 
