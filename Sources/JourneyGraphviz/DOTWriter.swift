@@ -2,7 +2,7 @@
 /// goldens hold. The same escaping rules as the in-process path apply.
 public enum DOTWriter {
     public static func write(_ g: GraphSpec) -> String {
-        var out = "digraph journey {\n"
+        var out = g.engine == .dot ? "digraph journey {\n" : "digraph journey {\n  layout=\"\(g.engine.rawValue)\";\n"
         out += attrLines("graph", g.graph, indent: "  ")
         out += attrLines("node", g.nodeDefaults, indent: "  ")
         out += attrLines("edge", g.edgeDefaults, indent: "  ")

@@ -9,6 +9,12 @@ public struct NodeID: Sendable, Hashable, Comparable {
 /// A directed graph described as plain Swift values: what JourneyRender builds and what the
 /// Graphviz boundary turns into cgraph objects. Order is kept as written.
 public struct GraphSpec: Sendable, Hashable {
+    /// Layout engines we use: `dot` for maps, `neato` with pinned positions for the views
+    /// drawn on fixed grids (emotion curve, blueprint lanes).
+    public enum Engine: String, Sendable, Hashable {
+        case dot, neato
+    }
+    public var engine: Engine = .dot
     public var graph = Attributes()
     public var nodeDefaults = Attributes()
     public var edgeDefaults = Attributes()

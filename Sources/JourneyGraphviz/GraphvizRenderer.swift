@@ -48,9 +48,9 @@ public enum GraphvizRenderer {
     private static let lock = Mutex(())
 
     /// Lays out `graph` with `engine` once and renders it in each format.
-    public static func render(_ graph: GraphSpec, formats: [RenderFormat], engine: String = "dot", dpi: Double = 96) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
+    public static func render(_ graph: GraphSpec, formats: [RenderFormat], dpi: Double = 96) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
         try lock.withLock { _ throws(GraphvizError) in
-            try renderLocked(graph, formats: formats, engine: engine, dpi: dpi)
+            try renderLocked(graph, formats: formats, engine: graph.engine.rawValue, dpi: dpi)
         }
     }
 

@@ -11,8 +11,14 @@ public enum OutputKind: String, Sendable, CaseIterable, Comparable {
     public static func < (a: OutputKind, b: OutputKind) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// The views of a journey `render` can draw (`--view`).
+public enum MapView: String, Sendable, CaseIterable {
+    case map, curve, blueprint, ownership
+}
+
 public struct RenderOptions: Sendable {
     public var formats: [OutputKind] = [.svg, .png, .pdf]
+    public var views: [MapView] = [.map]
     public var outputDirectory = "output"
     /// A theme overriding the journey's `style { theme … }`.
     public var theme: String?
@@ -69,10 +75,24 @@ public enum RenderJob {
             let report = PainPointAnalysis.analyse(journey, m)
             for p in report.painPoints.prefix(options.highlightTop) { mapOptions.highlighted[p.touchpointID] = p.rank }
         }
-        let spec = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
         let dir = PathUtil.join(options.outputDirectory, journey.id)
         do {
-            outcome.files = try renderFiles(spec, name: "map", dir: dir, formats: options.formats, dpi: options.dpi)
+            for view in options.views {
+                let spec: GraphSpec
+                switch view {
+                case .map: spec = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
+                case .curve: spec = CurveBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
+                case .blueprint: spec = BlueprintBuilder.build(journey, options: mapOptions)
+                case .ownership:
+                    let targets = joined.measurements.map { TargetEvaluation.evaluate(journey, $0) } ?? []
+                    spec = OwnershipBuilder.build(journey, measurements: joined.measurements, targets: targets, options: mapOptions)
+                }
+                outcome.files += try renderFiles(spec, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi).map { f in
+                    guard view == .map, f.path.hasSuffix(".svg") else { return f }
+                    return OutputFile(path: f.path, bytes: SVGAccessibility.annotate(f.bytes, journey: journey, measurements: joined.measurements))
+                }
+            }
+            outcome.files.sort { $0.path < $1.path }
         } catch {
             outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render '\(journey.id)': \(error)", at: journey.range))
         }

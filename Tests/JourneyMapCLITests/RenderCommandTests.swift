@@ -114,3 +114,37 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/online-return/map.svg"))
     }
 }
+
+@Suite struct ViewTests {
+    @Test func everyViewRendersForEveryExample() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CLI.run(["render", "journeys", "-o", dir, "--view", "all", "--format", "svg"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for id in ["air-travel", "online-return", "konto-osobiste"] {
+            for v in ["map", "curve", "blueprint", "ownership"] {
+                #expect(FileManager.default.fileExists(atPath: "\(dir)/\(id)/\(v).svg"), "\(id) \(v)")
+            }
+        }
+        let curve = String(decoding: try #require(CLI.read("\(dir)/air-travel/curve.svg")), as: UTF8.self)
+        for axis in ["+2 delighted", "0 neutral", "−2 angry", "Hears about a"] { #expect(curve.contains(axis), "\(axis)") }
+        let blueprint = String(decoding: try #require(CLI.read("\(dir)/air-travel/blueprint.svg")), as: UTF8.self)
+        for lane in ["Customer actions", "Backstage", "line of visibility", "line of internal interaction", "Fare engine prices"] {
+            #expect(blueprint.contains(lane), "\(lane)")
+        }
+        let ownership = String(decoding: try #require(CLI.read("\(dir)/air-travel/ownership.svg")), as: UTF8.self)
+        #expect(ownership.contains("⚑ target csat &gt;= 70% at touchpoint checkout missed"))
+    }
+
+    @Test func mapSVGHasTitlesAndDescriptionsForScreenReaders() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try CLI.run(["render", "journeys/online-return.journey", "-o", dir, "--format", "svg"]).status == 0)
+        let svg = String(decoding: try #require(CLI.read("\(dir)/online-return/map.svg")), as: UTF8.self)
+        #expect(svg.contains("<title>Journey map: Returning an online order</title>"))
+        #expect(svg.contains("<title>Asks where the refund is</title>"))
+        #expect(svg.contains("Owner: Customer Care. Designed emotion: angry (-2)."))
+        #expect(!svg.contains("<title>tp"), "no node names left for screen readers")
+        #expect(svg.contains("<text"), "text stays text")
+    }
+}

@@ -20,6 +20,9 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.")
     var formats: String = "svg,png,pdf"
 
+    @Option(help: "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, or all (comma-separated).")
+    var view: String = "map"
+
     @Option(help: "Theme: default, print, dark (overrides the journey's style).")
     var theme: String?
 
@@ -62,8 +65,15 @@ struct Render: ParsableCommand {
         }
         if let theme, !["default", "print", "dark"].contains(theme) { throw ValidationError("unknown theme '\(theme)'; use default, print or dark") }
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
+        guard view == "all" || (!parsedViews.isEmpty && parsedViews.count == view.split(separator: ",").count) else {
+            throw ValidationError("--view takes map, curve, blueprint, ownership or all; got '\(view)'")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    var parsedViews: [MapView] {
+        view == "all" ? MapView.allCases : view.split(separator: ",").compactMap { MapView(rawValue: String($0)) }
     }
 
     var parsedFormats: [OutputKind] {
@@ -85,6 +95,7 @@ struct Render: ParsableCommand {
         let inputs = try Inputs.resolve(input.paths)
         var options = RenderOptions()
         options.formats = parsedFormats
+        options.views = parsedViews
         options.outputDirectory = output
         options.theme = theme
         options.dpi = dpi
@@ -164,7 +175,7 @@ extension Render {
                 chunks.append([item])
             }
         }
-        var common = ["-o", output, "--format", formats, "--dpi", String(dpi), "--highlight", String(highlight),
+        var common = ["-o", output, "--format", formats, "--view", view, "--dpi", String(dpi), "--highlight", String(highlight),
                       "--color", input.color.enabled ? "always" : "never", "--max-file-size", String(input.maxFileSize),
                       "--max-touchpoints", String(input.maxTouchpoints), "--small-sample", String(feedback.smallSample),
                       "--jobs", "1", "--worker", "--force"]
@@ -190,7 +201,7 @@ extension Render {
                 let (id, deps, _) = RenderJob.dependencies(item, load: input.loadOptions(root: item.root), options: options)
                 guard let id else { continue }
                 manifest.journeys[id] = Manifest.Entry(fingerprint: Manifest.fingerprint(files: deps, settings: settings),
-                                                       outputs: options.formats.sorted().map { "\(id)/map.\($0.rawValue)" })
+                                                       outputs: options.views.flatMap { v in options.formats.sorted().map { "\(id)/\(v.rawValue).\($0.rawValue)" } }.sorted())
             }
         }
         do { try manifest.save(to: output) } catch {
