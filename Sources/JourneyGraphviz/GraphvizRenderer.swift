@@ -49,7 +49,12 @@ public enum GraphvizRenderer {
 
     /// Lays out `graph` with `engine` once and renders it in each format.
     public static func render(_ graph: GraphSpec, formats: [RenderFormat], dpi: Double = 96) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
-        try lock.withLock { _ throws(GraphvizError) in
+        if dpi != 96, formats.contains(.png), formats.count > 1 {
+            var out = try render(graph, formats: formats.filter { $0 != .png })
+            out[.png] = try render(graph, formats: [.png], dpi: dpi)[.png]
+            return out
+        }
+        return try lock.withLock { _ throws(GraphvizError) in
             try renderLocked(graph, formats: formats, engine: graph.engine.rawValue, dpi: dpi)
         }
     }
@@ -61,9 +66,11 @@ public enum GraphvizRenderer {
         defer { gvFreeContext(gvc) }
         guard let g = jm_open_digraph("journey") else { throw .layoutFailed }
         defer { agclose(g) }
-        var png = spec
-        if formats.contains(.png) { png.graph.set(.dpi, .number(dpi)) }
-        build(formats.contains(.png) ? png : spec, into: g)
+        // A `dpi` attribute would scale the SVG and PDF of the same layout too, so a PNG at
+        // another resolution gets a layout of its own (see `render`).
+        var spec = spec
+        if formats == [.png], dpi != 96 { spec.graph.set(.dpi, .number(dpi)) }
+        build(spec, into: g)
         guard gvLayout(gvc, g, engine) == 0 else { throw .graphviz(capturedErrors() ?? "layout failed") }
         defer { gvFreeLayout(gvc, g) }
         if let message = capturedErrors() { throw .graphviz(message) }

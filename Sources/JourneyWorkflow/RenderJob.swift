@@ -19,6 +19,8 @@ public enum MapView: String, Sendable, CaseIterable {
 public struct RenderOptions: Sendable {
     public var formats: [OutputKind] = [.svg, .png, .pdf]
     public var views: [MapView] = [.map]
+    /// A poster: the drawing is scaled to fill this paper (inside 10 mm margins).
+    public var paper: Paper?
     public var outputDirectory = "output"
     /// A theme overriding the journey's `style { theme … }`.
     public var theme: String?
@@ -78,15 +80,17 @@ public enum RenderJob {
         let dir = PathUtil.join(options.outputDirectory, journey.id)
         do {
             for view in options.views {
-                let spec: GraphSpec
+                let base: GraphSpec
                 switch view {
-                case .map: spec = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
-                case .curve: spec = CurveBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
-                case .blueprint: spec = BlueprintBuilder.build(journey, options: mapOptions)
+                case .map: base = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
+                case .curve: base = CurveBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
+                case .blueprint: base = BlueprintBuilder.build(journey, options: mapOptions)
                 case .ownership:
                     let targets = joined.measurements.map { TargetEvaluation.evaluate(journey, $0) } ?? []
-                    spec = OwnershipBuilder.build(journey, measurements: joined.measurements, targets: targets, options: mapOptions)
+                    base = OwnershipBuilder.build(journey, measurements: joined.measurements, targets: targets, options: mapOptions)
                 }
+                var spec = base
+                if let paper = options.paper { spec.graph.set(.size, paper.graphvizSize) }
                 outcome.files += try renderFiles(spec, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi).map { f in
                     guard view == .map, f.path.hasSuffix(".svg") else { return f }
                     return OutputFile(path: f.path, bytes: SVGAccessibility.annotate(f.bytes, journey: journey, measurements: joined.measurements))

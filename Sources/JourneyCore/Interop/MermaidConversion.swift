@@ -53,10 +53,22 @@ public enum MermaidConversion {
             for t in s.touchpoints {
                 let score = (t.emotion?.value ?? 0) + 3
                 let actors = t.personas.compactMap { names[$0] }.map(text).joined(separator: ", ")
-                out += "    \(text(t.title)): \(score)\(actors.isEmpty ? "" : ": " + actors)\n"
+                out += "    \(taskTitle(t.title)): \(score)\(actors.isEmpty ? "" : ": " + actors)\n"
             }
         }
         return out
+    }
+
+    /// A task title that does not read as a statement: a title starting with a keyword
+    /// (`section`, `title`, `accTitle`, `accDescr`, `journey`, `%%`) gets its first character as
+    /// an entity code, which Mermaid and our importer decode back.
+    static func taskTitle(_ s: String) -> String {
+        let t = text(s)
+        let lowered = t.lowercased()
+        let keywords = ["section", "title", "acctitle", "accdescr", "journey", "%%"]
+        guard let first = t.unicodeScalars.first,
+              keywords.contains(where: { lowered.hasPrefix($0) }) || t.trimmed.isEmpty else { return t.isEmpty ? "#32;" : t }
+        return "#\(first.value);" + String(t.unicodeScalars.dropFirst())
     }
 
     /// One line of Mermaid text: no line breaks, and `:` `;` `#` as Mermaid entity codes.

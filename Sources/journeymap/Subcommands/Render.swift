@@ -23,6 +23,12 @@ struct Render: ParsableCommand {
     @Option(help: "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, or all (comma-separated).")
     var view: String = "map"
 
+    @Option(help: "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the drawing is scaled to fill it.")
+    var paper: String?
+
+    @Flag(help: "Landscape paper (with --paper).")
+    var landscape = false
+
     @Option(help: "Theme: default, print, dark (overrides the journey's style).")
     var theme: String?
 
@@ -68,6 +74,9 @@ struct Render: ParsableCommand {
         guard view == "all" || (!parsedViews.isEmpty && parsedViews.count == view.split(separator: ",").count) else {
             throw ValidationError("--view takes map, curve, blueprint, ownership or all; got '\(view)'")
         }
+        if let paper, Paper(paper, landscape: landscape) == nil {
+            throw ValidationError("--paper takes A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm (50 to 10000 mm); got '\(paper)'")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
     }
@@ -96,6 +105,7 @@ struct Render: ParsableCommand {
         var options = RenderOptions()
         options.formats = parsedFormats
         options.views = parsedViews
+        options.paper = paper.flatMap { Paper($0, landscape: landscape) }
         options.outputDirectory = output
         options.theme = theme
         options.dpi = dpi
@@ -175,7 +185,8 @@ extension Render {
                 chunks.append([item])
             }
         }
-        var common = ["-o", output, "--format", formats, "--view", view, "--dpi", String(dpi), "--highlight", String(highlight),
+        var common = ["-o", output, "--format", formats, "--view", view,
+                      ] + (paper.map { ["--paper", $0] } ?? []) + (landscape ? ["--landscape"] : []) + [ "--dpi", String(dpi), "--highlight", String(highlight),
                       "--color", input.color.enabled ? "always" : "never", "--max-file-size", String(input.maxFileSize),
                       "--max-touchpoints", String(input.maxTouchpoints), "--small-sample", String(feedback.smallSample),
                       "--jobs", "1", "--worker", "--force"]
