@@ -13,8 +13,9 @@ build: setup
 	$(SWIFT) build -c release --product journeymap
 
 demo: build
-	$(BIN) render journeys -o output
+	$(BIN) render journeys -o output --view all
 	$(BIN) report journeys -o output
+	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --format pdf,png
 
 test: setup
 	bash scripts/test-setup.sh
