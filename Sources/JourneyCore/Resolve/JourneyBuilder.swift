@@ -57,8 +57,9 @@ struct JourneyBuilder {
         guard let range = journeyRange else { return nil }
         checkReferences()
         checkStages()
-        let allFlows = sequenceFlows() + flows
-        checkReachability(allFlows)
+        let tps = stages.flatMap(\.touchpoints)  // once: touchpoints are large values
+        let allFlows = sequenceFlows(tps) + flows
+        checkReachability(allFlows, tps)
         let resolvedTargets = resolveTargets()
         let included = files.filter { $0 != entry }
         return Journey(id: journeyID, title: title, description: description, personas: personas,
@@ -116,8 +117,8 @@ struct JourneyBuilder {
 
     /// Document order: each touchpoint flows to the next unless it is marked `exit`;
     /// `branch` touchpoints are off this main path.
-    private func sequenceFlows() -> [Flow] {
-        let tps = stages.flatMap(\.touchpoints).filter { !$0.isBranch }
+    private func sequenceFlows(_ all: [Touchpoint]) -> [Flow] {
+        let tps = all.filter { !$0.isBranch }
         guard tps.count > 1 else { return [] }
         var result: [Flow] = []
         for (a, b) in zip(tps, tps.dropFirst()) where !exits.contains(a.id) {
@@ -126,8 +127,7 @@ struct JourneyBuilder {
         return result
     }
 
-    private mutating func checkReachability(_ flows: [Flow]) {
-        let tps = stages.flatMap(\.touchpoints)
+    private mutating func checkReachability(_ flows: [Flow], _ tps: [Touchpoint]) {
         guard let first = tps.first else { return }
         var next: [String: [String]] = [:]
         for f in flows { next[f.from, default: []].append(f.to) }

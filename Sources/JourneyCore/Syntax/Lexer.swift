@@ -128,11 +128,14 @@ public struct Lexer {
     }
 
     private func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || s.properties.isAlphabetic
+        if s.isASCII { return s == "_" || (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
+        return s.properties.isAlphabetic
     }
 
     private func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil
+        // ASCII first: Unicode property look-ups are the slow path (most ids are ASCII).
+        if s.isASCII { return s == "_" || (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
             || s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .spacingMark
     }
 

@@ -39,30 +39,31 @@ public struct Parser {
         var blankLine = false
         var newlinesInARow = 0
         while true {
-            let t = current
             let afterBlank = newlinesInARow >= 2
-            switch t.kind {
+            // Switch on the kind in place: copying the token (two strings) per step is most
+            // of a parse's cost on large files.
+            switch tokens[p].kind {
             case .terminator:
-                if t.isNewline { newlinesInARow += 1 }
+                if tokens[p].isNewline { newlinesInARow += 1 }
                 bump()
                 continue
             case .comment:
                 if afterBlank {
                     if !comments.isEmpty { comments.append("") } else if !statements.isEmpty { blankLine = true }
                 }
-                comments.append(t.text)
+                comments.append(tokens[p].text)
                 newlinesInARow = 0
                 bump()
                 continue
             case .endOfFile:
                 if let opener {
-                    error("JM021", "missing '}' to close this block", t.range,
+                    error("JM021", "missing '}' to close this block", tokens[p].range,
                           notes: [DiagnosticNote("the block opened here", at: opener.range)])
                 }
                 return (statements, comments)
             case .rightBrace:
                 if opener != nil { return (statements, comments) }
-                error("JM022", "unexpected '}' with no block open; remove it", t.range)
+                error("JM022", "unexpected '}' with no block open; remove it", tokens[p].range)
                 bump()
                 continue
             case .identifier:
@@ -77,7 +78,7 @@ public struct Parser {
                 blankLine = false
                 newlinesInARow = 0
             default:
-                error("JM020", "expected a statement keyword, found \(describe(t))", t.range)
+                error("JM020", "expected a statement keyword, found \(describe(tokens[p]))", tokens[p].range)
                 skipToEndOfStatement()
             }
         }
@@ -89,10 +90,9 @@ public struct Parser {
         var arguments: [Token] = []
         var block: BlockSyntax?
         loop: while true {
-            let t = current
-            switch t.kind {
+            switch tokens[p].kind {
             case .identifier, .string, .number, .symbol:
-                arguments.append(t)
+                arguments.append(tokens[p])
                 bump()
             case .leftBrace:
                 block = parseBlock(depth: depth + 1)
