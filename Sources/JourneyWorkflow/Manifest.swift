@@ -74,9 +74,15 @@ public struct Manifest: Codable, Sendable, Equatable {
 extension RenderJob {
     /// Loads a journey only to learn what its outputs depend on.
     public static func dependencies(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> (id: String?, files: [String], sharedDefinitions: Bool) {
+        let (id, files, shared, _) = dependenciesAndLoad(input, load: load, options: options)
+        return (id, files, shared)
+    }
+
+    /// The same, handing back the loaded journey so that rendering need not read it again.
+    public static func dependenciesAndLoad(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> (id: String?, files: [String], sharedDefinitions: Bool, loaded: LoadResult) {
         let loaded = JourneyLoader.load(path: input.path, options: load)
-        guard let j = loaded.journey else { return (nil, loaded.files, loaded.isSharedDefinitions) }
-        return (j.id, loaded.files + j.feedback.map(\.resolvedPath) + options.join.extraFeedback, false)
+        guard let j = loaded.journey else { return (nil, loaded.files, loaded.isSharedDefinitions, loaded) }
+        return (j.id, loaded.files + j.feedback.map(\.resolvedPath) + options.join.extraFeedback, false, loaded)
     }
 
     /// Everything about the options that changes the bytes written.

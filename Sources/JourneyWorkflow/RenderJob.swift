@@ -55,8 +55,9 @@ public struct JourneyOutcome: Sendable {
 /// parse → resolve → join → analyse → build graph → render, in memory. Nothing is written
 /// here: `OutputWriter` writes a journey's files only when all of them rendered.
 public enum RenderJob {
-    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> JourneyOutcome {
-        let loaded = JourneyLoader.load(path: input.path, options: load)
+    /// `loaded`: the journey when the caller has loaded it already (no second read).
+    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded preloaded: LoadResult? = nil) -> JourneyOutcome {
+        let loaded = preloaded ?? JourneyLoader.load(path: input.path, options: load)
         var outcome = JourneyOutcome(input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
                                      sources: loaded.sources, files: [], dependencies: loaded.files,
                                      isSharedDefinitions: loaded.isSharedDefinitions)

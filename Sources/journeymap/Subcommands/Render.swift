@@ -117,9 +117,10 @@ struct Render: ParsableCommand {
         var stale: [String] = []
         // What needs rendering: journeys whose outputs are missing or out of date.
         var todo: [JourneyDiscovery.Input] = []
+        var loadedByPath: [String: LoadResult] = [:]
         for item in inputs {
             let load = input.loadOptions(root: includeRoot ?? item.root)
-            let (id, deps, shared) = RenderJob.dependencies(item, load: load, options: options)
+            let (id, deps, shared, loaded) = RenderJob.dependenciesAndLoad(item, load: load, options: options)
             if shared { continue }
             if let id, !worker {
                 let fingerprint = Manifest.fingerprint(files: deps, settings: settings)
@@ -134,6 +135,7 @@ struct Render: ParsableCommand {
                 continue
             }
             todo.append(item)
+            loadedByPath[item.path] = loaded
         }
         if check {
             for s in stale { Terminal.out("\(s)\n") }
@@ -152,7 +154,8 @@ struct Render: ParsableCommand {
         defer { progress.finish() }
         for (index, item) in todo.enumerated() {
             progress.update(index, item.path)
-            let outcome = RenderJob.run(item, load: input.loadOptions(root: includeRoot ?? item.root), options: options)
+            let outcome = RenderJob.run(item, load: input.loadOptions(root: includeRoot ?? item.root), options: options,
+                                        loaded: loadedByPath.removeValue(forKey: item.path))
             if outcome.isSharedDefinitions { continue }
             Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled).format(outcome.diagnostics.sortedForOutput().filter { $0.severity != .note }))
             if outcome.failed { failed = true; continue }

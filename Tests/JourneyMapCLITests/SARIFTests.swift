@@ -1,0 +1,61 @@
+import Foundation
+import JourneyTestSupport
+import Testing
+
+/// `check --format sarif` against the rules of the SARIF 2.1.0 JSON schema for every object
+/// we emit: allowed properties (the schema forbids others), required properties, enums and
+/// minimums. (The schema file itself is not vendored into this repository.)
+@Suite struct SARIFTests {
+    typealias Object = [String: Any]
+
+    func checkObject(_ o: Object, allowed: Set<String>, required: Set<String>, _ path: String) {
+        #expect(Set(o.keys).isSubset(of: allowed), "\(path): unexpected \(Set(o.keys).subtracting(allowed))")
+        #expect(required.isSubset(of: Set(o.keys)), "\(path): missing \(required.subtracting(Set(o.keys)))")
+    }
+
+    @Test func logFollowsTheSchema() throws {
+        let r = try CLI.run(["check", "Tests/JourneyCoreTests/Fixtures/diagnostics", "journeys", "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? Object)
+        checkObject(log, allowed: ["$schema", "version", "runs", "inlineExternalProperties", "properties"], required: ["version", "runs"], "log")
+        #expect(log["version"] as? String == "2.1.0")
+        let runs = try #require(log["runs"] as? [Object])
+        #expect(runs.count == 1)
+        let run = runs[0]
+        checkObject(run, allowed: ["tool", "results", "columnKind", "invocations", "artifacts", "properties"], required: ["tool"], "run")
+        #expect(["utf16CodeUnits", "unicodeCodePoints"].contains(run["columnKind"] as? String ?? ""))
+        let tool = try #require(run["tool"] as? Object)
+        checkObject(tool, allowed: ["driver", "extensions", "properties"], required: ["driver"], "tool")
+        let driver = try #require(tool["driver"] as? Object)
+        checkObject(driver, allowed: ["name", "version", "rules", "informationUri", "semanticVersion", "properties"], required: ["name"], "driver")
+        let rules = try #require(driver["rules"] as? [Object])
+        var ruleIDs = Set<String>()
+        for rule in rules {
+            checkObject(rule, allowed: ["id", "shortDescription", "fullDescription", "helpUri", "name", "properties"], required: ["id"], "rule")
+            if let d = rule["shortDescription"] as? Object { checkObject(d, allowed: ["text", "markdown", "properties"], required: ["text"], "shortDescription") }
+            ruleIDs.insert(rule["id"] as! String)
+        }
+        let results = try #require(run["results"] as? [Object])
+        #expect(results.count > 10)
+        for res in results {
+            checkObject(res, allowed: ["ruleId", "level", "message", "locations", "ruleIndex", "properties"], required: ["message"], "result")
+            #expect(["none", "note", "warning", "error"].contains(res["level"] as? String ?? ""))
+            #expect(ruleIDs.contains(res["ruleId"] as? String ?? ""), "every ruleId is declared")
+            let message = try #require(res["message"] as? Object)
+            checkObject(message, allowed: ["text", "markdown", "id", "arguments", "properties"], required: [], "message")
+            #expect(!(message["text"] as? String ?? "").isEmpty)
+            for loc in res["locations"] as? [Object] ?? [] {
+                checkObject(loc, allowed: ["physicalLocation", "logicalLocations", "message", "id", "annotations", "relationships", "properties"], required: [], "location")
+                let physical = try #require(loc["physicalLocation"] as? Object)
+                checkObject(physical, allowed: ["artifactLocation", "region", "contextRegion", "address", "properties"], required: [], "physicalLocation")
+                let artifact = try #require(physical["artifactLocation"] as? Object)
+                checkObject(artifact, allowed: ["uri", "uriBaseId", "index", "description", "properties"], required: [], "artifactLocation")
+                #expect(!(artifact["uri"] as? String ?? "").isEmpty)
+                if let region = physical["region"] as? Object {
+                    checkObject(region, allowed: ["startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength", "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties"], required: [], "region")
+                    for k in ["startLine", "startColumn", "endLine", "endColumn"] { #expect((region[k] as? Int ?? 0) >= 1, "region.\(k) ≥ 1") }
+                    #expect((region["endLine"] as? Int ?? 0) >= (region["startLine"] as? Int ?? 0))
+                }
+            }
+        }
+    }
+}
