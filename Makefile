@@ -15,7 +15,7 @@ build: setup
 demo: build
 	$(BIN) render journeys -o output --view all
 	$(BIN) report journeys -o output
-	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --format pdf,png
+	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --tile A4 --format pdf,png
 
 test: setup
 	bash scripts/test-setup.sh

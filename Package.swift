@@ -19,7 +19,7 @@ let package = Package(
         .systemLibrary(
             name: "CGraphviz",
             pkgConfig: "libgvc",
-            providers: [.apt(["libgraphviz-dev"])]
+            providers: [.apt(["libgraphviz-dev", "libcairo2-dev"])]
         ),
         .target(name: "JourneyCore"),
         .target(name: "JourneyFeedback", dependencies: ["JourneyCore"]),

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what JourneyMap needs on a Debian machine, only when it is missing:
-# Graphviz's C library (libgvc, headers, pkg-config file) and the fonts the maps name.
+# Graphviz's C library (libgvc, headers, pkg-config file), cairo's headers (tiled posters)
+# and the fonts the maps name.
 set -euo pipefail
 
 need=()
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+pkg-config --exists cairo 2>/dev/null || need+=(libcairo2-dev)   # tiled posters draw through cairo
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 fc-list >/dev/null 2>&1 || need+=(fontconfig)

@@ -47,6 +47,17 @@ public enum GraphvizRenderer {
 
     private static let lock = Mutex(())
 
+    /// One Graphviz context for the life of the process, used only under `lock`. A context per
+    /// render is not safe with this libgvc: its pango plugin caches the last font name in a
+    /// static pointer into the context's font table, and the next context then reads freed
+    /// memory (found with AddressSanitizer). One context also loads the plugins once.
+    nonisolated(unsafe) private static var sharedContext: OpaquePointer?
+
+    private static func context() -> OpaquePointer? {
+        if sharedContext == nil { sharedContext = gvContext() }
+        return sharedContext
+    }
+
     /// Lays out `graph` with `engine` once and renders it in each format.
     public static func render(_ graph: GraphSpec, formats: [RenderFormat], dpi: Double = 96) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
         if dpi != 96, formats.contains(.png), formats.count > 1 {
@@ -62,8 +73,7 @@ public enum GraphvizRenderer {
     private static func renderLocked(_ spec: GraphSpec, formats: [RenderFormat], engine: String, dpi: Double) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
         jm_capture_errors()
         jm_clear_errors()
-        guard let gvc = gvContext() else { throw .layoutFailed }
-        defer { gvFreeContext(gvc) }
+        guard let gvc = context() else { throw .layoutFailed }
         guard let g = jm_open_digraph("journey") else { throw .layoutFailed }
         defer { agclose(g) }
         // A `dpi` attribute would scale the SVG and PDF of the same layout too, so a PNG at
@@ -88,6 +98,26 @@ public enum GraphvizRenderer {
             out[format] = format == .pdf ? PDFNormalizer.normalize(bytes) : bytes
         }
         return out
+    }
+
+    /// Builds and lays out `spec` under the lock, hands the handles and the drawing's size in
+    /// points (bounding box plus pad) to `body`, and frees everything after.
+    static func withLockedLayout<T>(_ spec: GraphSpec, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>, Double, Double) throws(GraphvizError) -> T) throws(GraphvizError) -> T {
+        try lock.withLock { _ throws(GraphvizError) in
+            jm_capture_errors()
+            jm_clear_errors()
+            guard let gvc = context() else { throw .layoutFailed }
+            guard let g = jm_open_digraph("journey") else { throw .layoutFailed }
+            defer { agclose(g) }
+            build(spec, into: g)
+            guard gvLayout(gvc, g, spec.engine.rawValue) == 0 else { throw .graphviz(capturedErrors() ?? "layout failed") }
+            defer { gvFreeLayout(gvc, g) }
+            if let message = capturedErrors() { throw .graphviz(message) }
+            var llx = 0.0, lly = 0.0, urx = 0.0, ury = 0.0
+            jm_bounding_box(g, &llx, &lly, &urx, &ury)
+            let pad = 0.3 * 72
+            return try body(gvc, g, urx - llx + 2 * pad, ury - lly + 2 * pad)
+        }
     }
 
     private static func capturedErrors() -> String? {

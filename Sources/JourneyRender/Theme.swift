@@ -51,7 +51,7 @@ public struct Theme: Sendable, Hashable {
         name: "dark", font: "DejaVu Sans", background: Color(hex: 0x16191D), text: Color(hex: 0xECEFF3),
         mutedText: Color(hex: 0xA9B1BA), stageFill: Color(hex: 0x22272E), stageBorder: Color(hex: 0x434B55),
         nodeFill: Color(hex: 0x2B313A), nodeBorder: Color(hex: 0x8A96A3), sequenceEdge: Color(hex: 0x9AA5B1),
-        flowEdge: Color(hex: 0x56B4E9), highlight: Color(hex: 0xE69F00), departments: okabeIto,
+        flowEdge: Color(hex: 0x56B4E9), highlight: Color(hex: 0xD55E00), departments: okabeIto,
         negative: Color(hex: 0xE69F00), neutral: Color(hex: 0x777777), positive: Color(hex: 0x56B4E9), usesMarks: false)
 
     public static func named(_ name: String?) -> Theme? {

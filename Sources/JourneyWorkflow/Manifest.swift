@@ -87,6 +87,6 @@ extension RenderJob {
 
     /// Everything about the options that changes the bytes written.
     public static func settingsKey(_ o: RenderOptions, command: String) -> String {
-        "\(command) v\(JourneyMapVersion.string) formats=\(o.formats.map(\.rawValue).sorted()) views=\(o.views.map(\.rawValue)) paper=\(o.paper.map { "\($0.widthMM)x\($0.heightMM)" } ?? "-") theme=\(o.theme ?? "-") dpi=\(o.dpi) scale=\(o.fontScale) top=\(o.highlightTop) since=\(o.join.since ?? "-") until=\(o.join.until ?? "-") small=\(o.join.smallSample) strict=\(o.join.strict)"
+        "\(command) v\(JourneyMapVersion.string) formats=\(o.formats.map(\.rawValue).sorted()) views=\(o.views.map(\.rawValue)) paper=\(o.paper.map { "\($0.widthMM)x\($0.heightMM)" } ?? "-") tile=\(o.tile.map { "\($0.widthMM)x\($0.heightMM)/\(o.tileOverlapMM)" } ?? "-") theme=\(o.theme ?? "-") dpi=\(o.dpi) scale=\(o.fontScale) top=\(o.highlightTop) since=\(o.join.since ?? "-") until=\(o.join.until ?? "-") small=\(o.join.smallSample) strict=\(o.join.strict)"
     }
 }

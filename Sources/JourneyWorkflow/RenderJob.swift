@@ -21,6 +21,10 @@ public struct RenderOptions: Sendable {
     public var views: [MapView] = [.map]
     /// A poster: the drawing is scaled to fill this paper (inside 10 mm margins).
     public var paper: Paper?
+    /// Also cut the poster (`paper`, A0 when unset) into printable tiles of this paper with
+    /// this overlap: `<view>-tiles.pdf`.
+    public var tile: Paper?
+    public var tileOverlapMM: Double = 10
     public var outputDirectory = "output"
     /// A theme overriding the journey's `style { theme … }`.
     public var theme: String?
@@ -92,6 +96,14 @@ public enum RenderJob {
                 }
                 var spec = base
                 if let paper = options.paper { spec.graph.set(.size, paper.graphvizSize) }
+                if let tile = options.tile {
+                    let poster = options.paper ?? Paper("A0", landscape: true)!
+                    let mm = 72 / 25.4
+                    let layout = TileLayout(posterWidth: (poster.widthMM - 20) * mm, posterHeight: (poster.heightMM - 20) * mm,
+                                            tileWidth: tile.widthMM * mm, tileHeight: tile.heightMM * mm, overlap: options.tileOverlapMM * mm)
+                    let tiled = try GraphvizRenderer.renderTiles(base, layout: layout, title: "\(journey.title): \(view.rawValue), tiled")
+                    outcome.files.append(OutputFile(path: "\(dir)/\(view.rawValue)-tiles.pdf", bytes: tiled.pdf))
+                }
                 outcome.files += try renderFiles(spec, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi).map { f in
                     guard view == .map, f.path.hasSuffix(".svg") else { return f }
                     return OutputFile(path: f.path, bytes: SVGAccessibility.annotate(f.bytes, journey: journey, measurements: joined.measurements))

@@ -29,6 +29,12 @@ struct Render: ParsableCommand {
     @Flag(help: "Landscape paper (with --paper).")
     var landscape = false
 
+    @Option(help: "Also cut the poster (--paper, A0 landscape by default) into tiles of this paper: one PDF, pages with crop marks and names (A1, B1 …) after an index page.")
+    var tile: String?
+
+    @Option(help: "How much neighbouring tiles overlap, e.g. 10mm.")
+    var overlap: String = "10mm"
+
     @Option(help: "Theme: default, print, dark (overrides the journey's style).")
     var theme: String?
 
@@ -77,6 +83,10 @@ struct Render: ParsableCommand {
         if let paper, Paper(paper, landscape: landscape) == nil {
             throw ValidationError("--paper takes A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm (50 to 10000 mm); got '\(paper)'")
         }
+        if let tile, Paper(tile, landscape: false) == nil { throw ValidationError("--tile takes a paper size like A4 or 210x297mm; got '\(tile)'") }
+        guard overlap.hasSuffix("mm"), let o = Double(overlap.dropLast(2)), o >= 0, o <= 100 else {
+            throw ValidationError("--overlap takes millimetres from 0mm to 100mm, e.g. 10mm")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
     }
@@ -106,6 +116,8 @@ struct Render: ParsableCommand {
         options.formats = parsedFormats
         options.views = parsedViews
         options.paper = paper.flatMap { Paper($0, landscape: landscape) }
+        options.tile = tile.flatMap { Paper($0, landscape: false) }
+        options.tileOverlapMM = Double(overlap.dropLast(2)) ?? 10
         options.outputDirectory = output
         options.theme = theme
         options.dpi = dpi
@@ -189,7 +201,8 @@ extension Render {
             }
         }
         var common = ["-o", output, "--format", formats, "--view", view,
-                      ] + (paper.map { ["--paper", $0] } ?? []) + (landscape ? ["--landscape"] : []) + [ "--dpi", String(dpi), "--highlight", String(highlight),
+                      ] + (paper.map { ["--paper", $0] } ?? []) + (landscape ? ["--landscape"] : [])
+                      + (tile.map { ["--tile", $0, "--overlap", overlap] } ?? []) + [ "--dpi", String(dpi), "--highlight", String(highlight),
                       "--color", input.color.enabled ? "always" : "never", "--max-file-size", String(input.maxFileSize),
                       "--max-touchpoints", String(input.maxTouchpoints), "--small-sample", String(feedback.smallSample),
                       "--jobs", "1", "--worker", "--force"]
