@@ -16,19 +16,7 @@ public enum BlueprintBuilder {
 
     public static func build(_ journey: Journey, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
-        var g = GraphSpec()
-        g.engine = .neato
-        g.graph.set(.inputscale, 72)  // positions below are in points
-        g.graph.set(.splines, "line")
-        g.graph.set(.bgcolor, .color(theme.background))
-        g.graph.set(.pad, 0.4)
-        g.graph.set(.fontname, theme.font)
-        g.graph.set(.labelloc, "t")
-        g.graph.set(.labeljust, "l")
-        g.graph.setHTML(.label, HTMLLabel(.font([(.pointSize, .number(20 * options.fontScale)), (.color, .color(theme.text))],
-                                                [.bold([.text("Service blueprint: " + journey.title)])])))
-        g.nodeDefaults.set(.fontname, theme.font)
-        g.edgeDefaults.set(.arrowhead, "none")
+        var g = GraphSpec.pinned(title: "Service blueprint: " + journey.title, options: options)
         var counter = 0
         func node(_ x: Double, _ y: Double, _ label: HTMLLabel?, point: Bool = false) -> NodeID {
             let id = NodeID("b", counter)

@@ -5,14 +5,14 @@ import JourneyGraphviz
 /// The emotion curve: designed and measured emotion across the touchpoints in document order,
 /// on a labelled −2…+2 axis, with the stages above. Drawn by neato with every position pinned,
 /// so the curve stays aligned with its axis and columns.
-public enum CurveBuilder {
-    static let dx = 150.0, dy = 55.0
-
-    public static func build(_ journey: Journey, measurements: JourneyMeasurements?, options: MapOptions = MapOptions()) -> GraphSpec {
+extension GraphSpec {
+    /// A graph drawn by neato with every position pinned (in points), titled, themed: the
+    /// frame of the views laid out on fixed grids.
+    static func pinned(title: String, options: MapOptions) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec()
         g.engine = .neato
-        g.graph.set(.inputscale, 72)  // positions below are in points
+        g.graph.set(.inputscale, 72)  // positions are given in points
         g.graph.set(.splines, "line")
         g.graph.set(.bgcolor, .color(theme.background))
         g.graph.set(.pad, 0.4)
@@ -20,9 +20,19 @@ public enum CurveBuilder {
         g.graph.set(.labelloc, "t")
         g.graph.set(.labeljust, "l")
         g.graph.setHTML(.label, HTMLLabel(.font([(.pointSize, .number(20 * options.fontScale)), (.color, .color(theme.text))],
-                                                [.bold([.text("Emotion curve: " + journey.title)])])))
+                                                [.bold([.text(title)])])))
         g.nodeDefaults.set(.fontname, theme.font)
         g.edgeDefaults.set(.arrowhead, "none")
+        return g
+    }
+}
+
+public enum CurveBuilder {
+    static let dx = 150.0, dy = 55.0
+
+    public static func build(_ journey: Journey, measurements: JourneyMeasurements?, options: MapOptions = MapOptions()) -> GraphSpec {
+        let theme = options.theme
+        var g = GraphSpec.pinned(title: "Emotion curve: " + journey.title, options: options)
         var counter = 0
         func node(_ x: Double, _ y: Double, _ attrs: (inout Attributes) -> Void) -> NodeID {
             let id = NodeID("c", counter)

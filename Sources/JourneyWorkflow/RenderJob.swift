@@ -61,15 +61,8 @@ public struct JourneyOutcome: Sendable {
 public enum RenderJob {
     /// `loaded`: the journey when the caller has loaded it already (no second read).
     public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded preloaded: LoadResult? = nil) -> JourneyOutcome {
-        let loaded = preloaded ?? JourneyLoader.load(path: input.path, options: load)
-        var outcome = JourneyOutcome(input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
-                                     sources: loaded.sources, files: [], dependencies: loaded.files,
-                                     isSharedDefinitions: loaded.isSharedDefinitions)
-        guard let journey = loaded.journey else { return outcome }
-        let joined = JoinStep.run(journey, settings: options.join)
-        outcome.diagnostics += joined.diagnostics
-        outcome.dependencies += journey.feedback.map(\.resolvedPath) + options.join.extraFeedback
-        if outcome.failed { return outcome }
+        var (outcome, prepared) = prepare(input, load: load, options: options, loaded: preloaded)
+        guard let (journey, joined) = prepared else { return outcome }
         guard let theme = Theme.named(options.theme ?? journey.style.theme) else {
             outcome.diagnostics.append(Diagnostic(.error, code: "JM501", "unknown theme '\(options.theme ?? "")' (themes: default, print, dark)", at: .file(input.path)))
             return outcome
@@ -114,6 +107,21 @@ public enum RenderJob {
             outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render '\(journey.id)': \(error)", at: journey.range))
         }
         return outcome
+    }
+
+    /// parse → resolve → join, shared by `render` and `report`: the outcome so far, and the
+    /// journey with its joined data when nothing failed.
+    static func prepare(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions,
+                        loaded preloaded: LoadResult? = nil) -> (JourneyOutcome, (Journey, JoinStep.Result)?) {
+        let loaded = preloaded ?? JourneyLoader.load(path: input.path, options: load)
+        var outcome = JourneyOutcome(input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
+                                     sources: loaded.sources, files: [], dependencies: loaded.files,
+                                     isSharedDefinitions: loaded.isSharedDefinitions)
+        guard let journey = loaded.journey else { return (outcome, nil) }
+        let joined = JoinStep.run(journey, settings: options.join)
+        outcome.diagnostics += joined.diagnostics
+        outcome.dependencies += journey.feedback.map(\.resolvedPath) + options.join.extraFeedback
+        return (outcome, outcome.failed ? nil : (journey, joined))
     }
 
     /// Renders one graph in the requested formats (one layout for all of them).

@@ -10,15 +10,8 @@ import JourneyReports
 /// with the top pain points outlined (map-pain-points.svg/png).
 public enum ReportJob {
     public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> JourneyOutcome {
-        let loaded = JourneyLoader.load(path: input.path, options: load)
-        var outcome = JourneyOutcome(input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
-                                     sources: loaded.sources, files: [], dependencies: loaded.files,
-                                     isSharedDefinitions: loaded.isSharedDefinitions)
-        guard let journey = loaded.journey else { return outcome }
-        let joined = JoinStep.run(journey, settings: options.join)
-        outcome.diagnostics += joined.diagnostics
-        outcome.dependencies += journey.feedback.map(\.resolvedPath) + options.join.extraFeedback
-        if outcome.failed { return outcome }
+        var (outcome, prepared) = RenderJob.prepare(input, load: load, options: options)
+        guard let (journey, joined) = prepared else { return outcome }
         let measurements = joined.measurements ?? JourneyMeasurements()
         var analysisOptions = PainPointAnalysis.Options()
         analysisOptions.smallSample = options.join.smallSample
