@@ -68,8 +68,9 @@ struct Render: ParsableCommand {
     @Flag(help: .hidden)
     var worker = false
 
-    /// At most this many journeys per worker before it is replaced (Graphviz leaks a little per graph).
-    static let journeysPerWorker = 8
+    /// At most this many journeys per worker before it is replaced: Graphviz leaks a little per
+    /// graph (about 30 KB), and a worker's start-up (fonts, plugins) is worth sharing.
+    static let journeysPerWorker = 32
 
     func validate() throws {
         guard !parsedFormats.isEmpty, parsedFormats.count == formats.split(separator: ",").count else {
@@ -130,12 +131,14 @@ struct Render: ParsableCommand {
         // What needs rendering: journeys whose outputs are missing or out of date.
         var todo: [JourneyDiscovery.Input] = []
         var loadedByPath: [String: LoadResult] = [:]
+        var fingerprints: [String: (id: String, fingerprint: String)] = [:]
         for item in inputs {
             let load = input.loadOptions(root: includeRoot ?? item.root)
             let (id, deps, shared, loaded) = RenderJob.dependenciesAndLoad(item, load: load, options: options)
             if shared { continue }
             if let id, !worker {
                 let fingerprint = Manifest.fingerprint(files: deps, settings: settings)
+                fingerprints[item.path] = (id, fingerprint)
                 let problem = manifest.staleness(journeyID: id, fingerprint: fingerprint, outputDirectory: output)
                 if check {
                     if let problem { stale.append("\(item.path): \(problem)") }
@@ -159,7 +162,7 @@ struct Render: ParsableCommand {
         }
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         if !worker, !todo.isEmpty, (workers > 1 && todo.count > 1) || isolate {
-            if !renderInWorkers(todo, jobs: workers, options: options, settings: settings, manifest: &manifest) { throw ExitCode(1) }
+            if !renderInWorkers(todo, jobs: workers, options: options, fingerprints: fingerprints, manifest: &manifest) { throw ExitCode(1) }
             return
         }
         let progress = Progress(total: todo.count)
@@ -190,7 +193,8 @@ struct Render: ParsableCommand {
 extension Render {
     /// Hands contiguous chunks of journeys (same include root) to worker processes, prints
     /// their output in input order, and records the journeys whose chunk succeeded.
-    func renderInWorkers(_ todo: [JourneyDiscovery.Input], jobs: Int, options: RenderOptions, settings: String, manifest: inout Manifest) -> Bool {
+    func renderInWorkers(_ todo: [JourneyDiscovery.Input], jobs: Int, options: RenderOptions,
+                         fingerprints: [String: (id: String, fingerprint: String)], manifest: inout Manifest) -> Bool {
         let perWorker = max(1, min(Render.journeysPerWorker, (todo.count + jobs - 1) / jobs))
         var chunks: [[JourneyDiscovery.Input]] = []
         for item in todo {
@@ -225,9 +229,9 @@ extension Render {
             }
             guard r.status == 0, !r.timedOut else { ok = false; continue }
             for item in chunk {
-                let (id, deps, _) = RenderJob.dependencies(item, load: input.loadOptions(root: item.root), options: options)
-                guard let id else { continue }
-                manifest.journeys[id] = Manifest.Entry(fingerprint: Manifest.fingerprint(files: deps, settings: settings),
+                // The fingerprint taken before rendering: inputs that changed meanwhile stay stale.
+                guard let (id, fingerprint) = fingerprints[item.path] else { continue }
+                manifest.journeys[id] = Manifest.Entry(fingerprint: fingerprint,
                                                        outputs: options.views.flatMap { v in options.formats.sorted().map { "\(id)/\(v.rawValue).\($0.rawValue)" } }.sorted())
             }
         }
