@@ -21,6 +21,8 @@ public enum WorkerPool {
         public var stdout: String
         public var stderr: String
         public var timedOut: Bool
+        /// The worker died of a signal (an abort inside libgvc, the memory limit, a kill).
+        public var signaled: Bool = false
     }
 
     /// The running executable (workers are copies of it).
@@ -47,13 +49,19 @@ public enum WorkerPool {
         func finish(_ r: Running) {
             let out = String(decoding: FileManager.default.contents(atPath: r.out) ?? Data(), as: UTF8.self)
             let err = String(decoding: FileManager.default.contents(atPath: r.err) ?? Data(), as: UTF8.self)
-            results[r.index] = Result(status: r.process.terminationStatus, stdout: out, stderr: err, timedOut: r.killed)
+            results[r.index] = Result(status: r.process.terminationStatus, stdout: out, stderr: err, timedOut: r.killed,
+                                      signaled: r.process.terminationReason == .uncaughtSignal)
         }
         while next < tasks.count || !running.isEmpty {
             while running.count < max(1, jobs), next < tasks.count {
                 let p = Process()
                 p.executableURL = URL(fileURLWithPath: executable)
                 p.arguments = tasks[next].arguments
+                // A worker that dies says why in one line; the supervisor reports it, so the
+                // runtime's multi-page backtrace would only bury the message.
+                var env = ProcessInfo.processInfo.environment
+                env["SWIFT_BACKTRACE"] = "enable=no"
+                p.environment = env
                 let out = "\(tmp)/\(next).out", err = "\(tmp)/\(next).err"
                 FileManager.default.createFile(atPath: out, contents: nil)
                 FileManager.default.createFile(atPath: err, contents: nil)

@@ -148,3 +148,15 @@ import Testing
         #expect(svg.contains("<text"), "text stays text")
     }
 }
+
+@Suite struct WorkerLimitTests {
+    @Test func aWorkerPastItsMemoryLimitFailsAloneAndCleanly() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CLI.run(["render", "journeys/online-return.journey", "-o", dir, "--isolate", "--max-memory", "64"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("stopped (signal"), "\(r.stderr.suffix(400))")
+        #expect(r.stderr.count < 2_000, "one message, not a backtrace")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/online-return/map.svg"))
+    }
+}

@@ -62,6 +62,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Render even a single journey in a worker process, under the --timeout deadline (for untrusted input).")
     var isolate = false
 
+    @Option(help: "Address-space limit of each worker process, in MiB (a runaway layout fails alone).")
+    var maxMemory: Int = 4096
+
     @Option(help: .hidden)
     var includeRoot: String?
 
@@ -90,6 +93,7 @@ struct Render: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard maxMemory >= 16 else { throw ValidationError("--max-memory must be at least 16 MiB") }
     }
 
     var parsedViews: [MapView] {
@@ -104,6 +108,8 @@ struct Render: ParsableCommand {
         // A worker dies with its supervisor: no orphan keeps writing after a Ctrl-C or a kill.
         // (prctl's death signal is variadic C; polling the parent id does the same job.)
         if worker {
+            var limit = rlimit(rlim_cur: rlim_t(maxMemory) << 20, rlim_max: rlim_t(maxMemory) << 20)
+            _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
             let parent = getppid()
             Thread.detachNewThread {
                 while true {
@@ -209,7 +215,7 @@ extension Render {
                       + (tile.map { ["--tile", $0, "--overlap", overlap] } ?? []) + [ "--dpi", String(dpi), "--highlight", String(highlight),
                       "--color", input.color.enabled ? "always" : "never", "--max-file-size", String(input.maxFileSize),
                       "--max-touchpoints", String(input.maxTouchpoints), "--small-sample", String(feedback.smallSample),
-                      "--jobs", "1", "--worker", "--force"]
+                      "--jobs", "1", "--worker", "--force", "--max-memory", String(maxMemory)]
         if let theme { common += ["--theme", theme] }
         if strict { common.append("--strict") }
         if let since = feedback.since { common += ["--since", since] }
@@ -222,10 +228,19 @@ extension Render {
         let results = WorkerPool.run(tasks, jobs: jobs)
         var ok = true
         for (chunk, r) in zip(chunks, results) {
-            Terminal.err(r.stderr)
+            if r.signaled {
+                // What the worker said before it died, without the runtime's stack dump.
+                let said = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+                    .prefix { !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("*** ") }
+                Terminal.err(said.joined(separator: "\n") + (said.isEmpty ? "" : "\n"))
+            } else {
+                Terminal.err(r.stderr)
+            }
             Terminal.out(r.stdout)
             if r.timedOut {
                 Terminal.err("error: rendering \(chunk.map(\.path).joined(separator: ", ")) took longer than \(timeout >= 1 ? String(Int(timeout)) : String(timeout)) s a journey and was stopped; raise --timeout, or split the journey by stage\n")
+            } else if r.signaled {
+                Terminal.err("error: the worker rendering \(chunk.map(\.path).joined(separator: ", ")) stopped (signal \(r.status): Graphviz aborted or the --max-memory limit of \(maxMemory) MiB was reached); no output of these journeys was replaced\n")
             }
             guard r.status == 0, !r.timedOut else { ok = false; continue }
             for item in chunk {
