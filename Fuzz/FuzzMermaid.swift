@@ -2,8 +2,10 @@
 // Invariants: nothing crashes; an imported diagram resolves; export -> import keeps tasks.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMermaid(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let (file, _) = SourceFile.decode(path: "fuzz.mmd", data: Array(UnsafeBufferPointer(start: data, count: size)))
-    guard let m = MermaidParser.parse(file).0 else { return 0 }
+    let (file, decodeProblems) = SourceFile.decode(path: "fuzz.mmd", data: Array(UnsafeBufferPointer(start: data, count: size)))
+    // `import mermaid` refuses invalid UTF-8 and NUL bytes, so the round trip is only
+    // promised for what it accepts.
+    guard !decodeProblems.hasErrors, let m = MermaidParser.parse(file).0 else { return 0 }
     let text = MermaidConversion.journeyText(m, fallbackID: "fuzz")
     let loaded = JourneyLoader.load(text: text, path: "/nonexistent-fuzz-root/fuzz.journey")
     guard let j = loaded.journey else {

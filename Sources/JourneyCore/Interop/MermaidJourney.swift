@@ -64,7 +64,8 @@ public enum MermaidParser {
                 result.title = decodeEntities(rest)
             } else if let rest = text.dropKeyword("accTitle:") ?? text.dropKeyword("accTitle :") {
                 result.accTitle = rest
-            } else if text.hasPrefix("accDescr") && text.contains("{") {
+            } else if text.hasPrefix("accDescr"), String(text.dropFirst("accDescr".count)).trimmed.hasPrefix("{") {
+                // The block form only: `accDescr {` (a `{` later in a line is text).
                 inAccDescrBlock = true
                 accLines = []
             } else if let rest = text.dropKeyword("accDescr:") ?? text.dropKeyword("accDescr :") {
