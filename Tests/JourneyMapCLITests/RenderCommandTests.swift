@@ -160,3 +160,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/online-return/map.svg"))
     }
 }
+
+@Suite struct BitmapLimitTests {
+    @Test func aBitmapPastCairosLimitFailsWithAdviceAndWritesNothing() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CLI.run(["render", "journeys/air-travel.journey", "-o", dir, "--format", "png", "--dpi", "1200", "--jobs", "1"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("past cairo's 32767 px limit (it would be shrunk); render PDF or SVG, or lower --dpi"))
+        let left = (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".png") || $0.contains("tmp") }
+        #expect(left.isEmpty, "no partial file: \(left)")
+    }
+}

@@ -67,18 +67,24 @@ import Testing
             for r in cur.fetchall(): w.writerow([int(x) if isinstance(x, float) and x.is_integer() else x for x in r])
             """
         try script.write(toFile: "\(dir)/run.py", atomically: true, encoding: .utf8)
+        try Self.expectEngineMatches(journey, python, ["\(dir)/run.py", Repo.path("journeys/\(name).feedback.csv"), "\(dir)/q.sql"])
+    }
+
+    /// Runs the engine's command (its standard output: the aggregate table as CSV) and compares
+    /// its totals with the in-process join.
+    static func expectEngineMatches(_ journey: String, _ executable: String, _ arguments: [String]) throws {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = ["\(dir)/run.py", Repo.path("journeys/\(name).feedback.csv"), "\(dir)/q.sql"]
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
         let out = Pipe()
         p.standardOutput = out
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0)
-        let engine = Self.parse(String(decoding: data, as: UTF8.self))
+        let engine = parse(String(decoding: data, as: UTF8.self))
         #expect(!engine.isEmpty)
-        #expect(engine == (try Self.inProcess(journey)))
+        #expect(engine == (try inProcess(journey)))
     }
 
     @Test(arguments: examples)
@@ -94,17 +100,7 @@ import Testing
             CREATE TABLE feedback (touchpoint text, date text, segment text, channel text, nps numeric, csat numeric,
                                    ces numeric, sentiment text, category text, comment text);
             """.write(toFile: "\(dir)/table.sql", atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [Repo.path("scripts/pg-query.sh"), "\(dir)/table.sql", Repo.path("journeys/\(name).feedback.csv"), "\(dir)/q.sql"]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
-        let engine = Self.parse(String(decoding: data, as: UTF8.self))
-        #expect(!engine.isEmpty)
-        #expect(engine == (try Self.inProcess(journey)))
+        try Self.expectEngineMatches(journey, "/bin/bash",
+                                     [Repo.path("scripts/pg-query.sh"), "\(dir)/table.sql", Repo.path("journeys/\(name).feedback.csv"), "\(dir)/q.sql"])
     }
 }
