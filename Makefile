@@ -13,9 +13,9 @@ build: setup
 	$(SWIFT) build -c release --product journeymap
 
 demo: build
-	$(BIN) render journeys -o output --view all
+	$(BIN) render journeys -o output --view all --force
 	$(BIN) report journeys -o output
-	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --tile A4 --format pdf,png
+	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --tile A4 --format pdf,png --force
 
 test: setup
 	bash scripts/test-setup.sh

@@ -28,17 +28,19 @@ enum Header {
             if let c = m.journey.csatTopBox { text += " · CSAT \(Num.fixed(c.value, 0))%" }
             rows.append(line(text, 11, color: theme.mutedText))
         }
-        rows.append(.row([.cell([(.align, "left")], [legend(journey, theme: theme, departmentColors: departmentColors, size: size)])]))
+        rows.append(.row([.cell([(.align, "left")], [legend(journey, theme: theme, departmentColors: departmentColors, options: options, size: size)])]))
         return HTMLLabel(.table([(.border, 0), (.cellborder, 0), (.cellspacing, 2), (.cellpadding, 2)], rows))
     }
 
-    static func legend(_ journey: Journey, theme: Theme, departmentColors: [String: Color], size: (Double) -> Trusted) -> HTML {
+    static func legend(_ journey: Journey, theme: Theme, departmentColors: [String: Color], options: MapOptions, size: (Double) -> Trusted) -> HTML {
         var cells: [HTML] = [.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.bold([.text("Owners:")])])])]
         for d in journey.departments {
             let c = departmentColors[d.id] ?? theme.neutral
             cells.append(.cell([(.bgcolor, .color(c)), (.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(d.title)])]))
         }
-        let marks = "★ moment of truth   ⚠ known pain   ✦ opportunity   ⚙ backstage   —→ next step   - -→ branch / loop"
+        let marks = options.wallLabels
+            ? "★ moment of truth   emotion: designed → measured (bold)   —→ next step   - -→ branch / loop"
+            : "★ moment of truth   ⚠ known pain   ✦ opportunity   ⚙ backstage   —→ next step   - -→ branch / loop"
         cells.append(.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("   " + marks + "   Emotion:")])]))
         for v in -2...2 {
             let c = theme.emotionColor(Double(v))

@@ -13,6 +13,9 @@ public struct MapOptions: Sendable, Hashable {
     public var titleWidth: Int = 22
     /// Scales every font (posters read from two metres use larger text).
     public var fontScale: Double = 1
+    /// Wall-map labels: title, owner and emotion only (channel, marks and figures stay in the
+    /// report), so that larger text still fits the sheet.
+    public var wallLabels = false
     public init() {}
 }
 

@@ -32,7 +32,9 @@ struct TouchpointLabel {
             ])]))
         }
         let channel = tp.channel.flatMap { journey.channel($0)?.title } ?? "no channel"
-        rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(channel)])])]))
+        if !options.wallLabels {
+            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(channel)])])]))
+        }
         // Owner band in the department's colour.
         if let owner = tp.owner, let dept = journey.department(owner) {
             let c = departmentColors[owner] ?? theme.neutral
@@ -44,10 +46,10 @@ struct TouchpointLabel {
         }
         rows.append(.row([.cell([(.align, "left")], [emotionLine(tp, metrics)])]))
         let marks = markLine(tp)
-        if !marks.isEmpty {
+        if !marks.isEmpty, !options.wallLabels {
             rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(marks)])])]))
         }
-        if let m = metrics, m.responses > 0 { rows += metricRows(m) }
+        if let m = metrics, m.responses > 0, !options.wallLabels { rows += metricRows(m) }
         let border: Trusted = rank != nil || tp.isMomentOfTruth ? 3 : 1
         let borderColor = rank != nil ? theme.highlight : tp.isMomentOfTruth ? theme.text : theme.nodeBorder
         let fill = metrics?.measuredEmotion.map { theme.emotionTint($0) } ?? theme.nodeFill
@@ -56,6 +58,20 @@ struct TouchpointLabel {
     }
 
     func emotionLine(_ tp: Touchpoint, _ m: Metrics?) -> HTML {
+        if options.wallLabels {
+            // Short for wall maps: "designed → measured", the legend says which is which.
+            var parts: [HTML] = []
+            if let e = tp.emotion {
+                let v = Double(e.value)
+                parts += [.font([(.color, .color(theme.emotionColor(v)))], [.text(glyph(v))]), .font([(.pointSize, size(10))], [.text(" " + Num.signed(v))])]
+            }
+            if let measured = m?.measuredEmotion {
+                parts += [.font([(.pointSize, size(10)), (.color, .color(theme.mutedText))], [.text(parts.isEmpty ? "" : "  → ")]),
+                          .font([(.color, .color(theme.emotionColor(measured)))], [.text(glyph(measured))]),
+                          .font([(.pointSize, size(10))], [.bold([.text(" " + Num.signed(measured, 1))])])]
+            }
+            return parts.isEmpty ? .font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("no emotion")]) : .concat(parts)
+        }
         var parts: [HTML] = []
         if let e = tp.emotion {
             let v = Double(e.value)

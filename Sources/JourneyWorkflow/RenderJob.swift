@@ -70,6 +70,12 @@ public enum RenderJob {
         var mapOptions = MapOptions()
         mapOptions.theme = theme
         mapOptions.fontScale = options.fontScale
+        if let paper = options.paper, paper.widthMM * paper.heightMM >= 420 * 594 {
+            // A wall map (A2 and up) is read from a distance: simpler labels, larger text.
+            mapOptions.wallLabels = true
+            mapOptions.fontScale = options.fontScale * 1.6
+            mapOptions.titleWidth = 14
+        }
         mapOptions.smallSample = options.join.smallSample
         if options.highlightTop > 0, let m = joined.measurements {
             let report = PainPointAnalysis.analyse(journey, m)
