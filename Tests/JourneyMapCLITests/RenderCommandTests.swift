@@ -172,3 +172,25 @@ import Testing
         #expect(left.isEmpty, "no partial file: \(left)")
     }
 }
+
+@Suite struct WallMapTests {
+    @Test func largePaperGetsWallLabelsWithLargerPrintedText() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a0", "--paper", "A0", "--landscape", "--format", "svg"]).status == 0)
+        #expect(try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a4", "--paper", "A4", "--landscape", "--format", "svg"]).status == 0)
+        let wall = String(decoding: try #require(CLI.read("\(dir)/a0/air-travel/map.svg")), as: UTF8.self)
+        let desk = String(decoding: try #require(CLI.read("\(dir)/a4/air-travel/map.svg")), as: UTF8.self)
+        #expect(wall.contains("designed → measured (bold)") && !wall.contains(">  measured <"))
+        #expect(desk.contains("measured"))
+        // Printed size of a touchpoint title: font size × the scale Graphviz applied to fit the sheet.
+        func printed(_ svg: String) -> Double {
+            let scale = svg.components(separatedBy: "transform=\"scale(").dropFirst().first.flatMap { Double($0.prefix { $0 != " " }) } ?? 0
+            // The <text> element of a touchpoint title.
+            guard let line = svg.components(separatedBy: "\n").first(where: { $0.hasPrefix("<text") && $0.contains(">Sees a fare<") }),
+                  let size = line.components(separatedBy: "font-size=\"").dropFirst().first.flatMap({ Double($0.prefix { $0 != "\"" }) }) else { return 0 }
+            return scale * size
+        }
+        #expect(printed(wall) >= 18, "titles on the A0 wall map print at \(printed(wall)) pt")
+    }
+}
