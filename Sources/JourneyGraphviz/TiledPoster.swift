@@ -20,6 +20,14 @@ public struct TileLayout: Sendable, Equatable {
         self.margin = margin
     }
 
+    /// The same tiles turned a quarter, when that takes fewer sheets for this drawing.
+    public func fewestSheets(drawingWidth w: Double, drawingHeight h: Double) -> TileLayout {
+        var turned = self
+        (turned.tileWidth, turned.tileHeight) = (tileHeight, tileWidth)
+        let a = grid(drawingWidth: w, drawingHeight: h), b = turned.grid(drawingWidth: w, drawingHeight: h)
+        return b.columns * b.rows < a.columns * a.rows ? turned : self
+    }
+
     /// Columns and rows of tiles for a drawing of `w` × `h` points scaled to fit the poster.
     public func grid(drawingWidth w: Double, drawingHeight h: Double) -> (scale: Double, columns: Int, rows: Int) {
         let scale = min(posterWidth / w, posterHeight / h)
@@ -44,6 +52,7 @@ extension GraphvizRenderer {
             guard let rec = jm_record(gvc, g, boundW, boundH, &x0, &y0, &w, &h) else { throw .renderFailed("the drawing for tiles") }
             defer { jm_surface_destroy(rec) }
             guard w > 0, h > 0 else { throw .renderFailed("an empty drawing") }
+            let layout = layout.fewestSheets(drawingWidth: w, drawingHeight: h)
             let (scale, cols, rows) = layout.grid(drawingWidth: w, drawingHeight: h)
             var data: UnsafeMutablePointer<UInt8>?
             var length = 0

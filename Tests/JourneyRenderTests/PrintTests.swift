@@ -21,8 +21,13 @@ import Testing
         let stepX = (210 - 20 - 10) * Self.mm
         #expect(Double(cols - 1) * stepX + (210 - 20) * Self.mm >= 1189 * Self.mm)
         #expect(Double(cols - 2) * stepX + (210 - 20) * Self.mm < 1189 * Self.mm, "no spare column")
-        // A very wide drawing needs one row.
+        // A very wide drawing needs one row; turning the A4 sheets takes fewer of them.
         #expect(layout.grid(drawingWidth: 8000, drawingHeight: 400).rows == 1)
+        let wide = (w: 4000.0, h: 1000.0)
+        let turned = layout.fewestSheets(drawingWidth: wide.w, drawingHeight: wide.h)
+        let a = layout.grid(drawingWidth: wide.w, drawingHeight: wide.h), b = turned.grid(drawingWidth: wide.w, drawingHeight: wide.h)
+        #expect(b.columns * b.rows <= a.columns * a.rows)
+        #expect(turned.tileWidth > turned.tileHeight, "landscape sheets for a wide, short poster")
     }
 
     @Test func tiledPDFHasAnIndexAndOnePagePerTile() throws {
@@ -35,7 +40,7 @@ import Testing
         let text = String(decoding: pdf, as: UTF8.self)
         let pages = text.components(separatedBy: "/Type /Page\n").count - 1 + text.components(separatedBy: "/Type /Page ").count - 1
         #expect(pages == cols * rows + 1, "index + tiles: \(pages) pages for \(cols)×\(rows)")
-        #expect(text.contains("/MediaBox [ 0 0 595.275591 841.889764 ]"), "A4 pages")
+        #expect(text.contains("/MediaBox [ 0 0 595.275591 841.889764 ]") || text.contains("/MediaBox [ 0 0 841.889764 595.275591 ]"), "A4 pages")
         #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
         let again = try GraphvizRenderer.renderTiles(spec, layout: layout, title: "test").pdf
         #expect(again == pdf, "deterministic")
