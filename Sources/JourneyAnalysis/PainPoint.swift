@@ -95,6 +95,8 @@ public struct TargetResult: Hashable, Sendable {
     public var target: Target
     /// "journey", "touchpoint checkout", …
     public var scopeDescription: String
+    /// The same with titles, for people: "touchpoint “Pays for the ticket”".
+    public var scopeTitle: String = ""
     public var status: Status
     public var value: Double?
     /// The 95% interval when the metric has one.

@@ -12,6 +12,9 @@ public enum PainPointAnalysis {
         public init() {}
     }
 
+    /// The smallest base listed for a touchpoint customers do not rate worse than the rest.
+    public static let minimumScore = 1.0
+
     public static func analyse(_ journey: Journey, _ m: JourneyMeasurements, options: Options = Options()) -> PainPointReport {
         let tps = journey.touchpoints
         let predecessor = sequencePredecessors(journey)
@@ -44,7 +47,11 @@ public enum PainPointAnalysis {
             let base = c.npsImpact / 20 + c.csatImpact / 20 + c.sentimentImpact / 20
                 + c.measuredDip + 0.5 * c.designedDip + c.gap + (c.isLocalMinimum ? 0.25 : 0)
             let score = base * c.momentOfTruthWeight * c.peakEndWeight * c.handoffWeight * c.confidence
-            guard score > 0.0001 else { continue }
+            // A touchpoint customers rate below the rest of the journey is always listed. One
+            // with only a small gap or dip (base under 1) is noise, not a priority
+            // (docs/pain-points.md).
+            let reportedWorse = c.npsImpact + c.csatImpact + c.sentimentImpact > 0
+            guard score > 0.0001, reportedWorse || base >= PainPointAnalysis.minimumScore else { continue }
             let dept = tp.owner.flatMap { journey.department($0) }
             scored.append(PainPoint(
                 rank: 0, touchpointID: tp.id, touchpointTitle: tp.title, stageID: tp.stageID,

@@ -37,6 +37,24 @@ public enum TargetEvaluation {
     }
 
     static func evaluate(_ t: Target, in journey: Journey, _ m: JourneyMeasurements) -> TargetResult {
+        var r = evaluateFigure(t, in: journey, m)
+        r.scopeTitle = title(t.scope, journey)
+        return r
+    }
+
+    /// The scope named by titles, as people read it.
+    static func title(_ scope: Target.Scope, _ j: Journey) -> String {
+        switch scope {
+        case .journey: "the whole journey"
+        case .stage(let id): "stage “\(j.stage(id)?.title ?? id)”"
+        case .touchpoint(let id): "touchpoint “\(j.touchpoint(id)?.title ?? id)”"
+        case .department(let id): "department “\(j.department(id)?.title ?? id)”"
+        case .channel(let id): "channel “\(j.channel(id)?.title ?? id)”"
+        case .segment(let id): "segment “\(id)”"
+        }
+    }
+
+    static func evaluateFigure(_ t: Target, in journey: Journey, _ m: JourneyMeasurements) -> TargetResult {
         let (scopeText, metrics) = scope(t, journey, m)
         let (value, interval) = metrics.map { figure(t.metric, $0) } ?? (nil, nil)
         let goal = "\(t.metric.rawValue) \(t.comparison.rawValue) \(Format.number(t.value))\(t.isPercent ? "%" : "")"

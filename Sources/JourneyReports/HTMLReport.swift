@@ -33,7 +33,7 @@ public enum HTMLReport {
             for t in r.targets {
                 let cls = t.status == .met ? "ok" : t.status == .missed ? "bad" : "none"
                 let goal = "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
-                out += "<tr><td><span class=\"pill \(cls)\">\(h(t.status.rawValue))</span>\(t.straddles ? " <small>interval straddles</small>" : "")</td><td>\(h(goal))</td><td>\(h(t.scopeDescription))</td><td>\(h(MarkdownReport.figure(t)))</td><td>\(t.responses)</td></tr>\n"
+                out += "<tr><td><span class=\"pill \(cls)\">\(h(t.status.rawValue))</span>\(t.straddles ? " <small>interval straddles</small>" : "")</td><td>\(h(goal))</td><td>\(h(t.scopeTitle))</td><td>\(h(MarkdownReport.figure(t)))</td><td>\(t.responses)</td></tr>\n"
             }
             out += "</tbody></table></section>\n"
         }

@@ -13,7 +13,7 @@ public enum MarkdownReport {
             for t in r.targets {
                 let mark = t.status == .met ? "✅ met" : t.status == .missed ? "❌ missed" : "⚪ no data"
                 let goal = "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
-                out += "| \(mark)\(t.straddles ? " (interval straddles)" : "") | \(goal) | \(Escape.markdown(t.scopeDescription)) | \(figure(t)) | \(t.responses) |\n"
+                out += "| \(mark)\(t.straddles ? " (interval straddles)" : "") | \(goal) | \(Escape.markdown(t.scopeTitle)) | \(figure(t)) | \(t.responses) |\n"
             }
         }
         out += "\n## Ranked pain points\n\n"
