@@ -55,6 +55,14 @@ public struct Lexer {
     }
 
     public mutating func next() -> Token {
+        // A loop, not recursion: a file of 100,000 stray characters must not grow the stack.
+        while true {
+            if let token = nextOrSkip() { return token }
+        }
+    }
+
+    /// The next token, or nil after reporting and skipping a character that starts none.
+    private mutating func nextOrSkip() -> Token? {
         // Skip horizontal white space.
         while let b = peek(), b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0B { advance() }
         let start = here
@@ -107,7 +115,7 @@ public struct Lexer {
         let shown = scalarAt(i).map { describe($0.0) } ?? "byte"
         skipScalar()
         error("JM010", "unexpected character \(shown); identifiers use letters, digits, '-' and '_', and text goes in double quotes", range(from: start))
-        return next()
+        return nil
     }
 
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -3,7 +3,7 @@
 public struct Parser {
     /// Deepest block nesting accepted. The language needs four levels; the bound keeps hostile
     /// input (10,000 nested `{`) from exhausting the stack. Deeper blocks are skipped iteratively.
-    public static let maxNesting = 32
+    public static let maxNesting = 16
 
     private let tokens: [Token]
     private let path: String
