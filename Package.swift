@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "JourneyCoreTests", dependencies: ["JourneyCore", "JourneyTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyFeedbackTests", dependencies: ["JourneyFeedback", "JourneyTestSupport"]),
         .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis", "JourneyReports", "JourneyTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz", "JourneyTestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "JourneyMapCLITests", dependencies: ["JourneyWorkflow", "JourneyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import JourneyAnalysis
 import JourneyCore
 import JourneyFeedback
 import JourneyGraphviz
@@ -80,5 +81,21 @@ import Testing
             for _ in 0..<8 { group.addTask { try GraphvizRenderer.render(spec, formats: [.svg])[.svg] } }
             for try await svg in group { #expect(svg == reference) }
         }
+    }
+}
+
+/// DOT goldens for the other views of the largest example.
+@Suite struct ViewGoldenTests {
+    @Test func curveBlueprintOwnershipAndChartMatchGoldens() throws {
+        let loaded = JourneyLoader.load(path: Repo.path("journeys/air-travel.journey"), options: LoadOptions(root: Repo.path("journeys")))
+        let journey = try #require(loaded.journey)
+        let (m, _) = FeedbackJoin.run(journey)
+        try Golden.check(DOTWriter.write(CurveBuilder.build(journey, measurements: m)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.curve.dot"))
+        try Golden.check(DOTWriter.write(BlueprintBuilder.build(journey)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.blueprint.dot"))
+        let targets = TargetEvaluation.evaluate(journey, m)
+        try Golden.check(DOTWriter.write(OwnershipBuilder.build(journey, measurements: m, targets: targets)),
+                         at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.ownership.dot"))
+        let report = PainPointAnalysis.analyse(journey, m)
+        try Golden.check(DOTWriter.write(ReportChart.build(report)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.report.dot"))
     }
 }
