@@ -94,6 +94,11 @@ public struct JourneyMeasurements: Hashable, Sendable {
     public var firstDate: String?
     public var lastDate: String?
     public var accounting: RowAccounting = RowAccounting()
+    /// Per declared outcome id: the pairwise moments of the touchpoint ratings and the
+    /// outcome, for key-driver analysis (JourneyAnalysis computes the drivers from them).
+    public var driverMoments: [String: DriverMoments] = [:]
+    /// Per declared outcome id: how it is measured (binary yes/no, NPS 0…10, a scale).
+    public var outcomeKinds: [String: OutcomeDeclaration.Kind] = [:]
     public init() {}
 }
 

@@ -21,6 +21,15 @@ public struct FeedbackSource: Hashable, Sendable {
     public var sentimentWords: [String: Sentiment]
     /// For data tagged by reason: category -> touchpoint id, in the order written.
     public var categoryRules: [CategoryRule]
+    /// Respondent-level data (docs/feedback.md#respondents): the column naming the respondent
+    /// (long data: links one person's rows; wide data: optional, rows are respondents).
+    public var respondentColumn: String?
+    /// Wide data: which column holds each touchpoint's rating, in the order written.
+    public var ratings: [RatingColumn] = []
+    /// Values that mean "not answered" (e.g. `0`, `"N/A"`): read as missing, never counted.
+    public var missingValues: [String] = []
+    /// The respondent's overall judgement(s), for key drivers.
+    public var outcomes: [OutcomeDeclaration] = []
     public var range: SourceRange
 
     public init(path: String, resolvedPath: String, format: Format? = nil, delimiter: Character? = nil,
@@ -67,6 +76,44 @@ public struct CategoryRule: Hashable, Sendable {
     public init(category: String, touchpoint: String, range: SourceRange) {
         self.category = category
         self.touchpoint = touchpoint
+        self.range = range
+    }
+}
+
+/// `rating wifi = "Inflight wifi service" { scale 1..5 }`: the column of a wide export that
+/// holds one touchpoint's rating.
+public struct RatingColumn: Hashable, Sendable {
+    public var touchpoint: String
+    public var column: String
+    /// nil: the file's csat scale.
+    public var scale: Scale?
+    public var range: SourceRange
+    public init(touchpoint: String, column: String, scale: Scale? = nil, range: SourceRange) {
+        self.touchpoint = touchpoint
+        self.column = column
+        self.scale = scale
+        self.range = range
+    }
+}
+
+/// `outcome satisfied = "satisfaction" { yes "satisfied" }`: a respondent's overall judgement.
+public struct OutcomeDeclaration: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// 1 when the value is one of these words (case-insensitive), else 0.
+        case binary(yes: [String])
+        /// Likelihood to recommend, 0…10.
+        case nps
+        /// A numeric judgement on a scale (e.g. overall rating 1…10).
+        case scale(Scale)
+    }
+    public var id: String
+    public var column: String
+    public var kind: Kind
+    public var range: SourceRange
+    public init(id: String, column: String, kind: Kind, range: SourceRange) {
+        self.id = id
+        self.column = column
+        self.kind = kind
         self.range = range
     }
 }
