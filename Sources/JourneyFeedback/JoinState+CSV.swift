@@ -98,7 +98,7 @@ extension JoinState {
         for (i, n) in names.enumerated() {
             let k = n.trimmingSpaces().lowercased()
             if index[k] != nil {
-                report(.warning, "JM305", "column '\(n)' appears twice in the header; the first one is used", line: line)
+                report(.warning, "JM305", "column '\(Escape.excerpt(n))' appears twice in the header; the first one is used", line: line)
             } else {
                 index[k] = i
             }
@@ -120,7 +120,7 @@ extension JoinState {
             }
         }
         if map[Logical.touchpoint.rawValue] < 0 && (map[Logical.category.rawValue] < 0 || source.categoryRules.isEmpty) {
-            report(.error, "JM306", "no 'touchpoint' column to join on (columns: \(names.joined(separator: ", "))); rename one with 'column touchpoint = \"…\"' or add category rules", line: line)
+            report(.error, "JM306", "no 'touchpoint' column to join on (columns: \(Escape.excerpt(names.joined(separator: ", ")))); rename one with 'column touchpoint = \"…\"' or add category rules", line: line)
             return (map, false)
         }
         return (map, true)
@@ -150,7 +150,7 @@ extension JoinState {
             accounting.unmatched += 1
             let id = String(decoding: idBytes, as: UTF8.self)
             accounting.unmatchedByKey[id, default: 0] += 1
-            example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(id)'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined", line: row.line)
+            example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(Escape.excerpt(id))'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined", line: row.line)
             return
         }
         let names = ["responses", "promoters", "passives", "detractors", "csat_count", "csat_top2", "ces_count", "ces_easy", "positive", "neutral", "negative"]

@@ -51,6 +51,8 @@ import Testing
         Case(name: "include a folder", text: "journey j \"J\" {\n  include \"sub\"\n}\n", code: "JM400", line: 2, column: 11),
         Case(name: "feedback is a folder", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"sub\"\n}\n"), code: "JM410", line: 4, column: 12),
         Case(name: "feedback missing", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"none.csv\"\n}\n"), code: "JM410", line: 4, column: 12),
+        Case(name: "absolute feedback path", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"/proc/self/environ\"\n}\n"), code: "JM402", line: 4, column: 12),
+        Case(name: "feedback leaving the root", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"../../../../../../../../etc/passwd\"\n}\n"), code: "JM402", line: 4, column: 12),
         Case(name: "unknown theme", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  style { theme neon }\n}\n"), code: "JM220", line: 4, column: 17),
         Case(name: "deep nesting", text: String(repeating: "a {\n", count: 10_000), code: "JM024", line: 17, column: 3),
         Case(name: "100,000 stray characters", text: String(repeating: "☃", count: 100_000), code: "JM010", line: 1, column: 1),
@@ -117,6 +119,60 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: Self.folder + "/link.journey", withDestinationPath: outside)
         let r = JourneyLoader.load(text: "journey j \"J\" {\n  include \"link.journey\"\n}\n", path: Self.folder + "/case.journey")
         #expect(r.diagnostics.contains { $0.code == "JM402" && $0.message.contains("leaves the journeys folder") })
+    }
+
+    @Test func symlinkedFeedbackOutOfTheRootIsRefused() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString).csv").path
+        try "touchpoint\na\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try FileManager.default.createSymbolicLink(atPath: Self.folder + "/link.csv", withDestinationPath: outside)
+        let r = JourneyLoader.load(text: Self.ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"link.csv\"\n}\n"), path: Self.folder + "/case.journey")
+        #expect(r.diagnostics.contains { $0.code == "JM402" && $0.message.contains("leaves the journeys folder") })
+        #expect(r.journey == nil)
+    }
+
+    @Test func feedbackInsideTheRootIsAccepted() throws {
+        try "touchpoint\na\n".write(toFile: Self.folder + "/sub/in.csv", atomically: true, encoding: .utf8)
+        let r = JourneyLoader.load(text: Self.ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"sub/../sub/in.csv\"\n}\n"), path: Self.folder + "/case.journey")
+        #expect(!r.hasErrors, "\(r.diagnostics.map(\.message))")
+        #expect(r.journey?.feedback.first?.resolvedPath == Self.folder + "/sub/../sub/in.csv")
+    }
+
+    /// A journey whose root is `/` still never reads /proc, /sys or /dev (the environment,
+    /// kernel state, devices), through a feedback path or an include.
+    @Test func systemFoldersAreRefusedEvenUnderARootOfSlash() throws {
+        let depth = Self.folder.split(separator: "/").count
+        let up = String(repeating: "../", count: depth)
+        for path in ["proc/self/environ", "dev/zero", "sys/kernel/hostname"] where FileReader.realPath("/" + path) != nil {
+            let text = Self.ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"\(up)\(path)\"\n  include \"\(up)\(path)\"\n}\n")
+            let r = JourneyLoader.load(text: text, path: Self.folder + "/case.journey", options: LoadOptions(root: "/"))
+            #expect(r.diagnostics.filter { $0.code == "JM402" }.count == 2, "\(path): \(r.diagnostics.map { "\($0.code) \($0.message)" })")
+        }
+    }
+
+    /// Issue 14 item 2: a raw ESC in journey source is shown as `\u{1B}`, and the caret still
+    /// points at the right character.
+    @Test func rawEscapeInSourceNeverReachesTheTerminal() throws {
+        let text = "journey j \"J\" {\n  \u{1B}]0;PWNED\u{07}\u{1B}[2J bogus\n}\n"
+        let r = JourneyLoader.load(text: text, path: Self.folder + "/case.journey")
+        #expect(r.hasErrors)
+        let printed = DiagnosticPrinter(sources: r.sources).format(r.diagnostics)
+        #expect(!printed.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(printed.debugDescription)")
+        #expect(printed.contains("\\u{1B}]0;PWNED\\u{7}\\u{1B}[2J bogus"))
+        // The caret under 'PWNED' (JM100, unknown statement) lines up in the escaped line.
+        let lines = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasSuffix("[JM100]") })
+        let (source, caretLine) = (lines[header + 1], lines[header + 2])
+        let caret = caretLine.firstIndex(of: "^").map { caretLine.distance(from: caretLine.startIndex, to: $0) }
+        let word = source.range(of: "PWNED").map { source.distance(from: source.startIndex, to: $0.lowerBound) }
+        #expect(caret != nil && caret == word, "\n\(source)\n\(caretLine)")
+        #expect(caretLine.hasSuffix("^~~~~"))
+    }
+
+    @Test func aPathStartingWithColonsNeverStartsALine() {
+        let d = Diagnostic(.error, code: "JM100", "x", at: .file("::error file=x::X.journey"))
+        let printed = DiagnosticPrinter(sources: [:]).format(d)
+        #expect(printed.hasPrefix("./::error"))
     }
 
     @Test func duplicateIdsAcrossIncludes() throws {

@@ -36,7 +36,9 @@ public enum DiagnosticWriter {
             let props = d.range.isWholeFile
                 ? "file=\(prop(d.range.file)),title=\(prop(d.code))"
                 : "file=\(prop(d.range.file)),line=\(d.range.start.line),col=\(d.range.start.column),endColumn=\(d.range.end.column),title=\(prop(d.code))"
-            return "::\(kind) \(props)::\(data(d.message))\n"
+            // Controls made visible first (a raw ESC would reach whoever reads the log);
+            // then GitHub's own escaping, so no message can end the line.
+            return "::\(kind) \(props)::\(data(Escape.terminal(d.message)))\n"
         }.joined()
     }
 
@@ -46,7 +48,7 @@ public enum DiagnosticWriter {
     }
 
     static func prop(_ s: String) -> String {
-        data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        data(Escape.terminal(s)).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
     /// SARIF 2.1.0 with one run; rules are the diagnostic codes seen.

@@ -6,6 +6,10 @@
 ///           = note: departments are declared with 'department ID "Title"'
 ///
 /// Colour only when asked (the CLI asks when stderr is a terminal).
+///
+/// Everything that came from input (paths, messages quoting data, notes, the source line) is
+/// passed through `Escape.terminal` here, in one place: no control character reaches the
+/// terminal and no input starts a line (a CI log reads `::error` at a line start as a command).
 public struct DiagnosticPrinter: Sendable {
     public var sources: [String: SourceFile]
     public var colored: Bool
@@ -27,15 +31,16 @@ public struct DiagnosticPrinter: Sendable {
         case .warning: label = paint("warning:", "1;35")
         case .note: label = paint("note:", "1;36")
         }
-        let place = d.range.isWholeFile ? "\(d.range.file):" : "\(d.range.file):\(d.range.start.line):\(d.range.start.column):"
-        out += paint(place, "1") + " \(label) \(paint(d.message, "1")) [\(d.code)]\n"
+        let file = Self.path(d.range.file)
+        let place = d.range.isWholeFile ? "\(file):" : "\(file):\(d.range.start.line):\(d.range.start.column):"
+        out += paint(place, "1") + " \(label) \(paint(Escape.terminal(d.message), "1")) [\(d.code)]\n"
         out += snippet(for: d.range, fixIt: d.fixIt)
         for note in d.notes {
             if let r = note.range, r.file != d.range.file || r.start.line != d.range.start.line {
-                out += "\(r.file):\(r.start.line):\(r.start.column): \(paint("note:", "1;36")) \(note.message)\n"
+                out += "\(Self.path(r.file)):\(r.start.line):\(r.start.column): \(paint("note:", "1;36")) \(Escape.terminal(note.message))\n"
                 out += snippet(for: r, fixIt: nil)
             } else {
-                out += "      = \(paint("note:", "1;36")) \(note.message)\n"
+                out += "      = \(paint("note:", "1;36")) \(Escape.terminal(note.message))\n"
             }
         }
         return out
@@ -43,19 +48,35 @@ public struct DiagnosticPrinter: Sendable {
 
     private func snippet(for range: SourceRange, fixIt: FixIt?) -> String {
         guard let file = sources[range.file], range.start.line >= 1, range.start.line <= file.lineCount else { return "" }
-        let text = file.line(range.start.line).replacingTabs()
+        // Columns count scalars of the raw line; each scalar is shown escaped, so the caret
+        // moves by the width of the escapes before it.
+        let raw = Array(file.line(range.start.line).replacingTabs().unicodeScalars)
+        let shown = raw.map { Escape.terminal(String($0)).unicodeScalars.count }
+        func width(_ from: Int, _ to: Int) -> Int {
+            let a = min(max(0, from), raw.count), b = min(max(a, to), raw.count)
+            return shown[a..<b].reduce(0, +) + max(0, to - max(from, raw.count))  // past the end: plain columns
+        }
+        let text = Escape.terminal(String(String.UnicodeScalarView(raw)))
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: max(4, number.count))
         var out = "\(number.leftPadded(to: gutter.count, with: " ")) | \(text)\n"
         let caretColumn = max(1, range.start.column)
         let sameLine = range.end.line == range.start.line
-        let width = sameLine ? max(1, range.end.column - range.start.column) : max(1, text.unicodeScalars.count - caretColumn + 1)
-        let marker = "^" + String(repeating: "~", count: max(0, width - 1))
-        out += "\(gutter) | \(String(repeating: " ", count: caretColumn - 1))\(paint(marker, "1;32"))\n"
+        let endColumn = sameLine ? max(caretColumn + 1, range.end.column) : max(caretColumn + 1, raw.count + 1)
+        let indent = width(0, caretColumn - 1)
+        let marker = "^" + String(repeating: "~", count: max(0, width(caretColumn - 1, endColumn - 1) - 1))
+        out += "\(gutter) | \(String(repeating: " ", count: indent))\(paint(marker, "1;32"))\n"
         if let fixIt {
-            out += "\(gutter) | \(String(repeating: " ", count: max(0, fixIt.range.start.column - 1)))\(paint(fixIt.replacement, "32"))\n"
+            let at = width(0, max(0, fixIt.range.start.column - 1))
+            out += "\(gutter) | \(String(repeating: " ", count: at))\(paint(Escape.terminal(fixIt.replacement), "32"))\n"
         }
         return out
+    }
+
+    /// A path as printed at the start of a line: escaped, and never starting with ':'
+    /// (a file named `::error …` must not become a workflow command).
+    static func path(_ p: String) -> String {
+        Escape.terminal(p.hasPrefix(":") ? "./" + p : p)
     }
 
     private func paint(_ s: String, _ code: String) -> String {

@@ -7,7 +7,20 @@ extension Resolver {
     /// `feedback "file.csv" { column touchpoint = "step"; scale ces 1..7 lower is better; … }`
     mutating func readFeedback(_ s: StatementSyntax) {
         guard let pathToken = withArguments(s, { a in a.string("the data file's path in double quotes").flatMap { a.end("feedback \"file\" { … }") ? $0 : nil } }) else { return }
-        let resolved = PathUtil.join(PathUtil.directory(of: s.keyword.range.file), pathToken.text)
+        // Confined to the journeys folder exactly like includes (Resolver+Paths.swift).
+        let confined = confine(pathToken.text, from: s.keyword.range.file)
+        let resolved: String
+        switch confined {
+        case .absolute:
+            report(.error, "JM402", "feedback paths are relative to this file; absolute paths are not allowed (pass a file elsewhere with --feedback)", at: pathToken.range)
+            return
+        case .outside(_, let real):
+            report(.error, "JM402", "feedback '\(pathToken.text)' leaves the journeys folder; data files named in a journey must live inside it (or pass it with --feedback)", at: pathToken.range,
+                   notes: [confinementNote(real)])
+            return
+        case .missing(let path), .inside(let path, _):
+            resolved = path
+        }
         var source = FeedbackSource(path: pathToken.text, resolvedPath: resolved, range: pathToken.range)
         for t in s.block?.statements ?? [] {
             forbidBlock(t)

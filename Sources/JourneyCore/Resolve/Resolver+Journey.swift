@@ -157,26 +157,26 @@ extension Resolver {
         forbidBlock(s)
         guard let pathToken = withArguments(s, { a in a.string("the path to include in double quotes").flatMap { a.end("include \"path\"") ? $0 : nil } }) else { return }
         let written = pathToken.text
-        if written.hasPrefix("/") {
-            report(.error, "JM402", "include paths are relative to this file; absolute paths are not allowed", at: pathToken.range)
-            return
-        }
         guard includeStack.count <= options.maxIncludeDepth else {
             report(.error, "JM404", "includes are nested more than \(options.maxIncludeDepth) deep", at: pathToken.range)
             return
         }
-        let including = s.keyword.range.file
-        let shown = PathUtil.join(PathUtil.directory(of: including), written)
-        guard let canonical = FileReader.realPath(shown) else {
-            report(.error, "JM400", "cannot include '\(written)': no such file (looked for '\(shown)')", at: pathToken.range,
+        let shown: String, canonical: String
+        switch confine(written, from: s.keyword.range.file) {
+        case .absolute:
+            report(.error, "JM402", "include paths are relative to this file; absolute paths are not allowed", at: pathToken.range)
+            return
+        case .missing(let looked):
+            report(.error, "JM400", "cannot include '\(written)': no such file (looked for '\(looked)')", at: pathToken.range,
                    notes: [DiagnosticNote("departments, channels and personas are not checked until the include is fixed")])
             includeFailed = true
             return
-        }
-        if let root = rootCanonical, !PathUtil.isInside(canonical, root: root) {
+        case .outside(_, let real):
             report(.error, "JM402", "include '\(written)' leaves the journeys folder; shared files must live inside it", at: pathToken.range,
-                   notes: [DiagnosticNote("the folder is '\(options.root ?? PathUtil.directory(of: entry))'; it resolves to '\(canonical)'")])
+                   notes: [confinementNote(real)])
             return
+        case .inside(let path, let real):
+            (shown, canonical) = (path, real)
         }
         if let i = includeStack.firstIndex(where: { $0.canonical == canonical }) {
             let chain = (includeStack[i...].map(\.shown) + [shown]).joined(separator: " -> ")
