@@ -21,7 +21,7 @@ build FuzzCSV fuzz-csv $CORE $FEEDBACK
 # Mermaid suite and slices of the example data, gathered under .build-fuzz (not committed).
 mkdir -p "$OUT/corpus-parser" "$OUT/corpus-mermaid" "$OUT/corpus-csv" "$OUT/seeds-parser" "$OUT/seeds-mermaid" "$OUT/seeds-csv"
 cp Fuzz/corpus/parser/* journeys/*.journey journeys/shared/*.journey Tests/JourneyCoreTests/Fixtures/fuzz-regressions/* "$OUT/seeds-parser/" 2>/dev/null || true
-[ -d ../shared/data/mermaid-suite ] && cp ../shared/data/mermaid-suite/*.mmd "$OUT/seeds-mermaid/" 2>/dev/null || true
+cp Tests/Fixtures/mermaid-suite/*.mmd "$OUT/seeds-mermaid/" 2>/dev/null || true
 cp Tests/JourneyCoreTests/Fixtures/fuzz-regressions/*.mmd "$OUT/seeds-mermaid/" 2>/dev/null || true
 head -c 20000 journeys/air-travel.social.csv > "$OUT/seeds-csv/social.csv"
 head -c 20000 journeys/online-return.feedback.csv > "$OUT/seeds-csv/survey.csv"

@@ -28,16 +28,41 @@ import Testing
         return (PainPointAnalysis.analyse(j, m), j)
     }
 
-    @Test func markdownHasNoActiveSyntax() {
+    /// Table rows grouped under the `## ` heading above them.
+    static func tables(_ md: String) -> [String: [Substring]] {
+        var heading = ""
+        var out: [String: [Substring]] = [:]
+        for line in md.split(separator: "\n") {
+            if line.hasPrefix("## ") { heading = String(line.dropFirst(3)) }
+            if line.hasPrefix("|") { out[heading, default: []].append(line) }
+        }
+        return out
+    }
+
+    /// How many cells a table row such as `| a | b |` has (an escaped `\|` is text, not a
+    /// separator); -1 when the row does not end with '|'.
+    static func cells(_ row: Substring) -> Int {
+        let plain = row.replacingOccurrences(of: "\\|", with: "")
+        guard plain.hasSuffix("|") else { return -1 }
+        return plain.split(separator: "|", omittingEmptySubsequences: false).count - 2
+    }
+
+    @Test func markdownHasNoActiveSyntax() throws {
         let (r, j) = Self.report()
         let md = MarkdownReport.render(r, journey: j)
         #expect(!md.contains("](javascript:") && !md.contains("](http"), "no link or image can form")
         #expect(!md.contains("<b>") && !md.contains("<script>"))
         #expect(!md.contains("\u{202E}"), "bidi override dropped")
-        for line in md.split(separator: "\n") where line.hasPrefix("|") {
-            // Every table row keeps its column count: a '|' in text is escaped.
-            let cells = line.replacingOccurrences(of: "\\|", with: "").split(separator: "|", omittingEmptySubsequences: false).count
-            #expect(cells == 10 || cells == 7 || cells == 8 || cells == 6 || cells == 5, "\(line)")
+        // Every row of every table has exactly its table's columns: a '|' in text is escaped.
+        let tables = Self.tables(md)
+        let columns = ["Ranked pain points": 8, "By department": 6, "Known pains written in the journey": 3]
+        #expect(Set(tables.keys) == Set(columns.keys), "the hostile text is in these three tables")
+        for (heading, rows) in tables {
+            let expected = try #require(columns[heading], "a table under '\(heading)'")
+            #expect(rows.count >= 3, "\(heading): a header, a separator and at least one row")
+            for row in rows {
+                #expect(Self.cells(row) == expected, "\(heading): \(row)")
+            }
         }
         #expect(!md.contains("\n# heading"), "a line break in text cannot start a heading")
     }

@@ -14,9 +14,12 @@ import Testing
         ("Flight Booking Problems", "booking"), ("Flight Attendant Complaints", "crew"), ("longlines", "queue"),
     ]
 
-    @Test func rankingFollowsTheComplaintCounts() throws {
-        let shared = try #require(Repo.shared, "skipped: ../shared (real test data) is absent beside the checkout")
-        let path = shared + "/data/airline-tweets/Tweets.csv"
+    /// CC BY-NC-SA data, kept out of the repository (Tests/Fixtures/README.md).
+    static let tweets = Repo.sharedData("airline-tweets/Tweets.csv")
+
+    @Test(.enabled(if: tweets != nil, "needs ../shared/data/airline-tweets/Tweets.csv (or JOURNEYMAP_SHARED); its licence keeps it out of the repository"))
+    func rankingFollowsTheComplaintCounts() throws {
+        let path = try #require(Self.tweets)
         let r = SourceRange.file("tweets.journey")
         let ids = ["booking", "delay", "cancel", "queue", "crew", "flight", "bags", "care"]
         let tps = ids.map { Touchpoint(id: $0, title: $0, stageID: "all", owner: "ops", range: r) }

@@ -7,10 +7,10 @@ import Testing
 @Suite struct DiagnosticsGoldenTests {
     static let folder = Repo.path("Tests/JourneyCoreTests/Fixtures/diagnostics")
 
-    static var fixtures: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".journey") }.sorted()
-    }
+    static var fixtures: [String] { Repo.files(in: folder, suffix: ".journey") }
+
+    /// `diagnosticsMatchGolden` runs no case at all when the folder is empty or moved: that must fail.
+    @Test func folderYieldsCases() { #expect(Self.fixtures.count >= 4, "\(Self.folder): \(Self.fixtures)") }
 
     static func printed(_ name: String) -> (String, LoadResult) {
         let result = JourneyLoader.load(path: folder + "/" + name)

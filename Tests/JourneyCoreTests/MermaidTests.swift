@@ -3,29 +3,26 @@ import JourneyCore
 import JourneyTestSupport
 import Testing
 
-/// Mermaid's own journey test inputs (../shared/data/mermaid-suite): valid ones import,
+/// Mermaid's own journey test inputs (Tests/Fixtures/mermaid-suite, MIT): valid ones import,
 /// resolve and round-trip; invalid ones fail at the bad score.
 @Suite struct MermaidTests {
-    static var suite: String? { Repo.shared.map { $0 + "/data/mermaid-suite" } }
-
-    static var files: [String] {
-        guard let dir = suite else { return [] }
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".mmd") }.sorted()
-    }
+    static let suite = Repo.fixture("mermaid-suite")
+    static let files = Repo.files(in: suite, suffix: ".mmd")
 
     func parse(_ path: String) throws -> (MermaidJourney?, [Diagnostic]) {
         let data = try #require(FileManager.default.contents(atPath: path))
         return MermaidParser.parse(SourceFile(path: path, bytes: Array(data)))
     }
 
-    @Test func suiteIsPresentOrSkipped() throws {
-        try #require(Self.suite != nil, "skipped: ../shared/data/mermaid-suite is absent (test data beside the checkout)")
-        #expect(Self.files.count >= 9)
+    /// The parameterised test below runs no case at all if the folder is empty or moved.
+    @Test func folderYieldsEveryDiagram() {
+        #expect(Self.files.count == 9, "Tests/Fixtures/mermaid-suite: \(Self.files)")
+        #expect(Self.files.filter { $0.contains("INVALID") }.count == 3)
     }
 
     @Test(arguments: files)
     func importsOrRejectsAtTheScore(_ name: String) throws {
-        let path = Self.suite! + "/" + name
+        let path = Self.suite + "/" + name
         let (m, diags) = try parse(path)
         if name.contains("INVALID") {
             #expect(m == nil)
@@ -57,7 +54,7 @@ import Testing
     /// Mermaid's own expected parse of task_variants, compared field by field. Mermaid keeps
     /// an empty actor ("E task: 5:" gives [""]); we drop empty names, so those compare as [].
     @Test func matchesMermaidsOwnParse() throws {
-        let dir = try #require(Self.suite, "skipped: ../shared/data/mermaid-suite is absent")
+        let dir = Self.suite
         struct Expected: Decodable { var score: Int; var people: [String]; var section: String; var task: String }
         let data = try #require(FileManager.default.contents(atPath: dir + "/parser-spec__task_variants.expected.json"))
         let expected = try JSONDecoder().decode([Expected].self, from: data)

@@ -7,10 +7,10 @@ import Testing
 @Suite struct ModelGoldenTests {
     static let folder = Repo.path("Tests/JourneyCoreTests/Fixtures/valid")
 
-    static var fixtures: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".journey") }.sorted()
-    }
+    static var fixtures: [String] { Repo.files(in: folder, suffix: ".journey") }
+
+    /// `modelMatchesGolden` runs no case at all when the folder is empty or moved: that must fail.
+    @Test func folderYieldsCases() { #expect(Self.fixtures.count >= 1, "\(Self.folder): \(Self.fixtures)") }
 
     @Test(arguments: fixtures)
     func modelMatchesGolden(_ name: String) throws {

@@ -51,9 +51,10 @@ import Testing
 
     /// The real Twitter airline data: 14,640 rows with quotes, commas and line breaks inside
     /// fields, joined by complaint reason. Counts must equal an independent count.
-    @Test func realTweetsJoinByReason() throws {
-        let shared = try #require(Repo.shared, "skipped: ../shared (real test data) is absent beside the checkout")
-        let path = shared + "/data/airline-tweets/Tweets.csv"
+    @Test(.enabled(if: Repo.sharedData("airline-tweets/Tweets.csv") != nil,
+                   "needs ../shared/data/airline-tweets/Tweets.csv (or JOURNEYMAP_SHARED); its licence keeps it out of the repository"))
+    func realTweetsJoinByReason() throws {
+        let path = try #require(Repo.sharedData("airline-tweets/Tweets.csv"))
         let reasons: [(String, String)] = [
             ("Customer Service Issue", "care"), ("Late Flight", "delay"), ("Can't Tell", "unknown"), ("Cancelled Flight", "cancel"),
             ("Lost Luggage", "bags"), ("Damaged Luggage", "bags"), ("Bad Flight", "flight"), ("Flight Booking Problems", "booking"),

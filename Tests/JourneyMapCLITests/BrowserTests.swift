@@ -6,12 +6,9 @@ import Testing
 /// with no console error and makes no network request of its own. Chromium's own background
 /// traffic goes to a dead local proxy, so nothing leaves the machine.
 @Suite struct BrowserTests {
-    static var chromium: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    @Test func reportLoadsCleanlyWithNoRequests() throws {
-        let browser = try #require(Self.chromium, "skipped: chromium is not installed (apt-get install chromium)")
+    @Test(.enabled(if: OptionalTools.chromium != nil, "chromium is not installed (apt-get install chromium, or scripts/test-setup.sh)"))
+    func reportLoadsCleanlyWithNoRequests() throws {
+        let browser = try #require(OptionalTools.chromium)
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(try CLI.run(["report", "journeys/air-travel.journey", "-o", dir]).status == 0)

@@ -9,16 +9,9 @@ import Glibc
 /// SIGKILL in the middle of a batch render, many times at random moments: every output file
 /// is always either the old complete version or the new complete version.
 @Suite struct KillTests {
-    static func snapshot(_ dir: String) -> [String: Data] {
-        var out: [String: Data] = [:]
-        for case let rel as String in FileManager.default.enumerator(atPath: dir) ?? FileManager.default.enumerator(atPath: "/nonexistent")! {
-            let path = dir + "/" + rel
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue, !rel.contains(".journeymap-tmp-") {
-                out[rel] = FileManager.default.contents(atPath: path)
-            }
-        }
-        return out
+    /// The complete files under `dir` (temporary files of a write in progress left out).
+    static func snapshot(_ dir: String) throws -> [String: Data] {
+        try FileTree.read(dir) { !$0.contains(".journeymap-tmp-") }
     }
 
     @Test func killedRendersNeverLeaveHalfFiles() throws {
@@ -28,8 +21,8 @@ import Glibc
         // The two complete versions every file may hold.
         #expect(try CLI.run(base + ["-o", "\(dir)/a", "--theme", "default"]).status == 0)
         #expect(try CLI.run(base + ["-o", "\(dir)/b", "--theme", "dark"]).status == 0)
-        let a = Self.snapshot("\(dir)/a").filter { !$0.key.hasSuffix(".json") }
-        let b = Self.snapshot("\(dir)/b").filter { !$0.key.hasSuffix(".json") }
+        let a = try Self.snapshot("\(dir)/a").filter { !$0.key.hasSuffix(".json") }
+        let b = try Self.snapshot("\(dir)/b").filter { !$0.key.hasSuffix(".json") }
         #expect(a.count >= 9 && a.keys.sorted() == b.keys.sorted())
         #expect(try CLI.run(base + ["-o", "\(dir)/out", "--theme", "default"]).status == 0)
         var generator = SystemRandomNumberGenerator()
@@ -44,7 +37,7 @@ import Glibc
             usleep(UInt32.random(in: 10_000...900_000, using: &generator))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            for (file, bytes) in Self.snapshot("\(dir)/out") where !file.hasSuffix(".json") {
+            for (file, bytes) in try Self.snapshot("\(dir)/out") where !file.hasSuffix(".json") {
                 #expect(bytes == a[file] || bytes == b[file], "round \(round): \(file) is neither complete version")
             }
             let manifest = FileManager.default.contents(atPath: "\(dir)/out/.journeymap-manifest.json") ?? Data("{}".utf8)

@@ -82,24 +82,13 @@ import Testing
 }
 
 @Suite struct ParallelRenderTests {
-    static func files(_ dir: String) -> [String: Data] {
-        var out: [String: Data] = [:]
-        for case let rel as String in FileManager.default.enumerator(atPath: dir) ?? FileManager.default.enumerator(atPath: "/")! {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir), !isDir.boolValue {
-                out[rel] = FileManager.default.contents(atPath: dir + "/" + rel)
-            }
-        }
-        return out
-    }
-
     @Test func workersProduceTheSameBytesAsOneProcess() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let args = ["render", "journeys", "--format", "svg,png,pdf,dot"]
         #expect(try CLI.run(args + ["-o", "\(dir)/serial", "--jobs", "1"]).status == 0)
         #expect(try CLI.run(args + ["-o", "\(dir)/parallel", "--jobs", "3"]).status == 0)
-        let a = Self.files("\(dir)/serial"), b = Self.files("\(dir)/parallel")
+        let a = try FileTree.read("\(dir)/serial"), b = try FileTree.read("\(dir)/parallel")
         #expect(a.count == 13, "12 maps and the manifest")
         #expect(a == b)
         #expect(try CLI.run(args + ["-o", "\(dir)/parallel", "--check"]).status == 0)

@@ -36,20 +36,9 @@ import Testing
         return out
     }
 
-    static var duckdbPython: String? {
-        for p in [Repo.path(".venv-test/bin/python"), Repo.path(".venv-peers/bin/python")] where FileManager.default.isExecutableFile(atPath: p) {
-            let probe = Process()
-            probe.executableURL = URL(fileURLWithPath: p)
-            probe.arguments = ["-c", "import duckdb"]
-            probe.standardError = FileHandle.nullDevice
-            if (try? probe.run()) != nil { probe.waitUntilExit(); if probe.terminationStatus == 0 { return p } }
-        }
-        return nil
-    }
-
-    @Test(arguments: examples)
+    @Test(.enabled(if: OptionalTools.duckdbPython != nil, "no Python with duckdb (run scripts/test-setup.sh)"), arguments: examples)
     func duckDBMatchesTheJoin(_ name: String) throws {
-        let python = try #require(Self.duckdbPython, "skipped: no Python with duckdb (run scripts/test-setup.sh)")
+        let python = try #require(OptionalTools.duckdbPython)
         let journey = "journeys/\(name).journey"
         let sql = try CLI.run(["sql", journey, "--dialect", "duckdb"])
         #expect(sql.status == 0)
@@ -87,10 +76,8 @@ import Testing
         #expect(engine == (try inProcess(journey)))
     }
 
-    @Test(arguments: examples)
+    @Test(.enabled(if: OptionalTools.hasPostgres, "PostgreSQL is not installed (run scripts/test-setup.sh)"), arguments: examples)
     func postgreSQLMatchesTheJoin(_ name: String) throws {
-        let hasPostgres = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?.isEmpty == false
-        try #require(hasPostgres, "skipped: PostgreSQL is not installed (run scripts/test-setup.sh)")
         let journey = "journeys/\(name).journey"
         let sql = try CLI.run(["sql", journey, "--dialect", "postgres"])
         let dir = try CLI.tempDir()

@@ -33,8 +33,9 @@ import Testing
 
 @Suite struct InteropCommandTests {
     @Test func mermaidSuiteImportsOrPointsAtTheBadScore() throws {
-        let dir = try #require(Repo.shared.map { $0 + "/data/mermaid-suite" }, "skipped: ../shared/data/mermaid-suite is absent")
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".mmd") }.sorted()
+        let dir = Repo.fixture("mermaid-suite")
+        let files = Repo.files(in: dir, suffix: ".mmd")
+        #expect(files.count == 9, "Tests/Fixtures/mermaid-suite yields its 9 diagrams")
         let tmp = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         for f in files {

@@ -1,60 +1,45 @@
 import Foundation
 import Testing
 
-/// Golden files: recorded by running the tests with `JOURNEYMAP_RECORD=1`, never typed by hand.
-/// Without it, a missing or different golden fails the test with a diff hint.
+/// Golden files: recorded by running the tests with `JOURNEYMAP_RECORD=1`, never typed by hand
+/// and never rewritten without it. On a mismatch the test fails with the whole unified diff,
+/// and the actual output is written beside the golden as `NAME.actual` (ignored by git) so it
+/// can be inspected or copied over the golden by hand.
 public enum Golden {
     public static var isRecording: Bool { ProcessInfo.processInfo.environment["JOURNEYMAP_RECORD"] == "1" }
 
+    /// Where a mismatching output is written: beside the golden.
+    public static func actualPath(for path: String) -> String { path + ".actual" }
+
     public static func check(_ actual: String, at path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = URL(fileURLWithPath: path)
+        let actualURL = URL(fileURLWithPath: actualPath(for: path))
+        let existing = FileManager.default.contents(atPath: path)
         if isRecording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
+            if existing != Data(actual.utf8) {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(actual.utf8).write(to: url)
+                // Recording is asked for, but still said out loud: review the diff before committing.
+                FileHandle.standardError.write(Data("Golden: recorded \(path)\n".utf8))
+            }
+            try? FileManager.default.removeItem(at: actualURL)
             return
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Issue.record("missing golden \(path); record it with JOURNEYMAP_RECORD=1 swift test", sourceLocation: sourceLocation)
+        guard let data = existing else {
+            try Data(actual.utf8).write(to: actualURL)
+            Issue.record("missing golden \(path); the output is in \(actualURL.path); record it with JOURNEYMAP_RECORD=1 swift test", sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
-        if expected != actual {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let i = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-            Issue.record("""
-                \(path) differs at line \(i + 1):
-                  expected: \(i < e.count ? String(e[i]) : "<end>")
-                  actual:   \(i < a.count ? String(a[i]) : "<end>")
-                (re-record with JOURNEYMAP_RECORD=1 if the change is intended)
-                """, sourceLocation: sourceLocation)
+        if expected == actual {
+            try? FileManager.default.removeItem(at: actualURL)
+            return
         }
-    }
-}
-
-/// Paths of the repository, found from this file's location.
-public enum Repo {
-    public static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    public static func path(_ relative: String) -> String { root + "/" + relative }
-
-    /// `../shared` beside the checkout: test data that is not part of the product. nil when
-    /// absent (tests then skip with a message).
-    public static var shared: String? {
-        let p = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("shared").path
-        return FileManager.default.fileExists(atPath: p) ? p : nil
-    }
-
-    /// The built CLI (tests run after `swift build`).
-    public static var binary: String {
-        for config in ["debug", "release"] {
-            let p = root + "/.build/\(config)/journeymap"
-            if FileManager.default.isExecutableFile(atPath: p) { return p }
-        }
-        return root + "/.build/debug/journeymap"
+        try Data(actual.utf8).write(to: actualURL)
+        Issue.record("""
+            \(path) differs from the output (written to \(actualURL.path)); \
+            re-record with JOURNEYMAP_RECORD=1 if the change is intended:
+            \(UnifiedDiff.diff(expected, actual, from: path, to: actualURL.path))
+            """, sourceLocation: sourceLocation)
     }
 }

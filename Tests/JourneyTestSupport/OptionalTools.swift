@@ -1,0 +1,36 @@
+import Foundation
+
+/// Tools that some tests use and a user may not have (scripts/test-setup.sh installs them
+/// when it can). Tests that need one are `.enabled(if: OptionalTools.x != nil, "reason")`,
+/// so a missing tool is reported as a skip, never as a failure.
+public enum OptionalTools {
+    /// Headless Chromium from Debian's packages.
+    public static var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A Python that can `import duckdb` (the repository's `.venv-test`).
+    public static let duckdbPython: String? = {
+        for p in [Repo.path(".venv-test/bin/python"), Repo.path(".venv-peers/bin/python")] where FileManager.default.isExecutableFile(atPath: p) {
+            let probe = Process()
+            probe.executableURL = URL(fileURLWithPath: p)
+            probe.arguments = ["-c", "import duckdb"]
+            probe.standardError = FileHandle.nullDevice
+            if (try? probe.run()) != nil {
+                probe.waitUntilExit()
+                if probe.terminationStatus == 0 { return p }
+            }
+        }
+        return nil
+    }()
+
+    /// PostgreSQL's server binaries (Debian's `postgresql` package).
+    public static var hasPostgres: Bool {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?.isEmpty == false
+    }
+
+    /// `python3` on the PATH's usual places (an independent CSV count).
+    public static var python3: String? {
+        ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
