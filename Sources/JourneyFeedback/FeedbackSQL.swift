@@ -33,7 +33,7 @@ public enum FeedbackSQL {
         for r in rules {
             let c = literal(r.category.lowercased())
             let cat = "LOWER(TRIM(\(col("category"))))"
-            joinKey += "\n      WHEN \(cat) = \(c) OR \(cat) LIKE \(literal(r.category.lowercased() + "/%")) THEN \(literal(r.touchpoint))"
+            joinKey += "\n      WHEN \(cat) = \(c) OR \(cat) \(likePrefix(r.category.lowercased() + "/", dialect)) THEN \(literal(r.touchpoint))"
         }
         joinKey += "\n      END"
 
@@ -86,13 +86,46 @@ public enum FeedbackSQL {
     /// A string literal no journey text can end early.
     static func literal(_ s: String, _ d: Dialect) -> String {
         // Standard SQL keeps backslashes literal; BigQuery reads them as escapes.
-        let body = d == .bigquery ? s.replacingOccurrences("\\", "\\\\").replacingOccurrences("'", "\\'") : s.replacingOccurrences("'", "''")
+        let body = d == .bigquery ? bigQueryEscapes(s, quote: "'") : s.replacingOccurrences("'", "''")
         return "'" + body + "'"
     }
 
+    /// BigQuery's escapes for a quoted literal or identifier: backslash, the quote, and line
+    /// breaks (which may not appear raw inside quotes).
+    static func bigQueryEscapes(_ s: String, quote: Unicode.Scalar) -> String {
+        // Scalar by scalar: a quote followed by a combining mark is one Character, and must
+        // still be escaped.
+        var out = String.UnicodeScalarView()
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\", quote: out.append("\\"); out.append(ch)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            default: out.append(ch)
+            }
+        }
+        return String(out)
+    }
+
+    /// `LIKE 'prefix%'` matching `prefix` literally: `%`, `_` and the escape character `\`
+    /// in it are escaped (a category "50%_off" must not match "50x_off/…"). PostgreSQL and
+    /// DuckDB are told the escape character with `ESCAPE '\'`; BigQuery has no ESCAPE clause
+    /// and always reads `\` in a LIKE pattern as the escape (its literal doubles it).
+    static func likePrefix(_ prefix: String, _ d: Dialect) -> String {
+        var pattern = ""
+        for ch in prefix.unicodeScalars {
+            if ch == "%" || ch == "_" || ch == "\\" { pattern += "\\" }
+            pattern.unicodeScalars.append(ch)
+        }
+        let like = "LIKE " + literal(pattern + "%", d)
+        return d == .bigquery ? like : like + " ESCAPE '\\'"
+    }
+
+    /// A quoted identifier. BigQuery's quoted identifiers take the escapes of its string
+    /// literals, so a backtick or backslash in a column name is escaped, never dropped.
     static func quoteIdentifier(_ name: String, _ d: Dialect) -> String {
         switch d {
-        case .bigquery: "`" + name.replacingOccurrences("`", "") + "`"
+        case .bigquery: "`" + bigQueryEscapes(name, quote: "`") + "`"
         case .postgres, .duckdb: "\"" + name.replacingOccurrences("\"", "\"\"") + "\""
         }
     }
