@@ -68,7 +68,7 @@ import Testing
         #expect(!bq.stdout.contains("`nps\\`"))
     }
 
-    @Test(.enabled(if: SQLTests.duckdbPython != nil, "needs a Python with duckdb (scripts/test-setup.sh)"))
+    @Test(.enabled(if: OptionalTools.duckdbPython != nil, "needs a Python with duckdb (scripts/test-setup.sh)"))
     func duckDBJoinsOnlyTheLiteralCategory() throws {
         let dir = try Self.fixture()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -84,7 +84,7 @@ import Testing
             w.writerow([d[0] for d in cur.description])
             for r in cur.fetchall(): w.writerow([int(x) if isinstance(x, float) and x.is_integer() else x for x in r])
             """.write(toFile: "\(dir)/run.py", atomically: true, encoding: .utf8)
-        let out = try Self.run(SQLTests.duckdbPython!, ["\(dir)/run.py", "\(dir)/f.csv", "\(dir)/q.sql"])
+        let out = try Self.run(OptionalTools.duckdbPython!, ["\(dir)/run.py", "\(dir)/f.csv", "\(dir)/q.sql"])
         #expect(SQLTests.parse(out) == Self.expected, "\(out)")
     }
 
