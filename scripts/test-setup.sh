@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Best-effort extras for the test suite: PostgreSQL (Debian) and DuckDB (PyPI), used to run
-# the SQL that `journeymap sql` prints, and Chromium (Debian) to open report.html. Tests that need them skip with a message when absent.
+# the SQL that `journeymap sql` prints, numpy (PyPI) as the independent key-driver check, and Chromium (Debian) to open report.html. Tests that need them skip with a message when absent.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -16,9 +16,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null 2>&1 \
     || echo "test-setup: chromium not installed; the browser check will skip" >&2
 fi
-if [ ! -x .venv-test/bin/python ] || ! .venv-test/bin/python -c "import duckdb" 2>/dev/null; then
-  echo "test-setup: installing duckdb into .venv-test" >&2
-  (python3 -m venv .venv-test && .venv-test/bin/pip install -q duckdb) >/dev/null 2>&1 \
-    || echo "test-setup: duckdb not installed; its SQL test will skip" >&2
+# numpy: the independent implementation the key-driver tests compare with.
+if [ ! -x .venv-test/bin/python ] || ! .venv-test/bin/python -c "import duckdb, numpy" 2>/dev/null; then
+  echo "test-setup: installing duckdb and numpy into .venv-test" >&2
+  (python3 -m venv .venv-test && .venv-test/bin/pip install -q duckdb numpy) >/dev/null 2>&1 \
+    || echo "test-setup: duckdb or numpy not installed; their tests will skip" >&2
 fi
 exit 0
