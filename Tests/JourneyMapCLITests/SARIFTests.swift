@@ -30,8 +30,12 @@ import Testing
         let rules = try #require(driver["rules"] as? [Object])
         var ruleIDs = Set<String>()
         for rule in rules {
-            checkObject(rule, allowed: ["id", "shortDescription", "fullDescription", "helpUri", "name", "properties"], required: ["id"], "rule")
+            checkObject(rule, allowed: ["id", "shortDescription", "fullDescription", "helpUri", "name", "defaultConfiguration", "properties"], required: ["id"], "rule")
             if let d = rule["shortDescription"] as? Object { checkObject(d, allowed: ["text", "markdown", "properties"], required: ["text"], "shortDescription") }
+            if let c = rule["defaultConfiguration"] as? Object {
+                checkObject(c, allowed: ["enabled", "level", "rank", "parameters", "properties"], required: [], "defaultConfiguration")
+                #expect(["none", "note", "warning", "error"].contains(c["level"] as? String ?? ""))
+            }
             ruleIDs.insert(rule["id"] as! String)
         }
         let results = try #require(run["results"] as? [Object])
@@ -56,6 +60,24 @@ import Testing
                     #expect((region["endLine"] as? Int ?? 0) >= (region["startLine"] as? Int ?? 0))
                 }
             }
+        }
+    }
+
+    /// Rule descriptions and default levels come from the diagnostic catalogue.
+    @Test func rulesAreDescribedFromTheCatalogue() throws {
+        let r = try CLI.run(["check", "Tests/JourneyCoreTests/Fixtures/diagnostics", "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? Object)
+        let run = try #require((log["runs"] as? [Object])?.first)
+        let rules = try #require(((run["tool"] as? Object)?["driver"] as? Object)?["rules"] as? [Object])
+        let byID = Dictionary(uniqueKeysWithValues: rules.map { ($0["id"] as? String ?? "", $0) })
+        let channel = try #require(byID["JM203"], "five-mistakes has an unknown channel")
+        #expect((channel["shortDescription"] as? Object)?["text"] as? String == "an unknown channel")
+        #expect((channel["defaultConfiguration"] as? Object)?["level"] as? String == "error")
+        let owner = try #require(byID["JM208"], "warnings has a touchpoint with no owner")
+        #expect((owner["defaultConfiguration"] as? Object)?["level"] as? String == "warning")
+        for rule in rules {
+            let text = (rule["shortDescription"] as? Object)?["text"] as? String ?? ""
+            #expect(!text.contains("see docs/diagnostics.md"), "\(rule["id"] ?? "?") is in the catalogue")
         }
     }
 }

@@ -53,6 +53,17 @@ public struct Diagnostic: Hashable, Sendable {
         self.notes = notes
         self.fixIt = fixIt
     }
+
+    /// A finding of a catalogued kind (`DiagnosticCode`), reported with the code's severity
+    /// unless `severity` says otherwise (e.g. row problems under `--strict`).
+    public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity? = nil,
+                notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+        self.init(severity ?? code.severity, code: code.id, message, at: range, notes: notes, fixIt: fixIt)
+    }
+
+    /// The catalogue entry of `code`; nil only for a code missing from the catalogue (a test
+    /// keeps that from happening).
+    public var kind: DiagnosticCode? { DiagnosticCode.named(code) }
 }
 
 extension Array where Element == Diagnostic {

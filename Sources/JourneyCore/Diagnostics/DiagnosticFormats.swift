@@ -51,14 +51,24 @@ public enum DiagnosticWriter {
         data(Escape.terminal(s)).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// SARIF 2.1.0 with one run; rules are the diagnostic codes seen.
+    /// SARIF 2.1.0 with one run; rules are the diagnostic codes seen, described from the
+    /// catalogue (`DiagnosticCode`).
     public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
         let codes = Array(Set(diagnostics.map(\.code))).sorted()
-        let rules: [JSONBox] = codes.map { .object(["id": .string($0), "shortDescription": .object(["text": .string("JourneyMap diagnostic \($0); see docs/diagnostics.md")])]) }
+        let rules: [JSONBox] = codes.map { id in
+            guard let code = DiagnosticCode.named(id) else {
+                return .object(["id": .string(id), "shortDescription": .object(["text": .string("JourneyMap diagnostic \(id); see docs/diagnostics.md")])])
+            }
+            return .object([
+                "id": .string(id),
+                "shortDescription": .object(["text": .string(code.summary)]),
+                "defaultConfiguration": .object(["level": .string(sarifLevel(code.severity))]),
+            ])
+        }
         let results: [JSONBox] = diagnostics.map { d in
             .object([
                 "ruleId": .string(d.code),
-                "level": .string(d.severity == .error ? "error" : d.severity == .warning ? "warning" : "note"),
+                "level": .string(sarifLevel(d.severity)),
                 "message": .object(["text": .string(d.message)]),
                 "locations": .array([.object(["physicalLocation": .object(d.range.isWholeFile ? [
                     "artifactLocation": .object(["uri": .string(d.range.file)]),
@@ -85,6 +95,14 @@ public enum DiagnosticWriter {
             ])]),
         ])
         return encode(log) + "\n"
+    }
+
+    static func sarifLevel(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        }
     }
 
     static func encode<T: Encodable>(_ value: T) -> String {

@@ -1,0 +1,126 @@
+/// The identity of a kind of diagnostic: a stable code (`JM202`), its usual severity and a
+/// one-line summary. Every code the tool can report is a named static member below (as
+/// swift-syntax names its messages), so call sites say `.unknownDepartment` instead of a
+/// string, SARIF rule descriptions come from here, and a test checks that each one is
+/// documented in docs/diagnostics.md. Codes are never reused for another meaning.
+public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
+    /// `JM` and three digits; the first digit is the stage (0 text, 1 syntax, 2 model,
+    /// 3 feedback data, 4 files and feedback declarations, 5 targets and rendering, 6 Mermaid).
+    public let id: String
+    /// The severity it is reported with unless the frontend's policy says otherwise (row
+    /// problems become errors with `--strict`).
+    public let severity: Severity
+    /// What it means, in one line (SARIF `shortDescription`, the catalogue in the docs).
+    public let summary: String
+
+    public init(_ id: String, _ severity: Severity, _ summary: String) {
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+    }
+
+    public var description: String { id }
+
+    /// The catalogued code with this id, or nil.
+    public static func named(_ id: String) -> DiagnosticCode? { byID[id] }
+
+    private static let byID: [String: DiagnosticCode] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+}
+
+// MARK: - The catalogue (keep `all` below in step: a test compares it with this list)
+
+extension DiagnosticCode {
+    // Text of a file.
+    public static let invalidUTF8 = DiagnosticCode("JM001", .error, "the file is not valid UTF-8")
+    public static let nulByte = DiagnosticCode("JM002", .error, "the file contains a NUL byte: probably a binary file")
+    public static let unexpectedCharacter = DiagnosticCode("JM010", .error, "a character that cannot start an identifier, string, number or symbol")
+    public static let unterminatedString = DiagnosticCode("JM011", .error, "a string is not closed on its line")
+    public static let invalidEscape = DiagnosticCode("JM012", .error, "an unknown or invalid escape in a string")
+    public static let tokenTooLong = DiagnosticCode("JM013", .error, "a string or identifier is longer than 64 KiB")
+    public static let expectedStatement = DiagnosticCode("JM020", .error, "a statement does not start with a keyword")
+    public static let unclosedBlock = DiagnosticCode("JM021", .error, "a block is not closed")
+    public static let unexpectedClosingBrace = DiagnosticCode("JM022", .error, "a '}' with no block open")
+    public static let textAfterBlock = DiagnosticCode("JM023", .error, "text after a block's '}' on the same line")
+    public static let nestingTooDeep = DiagnosticCode("JM024", .error, "blocks nested more than 16 deep")
+
+    // Statements and their arguments.
+    public static let unknownStatement = DiagnosticCode("JM100", .error, "a statement that is not known in this place")
+    public static let missingArgument = DiagnosticCode("JM101", .error, "a statement lacks an argument, or has one of the wrong kind")
+    public static let extraArgument = DiagnosticCode("JM102", .error, "a statement has more arguments than it takes")
+    public static let unexpectedBlock = DiagnosticCode("JM103", .error, "a block after a statement that takes none")
+    public static let missingBody = DiagnosticCode("JM104", .error, "a journey or stage without its body in braces")
+    public static let touchpointOutsideStage = DiagnosticCode("JM105", .error, "a touchpoint outside a stage")
+
+    // The model.
+    public static let duplicateID = DiagnosticCode("JM201", .error, "an id is defined twice")
+    public static let unknownDepartment = DiagnosticCode("JM202", .error, "an unknown department")
+    public static let unknownChannel = DiagnosticCode("JM203", .error, "an unknown channel")
+    public static let unknownTouchpoint = DiagnosticCode("JM204", .error, "an unknown touchpoint (in a flow or a category rule)")
+    public static let unknownPersona = DiagnosticCode("JM205", .error, "an unknown persona")
+    public static let invalidEmotion = DiagnosticCode("JM206", .error, "an emotion out of range or an unknown emotion name")
+    public static let emptyStage = DiagnosticCode("JM207", .warning, "a stage with no touchpoints")
+    public static let touchpointWithoutOwner = DiagnosticCode("JM208", .warning, "a touchpoint with no owning department")
+    public static let unreachableTouchpoint = DiagnosticCode("JM209", .warning, "no flow reaches a touchpoint")
+    public static let noJourney = DiagnosticCode("JM210", .error, "a journey file holds no journey")
+    public static let misplacedJourney = DiagnosticCode("JM211", .error, "a second journey in one file, or a journey in an included file")
+    public static let unknownTheme = DiagnosticCode("JM220", .error, "an unknown theme in a style block")
+
+    // Feedback data.
+    public static let unreadableFeedback = DiagnosticCode("JM300", .error, "a feedback file cannot be read as a whole")
+    public static let unclosedQuote = DiagnosticCode("JM301", .error, "a quoted CSV field never closes")
+    public static let invalidUTF8Row = DiagnosticCode("JM304", .error, "a feedback row is not valid UTF-8")
+    public static let duplicateColumn = DiagnosticCode("JM305", .warning, "a column appears twice in a feedback header")
+    public static let missingColumn = DiagnosticCode("JM306", .error, "a column the join needs is not in the feedback header")
+    public static let emptyFeedback = DiagnosticCode("JM307", .warning, "a feedback file is empty")
+    public static let rejectedRow = DiagnosticCode("JM310", .warning, "a feedback row is rejected: a value outside its scale, not a number, a bad date, a malformed row")
+    public static let unmatchedTouchpoint = DiagnosticCode("JM312", .warning, "a feedback row names a touchpoint the journey does not have")
+    public static let unmatchedCategory = DiagnosticCode("JM313", .note, "feedback rows with no touchpoint and no category rule")
+    public static let feedbackSummary = DiagnosticCode("JM320", .note, "how many feedback rows were read, used, rejected and unmatched")
+    public static let moreRowsLikeThese = DiagnosticCode("JM321", .note, "how many more rows had the same problem as the examples shown")
+
+    // Files, includes and feedback declarations.
+    public static let unreadableFile = DiagnosticCode("JM400", .error, "a journey, include or file cannot be read")
+    public static let includeCycle = DiagnosticCode("JM401", .error, "files include each other in a cycle")
+    public static let pathOutsideRoot = DiagnosticCode("JM402", .error, "an include or feedback path leaves the journeys folder")
+    public static let unwritableOutput = DiagnosticCode("JM403", .error, "an output cannot be written")
+    public static let includesTooDeep = DiagnosticCode("JM404", .error, "includes nested more than 16 deep")
+    public static let tooManyTouchpoints = DiagnosticCode("JM405", .error, "more touchpoints than --max-touchpoints allows")
+    public static let missingFeedbackFile = DiagnosticCode("JM410", .error, "a feedback file is missing or not a regular file")
+    public static let unknownFeedbackFormat = DiagnosticCode("JM411", .error, "an unknown feedback format")
+    public static let invalidDelimiter = DiagnosticCode("JM412", .error, "a feedback delimiter that is not ',' ';' tab or '|'")
+    public static let unknownColumn = DiagnosticCode("JM413", .error, "a column mapping for a column the join does not know")
+    public static let invalidScale = DiagnosticCode("JM414", .error, "a scale for a metric that has none, or one that does not run upwards")
+    public static let invalidSentiment = DiagnosticCode("JM415", .error, "a sentiment mapping to something other than negative, neutral or positive")
+    public static let unknownMetric = DiagnosticCode("JM421", .error, "a target on an unknown metric")
+    public static let unknownTargetScope = DiagnosticCode("JM422", .error, "a target 'at' an id that nothing has")
+    public static let ambiguousTargetScope = DiagnosticCode("JM423", .error, "a target 'at' an id that names two kinds of thing")
+
+    // Rendering and targets.
+    public static let unknownRenderTheme = DiagnosticCode("JM501", .error, "render was asked for an unknown theme")
+    public static let renderFailed = DiagnosticCode("JM502", .error, "a map, view or report could not be rendered")
+    public static let missedTarget = DiagnosticCode("JM510", .error, "a target is missed")
+    public static let targetWithoutData = DiagnosticCode("JM511", .warning, "a target has no data to be judged on")
+
+    // Mermaid import.
+    public static let unclosedFrontMatter = DiagnosticCode("JM601", .error, "Mermaid front matter opened with '---' is never closed")
+    public static let notAMermaidJourney = DiagnosticCode("JM602", .error, "the file is not a Mermaid journey diagram")
+    public static let invalidMermaidTask = DiagnosticCode("JM603", .error, "a Mermaid task line is not 'Title: score: actors'")
+    public static let invalidMermaidScore = DiagnosticCode("JM604", .error, "a Mermaid task score is not a whole number from 1 to 5")
+    public static let taskBeforeSection = DiagnosticCode("JM605", .error, "a Mermaid task before any section")
+
+    /// Every code, in the order of the catalogue above.
+    public static let all: [DiagnosticCode] = [
+        .invalidUTF8, .nulByte, .unexpectedCharacter, .unterminatedString, .invalidEscape, .tokenTooLong, .expectedStatement,
+        .unclosedBlock, .unexpectedClosingBrace, .textAfterBlock, .nestingTooDeep,
+        .unknownStatement, .missingArgument, .extraArgument, .unexpectedBlock, .missingBody, .touchpointOutsideStage,
+        .duplicateID, .unknownDepartment, .unknownChannel, .unknownTouchpoint, .unknownPersona, .invalidEmotion, .emptyStage,
+        .touchpointWithoutOwner, .unreachableTouchpoint, .noJourney, .misplacedJourney, .unknownTheme,
+        .unreadableFeedback, .unclosedQuote, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback, .rejectedRow,
+        .unmatchedTouchpoint, .unmatchedCategory, .feedbackSummary, .moreRowsLikeThese,
+        .unreadableFile, .includeCycle, .pathOutsideRoot, .unwritableOutput, .includesTooDeep, .tooManyTouchpoints,
+        .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment,
+        .unknownMetric, .unknownTargetScope, .ambiguousTargetScope,
+        .unknownRenderTheme, .renderFailed, .missedTarget, .targetWithoutData,
+        .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection,
+    ]
+}
