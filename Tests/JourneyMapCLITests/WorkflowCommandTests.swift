@@ -97,14 +97,17 @@ import Testing
         try write("First title")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Repo.binary)
-        p.arguments = ["watch", dir, "-o", "\(dir)/out", "--interval", "0.1", "--max-seconds", "20"]
+        p.arguments = ["watch", dir, "-o", "\(dir)/out", "--interval", "0.1", "--max-seconds", "300"]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
         defer { if p.isRunning { p.terminate() } }
         let svg = "\(dir)/out/j/map.svg"
+        // Generous bounds: under a loaded machine (the whole suite in parallel on 2 cores) a
+        // debug render can take many seconds; the test ends as soon as the text appears, and
+        // the watcher is stopped when the test ends.
         func waitFor(_ text: String) async -> Bool {
-            for _ in 0..<100 {
+            for _ in 0..<1200 {
                 if let d = CLI.read(svg), String(decoding: d, as: UTF8.self).contains(text) { return true }
                 try? await Task.sleep(nanoseconds: 100_000_000)
             }
