@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/release/journeymap
 
-.PHONY: setup build demo test bench fuzz clean
+.PHONY: setup build demo test bench fuzz format lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,6 +27,14 @@ bench: setup
 
 fuzz: setup
 	bash Fuzz/run.sh $(or $(FUZZ_SECONDS),60)
+
+# The style is .swift-format's (swift-format ships with the toolchain as `swift format`).
+FORMAT_PATHS := Package.swift Sources Tests Fuzz
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build
