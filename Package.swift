@@ -21,13 +21,15 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev", "libcairo2-dev"])]
         ),
+        // Linux calls Glibc does not import (the atomic folder exchange that switches an output set in).
+        .target(name: "CLinux"),
         .target(name: "JourneyCore"),
         .target(name: "JourneyFeedback", dependencies: ["JourneyCore"]),
         .target(name: "JourneyAnalysis", dependencies: ["JourneyCore", "JourneyFeedback"]),
         .target(name: "JourneyReports", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
         .target(name: "JourneyGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraphviz"]),
-        .target(name: "JourneyWorkflow", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
+        .target(name: "JourneyWorkflow", dependencies: ["CLinux", "JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
         .executableTarget(
             name: "journeymap",
             dependencies: ["JourneyWorkflow", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyFeedback", .product(name: "ArgumentParser", package: "swift-argument-parser")]

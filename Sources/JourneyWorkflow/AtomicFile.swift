@@ -1,7 +1,5 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Writes files so that a reader (or a crash, or SIGKILL) only ever sees the old complete
@@ -14,23 +12,71 @@ public enum AtomicFile {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var path: String
         public var reason: String
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
         public var description: String { "cannot write '\(path)': \(reason)" }
     }
 
-    /// Temporary files carry this marker so that a cleanup can find leftovers of killed runs.
+    /// A test seam: called with each output path before its bytes are written; an `errno`
+    /// it returns fails that write as the system would (e.g. `ENOSPC` for a full disk).
+    public typealias FaultInjector = @Sendable (String) -> Int32?
+
+    /// Temporary files and staging folders carry this marker, then the id of the process
+    /// that made them (`.journeymap-tmp-<pid>-…`), so that a later run can tell leftovers of
+    /// a killed run from the work of a run still going on.
     public static let temporaryMarker = ".journeymap-tmp-"
 
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, fault: FaultInjector? = nil) throws {
         let dir = directory(of: path)
         try makeDirectories(dir)
+        let tmp = try writeTemporary(bytes, in: dir, for: path, mode: mode, fault: fault)
+        // rename(2) replaces a symlink at `path` itself, never the file it points to.
+        guard rename(tmp, path) == 0 else {
+            let reason = lastError
+            unlink(tmp)
+            throw Failure(path: path, reason: reason)
+        }
+        syncDirectory(dir)
+    }
+
+    /// Writes `bytes` to a new temporary file in `dir` (named for `path`), fsynced and
+    /// closed; returns its path. Nothing is left behind when it fails.
+    static func writeTemporary(_ bytes: [UInt8], in dir: String, for path: String, mode: mode_t = 0o644,
+                               fault: FaultInjector? = nil) throws -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(dir)/\(temporaryMarker)\(name).XXXXXX".utf8CString)
+        var template = Array("\(dir)/\(temporaryMarker)\(getpid())-\(name).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw Failure(path: path, reason: lastError) }
         let tmp = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
-        defer {
-            if !ok { unlink(tmp) }
+        do {
+            try writeAll(bytes, fd: fd, path: path, fault: fault)
+            fchmod(fd, mode)
+            guard fsync(fd) == 0 else { throw Failure(path: path, reason: lastError) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(tmp)
+            throw error
+        }
+        return tmp
+    }
+
+    /// Creates `path` (which must not exist) with `bytes`, fsynced.
+    static func create(_ bytes: [UInt8], at path: String, reportedAs shown: String, mode: mode_t = 0o644, fault: FaultInjector? = nil) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Failure(path: shown, reason: lastError) }
+        defer { close(fd) }
+        try writeAll(bytes, fd: fd, path: shown, fault: fault)
+        guard fsync(fd) == 0 else { throw Failure(path: shown, reason: lastError) }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], fd: Int32, path: String, fault: FaultInjector?) throws {
+        if let code = fault?(path) {
+            // Half the bytes first, as a full disk would leave them.
+            _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, bytes.count / 2) }
+            throw Failure(path: path, reason: String(cString: strerror(code)))
         }
         var written = 0
         while written < bytes.count {
@@ -39,22 +85,51 @@ public enum AtomicFile {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw Failure(path: path, reason: reason)
+                throw Failure(path: path, reason: lastError)
             }
             written += n
         }
-        fchmod(fd, mode)
-        guard fsync(fd) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw Failure(path: path, reason: reason)
+    }
+
+    /// Removes temporary files and staging folders in `dir` left by runs that were killed
+    /// mid-write: those whose process is gone (or that name none, from older versions).
+    public static func removeLeftovers(in dir: String) {
+        for name in entries(of: dir) where name.hasPrefix(temporaryMarker) {
+            let digits = name.dropFirst(temporaryMarker.count).prefix { $0.isNumber }
+            if let pid = pid_t(digits), name.dropFirst(temporaryMarker.count + digits.count).first == "-" {
+                if pid == getpid() || kill(pid, 0) == 0 || errno == EPERM { continue }
+            }
+            removeTree("\(dir)/\(name)")
         }
-        close(fd)
-        // rename(2) replaces a symlink at `path` itself, never the file it points to.
-        guard rename(tmp, path) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        ok = true
+    }
+
+    /// The names in `dir` (not `.` and `..`); empty when it cannot be read.
+    static func entries(of dir: String) -> [String] {
+        guard let d = opendir(dir) else { return [] }
+        defer { closedir(d) }
+        var names: [String] = []
+        while let entry = readdir(d) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// `rm -r` that never follows a symlink.
+    static func removeTree(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        if st.st_mode & S_IFMT == S_IFDIR {
+            for name in entries(of: path) { removeTree("\(path)/\(name)") }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    static func syncDirectory(_ dir: String) {
         let dfd = open(dir, O_RDONLY | O_DIRECTORY)
         if dfd >= 0 {
             fsync(dfd)
@@ -62,17 +137,7 @@ public enum AtomicFile {
         }
     }
 
-    /// Removes temporary files left in `dir` by runs that were killed mid-write.
-    public static func removeLeftovers(in dir: String) {
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(temporaryMarker) { unlink("\(dir)/\(name)") }
-        }
-    }
+    static var lastError: String { String(cString: strerror(errno)) }
 
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -27,7 +27,18 @@ public struct Manifest: Codable, Sendable, Equatable {
         return m
     }
 
-    public func save(to dir: String) throws {
+    /// Applies `change` to the manifest on disk under a lock on the folder: concurrent runs
+    /// into one output folder (different journeys) each add their entries, none is lost.
+    public static func update(in dir: String, _ change: (inout Manifest) -> Void) throws {
+        try AtomicFile.makeDirectories(dir)
+        try FolderLock.withLock(dir) {
+            var m = load(from: dir)
+            change(&m)
+            try m.write(to: dir)
+        }
+    }
+
+    private func write(to dir: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         AtomicFile.removeLeftovers(in: dir)

@@ -33,6 +33,12 @@ public struct RenderOptions: Sendable {
     /// How many top pain points the map outlines (0: none).
     public var highlightTop = 3
     public var join = JoinSettings()
+    /// Journeys with more touchpoints are refused before layout (`--max-layout-touchpoints`):
+    /// Graphviz's time and memory grow faster than linearly with the graph, and past this size
+    /// a layout takes minutes and hundreds of MiB (docs/limits in README).
+    public var maxLayoutTouchpoints = RenderOptions.defaultMaxLayoutTouchpoints
+    /// 5,000 touchpoints: laid out in seconds (measured in BENCHMARKS.md).
+    public static let defaultMaxLayoutTouchpoints = 5_000
     public init() {}
 }
 
@@ -40,6 +46,10 @@ public struct RenderOptions: Sendable {
 public struct OutputFile: Sendable, Hashable {
     public var path: String
     public var bytes: [UInt8]
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 }
 
 /// The result of processing one journey: what to write, and what to tell the user.
@@ -63,6 +73,10 @@ public enum RenderJob {
     public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded preloaded: LoadResult? = nil) -> JourneyOutcome {
         var (outcome, prepared) = prepare(input, load: load, options: options, loaded: preloaded)
         guard let (journey, joined) = prepared else { return outcome }
+        if let refusal = layoutRefusal(journey, options: options) {
+            outcome.diagnostics.append(refusal)
+            return outcome
+        }
         guard let theme = Theme.named(options.theme ?? journey.style.theme) else {
             outcome.diagnostics.append(Diagnostic(.error, code: "JM501", "unknown theme '\(options.theme ?? "")' (themes: default, print, dark)", at: .file(input.path)))
             return outcome
@@ -128,6 +142,13 @@ public enum RenderJob {
         outcome.diagnostics += joined.diagnostics
         outcome.dependencies += journey.feedback.map(\.resolvedPath) + options.join.extraFeedback
         return (outcome, outcome.failed ? nil : (journey, joined))
+    }
+
+    /// The error for a journey too large to lay out, or nil.
+    static func layoutRefusal(_ journey: Journey, options: RenderOptions) -> Diagnostic? {
+        let n = journey.touchpoints.count
+        guard n > options.maxLayoutTouchpoints else { return nil }
+        return Diagnostic(.tooLargeToLayOut, "'\(journey.id)' has \(n) touchpoints, more than the \(options.maxLayoutTouchpoints) that are laid out (layout time and memory grow fast with size); split the journey by stage, or raise --max-layout-touchpoints", at: journey.range)
     }
 
     /// Renders one graph in the requested formats (one layout for all of them).

@@ -9,9 +9,14 @@ import JourneyReports
 /// report.html, the ranked chart drawn through Graphviz (report.svg, report.png) and the map
 /// with the top pain points outlined (map-pain-points.svg/png).
 public enum ReportJob {
-    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> JourneyOutcome {
-        var (outcome, prepared) = RenderJob.prepare(input, load: load, options: options)
+    /// `loaded`: the journey when the caller has loaded it already (no second read).
+    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded: LoadResult? = nil) -> JourneyOutcome {
+        var (outcome, prepared) = RenderJob.prepare(input, load: load, options: options, loaded: loaded)
         guard let (journey, joined) = prepared else { return outcome }
+        if let refusal = RenderJob.layoutRefusal(journey, options: options) {
+            outcome.diagnostics.append(refusal)
+            return outcome
+        }
         let measurements = joined.measurements ?? JourneyMeasurements()
         var analysisOptions = PainPointAnalysis.Options()
         analysisOptions.smallSample = options.join.smallSample

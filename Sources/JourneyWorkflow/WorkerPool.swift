@@ -25,6 +25,16 @@ public enum WorkerPool {
         public var signaled: Bool = false
     }
 
+    /// Why a worker died of a signal, in words: an allocation that failed (what the worker
+    /// printed says so) is blamed on the memory limit; anything else on Graphviz.
+    public static func cause(of result: Result, memoryLimit: Int) -> String {
+        let said = result.stderr.lowercased()
+        if ["out of memory", "failed to allocate", "cannot allocate", "resource temporarily unavailable"].contains(where: said.contains) {
+            return "out of memory: an allocation failed under the --max-memory limit of \(memoryLimit) MiB; raise it, lower --dpi or split the journey"
+        }
+        return "Graphviz crashed"
+    }
+
     /// The running executable (workers are copies of it).
     public static var executablePath: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]

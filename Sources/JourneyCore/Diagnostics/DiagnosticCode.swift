@@ -98,6 +98,7 @@ extension DiagnosticCode {
     // Rendering and targets.
     public static let unknownRenderTheme = DiagnosticCode("JM501", .error, "render was asked for an unknown theme")
     public static let renderFailed = DiagnosticCode("JM502", .error, "a map, view or report could not be rendered")
+    public static let tooLargeToLayOut = DiagnosticCode("JM503", .error, "a journey has more touchpoints than are laid out")
     public static let missedTarget = DiagnosticCode("JM510", .error, "a target is missed")
     public static let targetWithoutData = DiagnosticCode("JM511", .warning, "a target has no data to be judged on")
 
@@ -120,7 +121,7 @@ extension DiagnosticCode {
         .unreadableFile, .includeCycle, .pathOutsideRoot, .unwritableOutput, .includesTooDeep, .tooManyTouchpoints,
         .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment,
         .unknownMetric, .unknownTargetScope, .ambiguousTargetScope,
-        .unknownRenderTheme, .renderFailed, .missedTarget, .targetWithoutData,
+        .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
         .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection,
     ]
 }

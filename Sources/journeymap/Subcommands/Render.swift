@@ -62,8 +62,11 @@ struct Render: ParsableCommand {
     @Flag(help: "Render even a single journey in a worker process, under the --timeout deadline (for untrusted input).")
     var isolate = false
 
-    @Option(help: "Address-space limit of each worker process, in MiB (a runaway layout fails alone).")
+    @Option(help: "Address-space limit of each worker process, in MiB (a runaway layout fails alone; at least 512: a worker needs that much to load Graphviz's plugins and fonts).")
     var maxMemory: Int = 4096
+
+    @Option(help: "Most touchpoints laid out; larger journeys are refused before layout.")
+    var maxLayoutTouchpoints: Int = RenderOptions.defaultMaxLayoutTouchpoints
 
     @Option(help: .hidden)
     var includeRoot: String?
@@ -74,6 +77,12 @@ struct Render: ParsableCommand {
     /// At most this many journeys per worker before it is replaced: Graphviz leaks a little per
     /// graph (about 30 KB), and a worker's start-up (fonts, plugins) is worth sharing.
     static let journeysPerWorker = 32
+
+    /// Below this address-space limit a worker fails in Graphviz's start-up, with misleading
+    /// messages ("Layout type dot not recognized", a thread that cannot be created): measured
+    /// on the examples, 256 MiB failed 2 runs in 5, 320 MiB 1 in 8, 384 MiB none in 28; twice
+    /// that leaves room for a real journey.
+    static let minimumMemory = 512
 
     func validate() throws {
         guard !parsedFormats.isEmpty, parsedFormats.count == formats.split(separator: ",").count else {
@@ -93,7 +102,10 @@ struct Render: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard maxMemory >= 16 else { throw ValidationError("--max-memory must be at least 16 MiB") }
+        guard maxMemory >= Render.minimumMemory else {
+            throw ValidationError("--max-memory \(maxMemory) is too little memory: a worker needs at least \(Render.minimumMemory) MiB to load Graphviz's plugins and fonts")
+        }
+        guard maxLayoutTouchpoints >= 1 else { throw ValidationError("--max-layout-touchpoints must be at least 1") }
     }
 
     var parsedViews: [MapView] {
@@ -129,19 +141,27 @@ struct Render: ParsableCommand {
         options.theme = theme
         options.dpi = dpi
         options.highlightTop = highlight
+        options.maxLayoutTouchpoints = maxLayoutTouchpoints
         options.join = feedback.joinSettings(strict: strict)
         var failed = false
-        var manifest = Manifest.load(from: output)
+        let manifest = Manifest.load(from: output)
         let settings = RenderJob.settingsKey(options, command: "render")
         var stale: [String] = []
         // What needs rendering: journeys whose outputs are missing or out of date.
         var todo: [JourneyDiscovery.Input] = []
         var loadedByPath: [String: LoadResult] = [:]
         var fingerprints: [String: (id: String, fingerprint: String)] = [:]
-        for item in inputs {
-            let load = input.loadOptions(root: includeRoot ?? item.root)
-            let (id, deps, shared, loaded) = RenderJob.dependenciesAndLoad(item, load: load, options: options)
+        let loads = inputs.map { item in
+            (item, RenderJob.dependenciesAndLoad(item, load: input.loadOptions(root: includeRoot ?? item.root), options: options))
+        }
+        let duplicates = worker ? [:] : DuplicateJourneys.find(loads.compactMap { l in l.1.id.map { (l.0.path, $0) } })
+        for (id, files) in duplicates.sorted(by: { $0.key < $1.key }) {
+            Terminal.err("error: \(DuplicateJourneys.message(id: id, files: files))\n")
+            failed = true
+        }
+        for (item, (id, deps, shared, loaded)) in loads {
             if shared { continue }
+            if let id, duplicates[id] != nil { continue }
             if let id, !worker {
                 let fingerprint = Manifest.fingerprint(files: deps, settings: settings)
                 fingerprints[item.path] = (id, fingerprint)
@@ -164,11 +184,12 @@ struct Render: ParsableCommand {
                 Terminal.err("\(stale.count) journey(s) need rendering; run 'journeymap render' and commit the outputs\n")
                 throw ExitCode(1)
             }
+            if failed { throw ExitCode(1) }
             return
         }
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         if !worker, !todo.isEmpty, (workers > 1 && todo.count > 1) || isolate {
-            if !renderInWorkers(todo, jobs: workers, options: options, fingerprints: fingerprints, manifest: &manifest) { throw ExitCode(1) }
+            if !renderInWorkers(todo, jobs: workers, options: options, fingerprints: fingerprints) || failed { throw ExitCode(1) }
             return
         }
         let progress = Progress(total: todo.count)
@@ -183,9 +204,9 @@ struct Render: ParsableCommand {
             do {
                 for path in try OutputWriter.write(outcome.files) { Terminal.out("wrote \(path)\n") }
                 if let id = outcome.journeyID, !worker {
-                    manifest.journeys[id] = Manifest.Entry(fingerprint: Manifest.fingerprint(files: outcome.dependencies, settings: settings),
-                                                           outputs: outcome.files.map { Manifest.relative($0.path, to: output) })
-                    try manifest.save(to: output)
+                    let entry = Manifest.Entry(fingerprint: Manifest.fingerprint(files: outcome.dependencies, settings: settings),
+                                               outputs: outcome.files.map { Manifest.relative($0.path, to: output) })
+                    try Manifest.update(in: output) { $0.journeys[id] = entry }
                 }
             } catch {
                 Terminal.err("error: \(error)\n")
@@ -200,7 +221,7 @@ extension Render {
     /// Hands contiguous chunks of journeys (same include root) to worker processes, prints
     /// their output in input order, and records the journeys whose chunk succeeded.
     func renderInWorkers(_ todo: [JourneyDiscovery.Input], jobs: Int, options: RenderOptions,
-                         fingerprints: [String: (id: String, fingerprint: String)], manifest: inout Manifest) -> Bool {
+                         fingerprints: [String: (id: String, fingerprint: String)]) -> Bool {
         let perWorker = max(1, min(Render.journeysPerWorker, (todo.count + jobs - 1) / jobs))
         var chunks: [[JourneyDiscovery.Input]] = []
         for item in todo {
@@ -215,7 +236,8 @@ extension Render {
                       + (tile.map { ["--tile", $0, "--overlap", overlap] } ?? []) + [ "--dpi", String(dpi), "--highlight", String(highlight),
                       "--color", input.color.enabled ? "always" : "never", "--max-file-size", String(input.maxFileSize),
                       "--max-touchpoints", String(input.maxTouchpoints), "--small-sample", String(feedback.smallSample),
-                      "--jobs", "1", "--worker", "--force", "--max-memory", String(maxMemory)]
+                      "--jobs", "1", "--worker", "--force", "--max-memory", String(maxMemory),
+                      "--max-layout-touchpoints", String(maxLayoutTouchpoints)]
         if let theme { common += ["--theme", theme] }
         if strict { common.append("--strict") }
         if let since = feedback.since { common += ["--since", since] }
@@ -227,6 +249,7 @@ extension Render {
         }
         let results = WorkerPool.run(tasks, jobs: jobs)
         var ok = true
+        var entries: [String: Manifest.Entry] = [:]
         for (chunk, r) in zip(chunks, results) {
             if r.signaled {
                 // What the worker said before it died, without the runtime's stack dump.
@@ -240,17 +263,17 @@ extension Render {
             if r.timedOut {
                 Terminal.err("error: rendering \(chunk.map(\.path).joined(separator: ", ")) took longer than \(timeout >= 1 ? String(Int(timeout)) : String(timeout)) s a journey and was stopped; raise --timeout, or split the journey by stage\n")
             } else if r.signaled {
-                Terminal.err("error: the worker rendering \(chunk.map(\.path).joined(separator: ", ")) stopped (signal \(r.status): Graphviz aborted or the --max-memory limit of \(maxMemory) MiB was reached); no output of these journeys was replaced\n")
+                Terminal.err("error: the worker rendering \(chunk.map(\.path).joined(separator: ", ")) stopped (signal \(r.status): \(WorkerPool.cause(of: r, memoryLimit: maxMemory))); no output of these journeys was replaced\n")
             }
             guard r.status == 0, !r.timedOut else { ok = false; continue }
             for item in chunk {
                 // The fingerprint taken before rendering: inputs that changed meanwhile stay stale.
                 guard let (id, fingerprint) = fingerprints[item.path] else { continue }
-                manifest.journeys[id] = Manifest.Entry(fingerprint: fingerprint,
+                entries[id] = Manifest.Entry(fingerprint: fingerprint,
                                                        outputs: options.views.flatMap { v in options.formats.sorted().map { "\(id)/\(v.rawValue).\($0.rawValue)" } }.sorted())
             }
         }
-        do { try manifest.save(to: output) } catch {
+        do { try Manifest.update(in: output) { $0.journeys.merge(entries) { _, new in new } } } catch {
             Terminal.err("error: \(error)\n")
             ok = false
         }
