@@ -86,7 +86,7 @@ import Glibc
         let base = ["report", "journeys/online-return.journey"]
         #expect(try CLI.run(base + ["-o", "\(dir)/a", "--theme", "default"]).status == 0)
         #expect(try CLI.run(base + ["-o", "\(dir)/b", "--theme", "dark"]).status == 0)
-        let a = KillTests.snapshot("\(dir)/a"), b = KillTests.snapshot("\(dir)/b")
+        let a = try KillTests.snapshot("\(dir)/a"), b = try KillTests.snapshot("\(dir)/b")
         #expect(a.count == 7 && a != b)
         #expect(try CLI.run(base + ["-o", "\(dir)/out", "--theme", "default"]).status == 0)
         var generator = SystemRandomNumberGenerator()
@@ -101,7 +101,7 @@ import Glibc
             usleep(UInt32.random(in: 10_000...1_500_000, using: &generator))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
-            let now = KillTests.snapshot("\(dir)/out")
+            let now = try KillTests.snapshot("\(dir)/out")
             #expect(now == a || now == b, "round \(round): a mix of runs: \(now.keys.sorted().filter { now[$0] != a[$0] })")
         }
         #expect(try CLI.run(base + ["-o", "\(dir)/out", "--theme", "dark"]).status == 0)
