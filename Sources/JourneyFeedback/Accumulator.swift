@@ -7,6 +7,13 @@ struct Accumulator {
     var npsN = 0, promoters = 0, passives = 0, detractors = 0
     var csatN = 0, csatSum = 0.0, csatTop = 0
     var cesN = 0, cesSum = 0.0, cesEasy = 0
+    /// Sums of squares, for the t intervals of the means. Aggregate rows carry no squares:
+    /// `squaresKnown` turns false and the mean intervals are left out.
+    var csatSq = 0.0, cesSq = 0.0
+    var squaresKnown = true
+    /// Each answer's position on its own scale (−2…+2; CES turned round when lower is
+    /// better), summed: measured emotion stays right when files declare different scales.
+    var csatPosition = 0.0, cesPosition = 0.0
     var negative = 0, neutral = 0, positive = 0
     /// Category id → count. Bounded by `maxCategories`; the rest count as "(other)".
     var categories: [Int: Int] = [:]
@@ -19,35 +26,74 @@ struct Accumulator {
         npsN += o.npsN; promoters += o.promoters; passives += o.passives; detractors += o.detractors
         csatN += o.csatN; csatSum += o.csatSum; csatTop += o.csatTop
         cesN += o.cesN; cesSum += o.cesSum; cesEasy += o.cesEasy
+        csatSq += o.csatSq; cesSq += o.cesSq; squaresKnown = squaresKnown && o.squaresKnown
+        csatPosition += o.csatPosition; cesPosition += o.cesPosition
         negative += o.negative; neutral += o.neutral; positive += o.positive
         for (k, v) in o.categories { categories[k, default: 0] += v }
         for c in o.comments.items { comments.offer(c.key, c.comment) }
     }
 
-    func metrics(scales: ResolvedScales, categoryNames: ByteTable, smallSample: Int) -> Metrics {
+    /// The metrics of this group; `clusters` (respondent-level data) gives the distinct
+    /// respondents and, where one respondent gave several answers, the cluster-robust intervals.
+    func metrics(categoryNames: ByteTable, smallSample: Int, clusters: ClusterGroup? = nil) -> Metrics {
         var m = Metrics()
         m.responses = rows
+        m.respondents = clusters?.respondents ?? rows
         m.npsCount = npsN
         m.promoters = promoters
         m.passives = passives
         m.detractors = detractors
-        m.nps = MetricsMath.nps(promoters: promoters, detractors: detractors, n: npsN)
         m.csatCount = csatN
-        m.csatTopBox = MetricsMath.share(csatTop, of: csatN)
         m.csatMean = csatN > 0 ? csatSum / Double(csatN) : nil
         m.cesCount = cesN
         m.cesMean = cesN > 0 ? cesSum / Double(cesN) : nil
         m.cesEasy = cesN > 0 ? 100 * Double(cesEasy) / Double(cesN) : nil
-        if negative + neutral + positive > 0 {
+        let sentimentTotal = negative + neutral + positive
+        if sentimentTotal > 0 {
             m.sentimentCounts = [.negative: negative, .neutral: neutral, .positive: positive]
+        }
+        // Independent answers: adjusted Wald (NPS), Agresti–Coull (shares), t (means).
+        // Several answers per respondent: the ratio estimator's linearised variance.
+        if let c = clusters?.nps, c.isClustered {
+            m.nps = c.interval(scale: 100, clampLow: -100, clampHigh: 100)
+            m.clusteredByRespondent = true
+        } else {
+            m.nps = MetricsMath.nps(promoters: promoters, detractors: detractors, n: npsN)
+        }
+        if let c = clusters?.top, c.isClustered {
+            m.csatTopBox = c.interval(scale: 100, clampLow: 0, clampHigh: 100)
+            m.clusteredByRespondent = true
+        } else {
+            m.csatTopBox = MetricsMath.share(csatTop, of: csatN)
+        }
+        if let c = clusters?.negative, c.isClustered {
+            m.negativeShare = c.interval(scale: 100, clampLow: 0, clampHigh: 100)
+            m.clusteredByRespondent = true
+        } else {
+            m.negativeShare = MetricsMath.share(negative, of: sentimentTotal)
+        }
+        if squaresKnown {
+            if let c = clusters?.csat, c.isClustered {
+                m.csatMeanInterval = c.interval(scale: 1)
+                m.clusteredByRespondent = true
+            } else {
+                m.csatMeanInterval = MetricsMath.meanInterval(sum: csatSum, sumOfSquares: csatSq, n: csatN)
+            }
+            if let c = clusters?.ces, c.isClustered {
+                m.cesMeanInterval = c.interval(scale: 1)
+                m.clusteredByRespondent = true
+            } else {
+                m.cesMeanInterval = MetricsMath.meanInterval(sum: cesSum, sumOfSquares: cesSq, n: cesN)
+            }
         }
         m.topCategories = Accumulator.topCategories(categories, names: categoryNames)
         m.measuredEmotion = MetricsMath.measuredEmotion(
-            nps: m.nps, npsCount: npsN, csatMean: m.csatMean, csatCount: csatN, csatScale: scales.csat,
-            cesMean: m.cesMean, cesCount: cesN, cesScale: scales.ces,
-            positive: positive, negative: negative, sentimentTotal: negative + neutral + positive)
+            nps: m.nps, npsCount: npsN,
+            csatPosition: csatN > 0 ? csatPosition / Double(csatN) : nil, csatCount: csatN,
+            cesPosition: cesN > 0 ? cesPosition / Double(cesN) : nil, cesCount: cesN,
+            positive: positive, negative: negative, sentimentTotal: sentimentTotal)
         m.comments = comments.sorted
-        m.isSmallSample = rows < smallSample
+        m.isSmallSample = m.respondents < smallSample
         return m
     }
 

@@ -20,12 +20,28 @@ public struct JoinOptions: Sendable {
 public enum FeedbackJoin {
     /// Joins the journey's own `feedback` sources plus `extra` files (CLI `--feedback`).
     public static func run(_ journey: Journey, extra: [String] = [], options: JoinOptions = JoinOptions()) -> (JourneyMeasurements, [Diagnostic]) {
-        var state = JoinState(journey: journey, options: options)
-        let sources = journey.feedback + extra.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
+        let declared = journey.feedback + extra.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
+        // The same file declared twice (or by the journey and again by --feedback) is read once.
+        var sources: [FeedbackSource] = []
+        var seen: [String: FeedbackSource] = [:]
+        var notes: [Diagnostic] = []
+        for source in declared {
+            let key = FileReader.realPath(source.resolvedPath) ?? source.resolvedPath
+            if let first = seen[key] {
+                notes.append(Diagnostic(.warning, code: "JM308", "feedback '\(source.path)' is the same file as '\(first.path)'; it is read once", at: source.range,
+                                        notes: [DiagnosticNote("first declared here", at: first.range)]))
+                continue
+            }
+            seen[key] = source
+            sources.append(source)
+        }
+        let respondentMode = sources.contains { $0.format == .wide || $0.respondentColumn != nil }
+        var state = JoinState(journey: journey, options: options, respondentMode: respondentMode)
         for (i, source) in sources.enumerated() {
             state.ingest(source, index: i)
         }
-        return state.finish()
+        let (m, diagnostics) = state.finish()
+        return (m, notes + diagnostics)
     }
 }
 
@@ -38,6 +54,10 @@ enum Logical: Int, CaseIterable {
 /// Where a row's values come from (a CSV row, a JSON object): by logical column.
 protocol FieldSource {
     func field(_ c: Logical) -> UnsafeBufferPointer<UInt8>?
+    /// Respondent-level columns (the respondent id, then each outcome), by position in
+    /// `JoinState.extraColumns`; nil when the row lacks it.
+    func extra(_ i: Int) -> UnsafeBufferPointer<UInt8>?
+    func extraColumn(_ i: Int) -> Int
     /// Column of a logical field for messages (1 when unknown).
     func column(_ c: Logical) -> Int
     func string(_ c: Logical) -> String?

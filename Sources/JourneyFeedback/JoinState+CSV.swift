@@ -5,6 +5,8 @@ struct CSVRowSource: FieldSource {
     let row: CSVReader.Row
     /// Physical index of each logical column, or -1.
     let map: [Int]
+    /// Physical index of each respondent-level column (`JoinState.extraColumns`), or -1.
+    let extras: [Int]
 
     @inline(__always) func field(_ c: Logical) -> UnsafeBufferPointer<UInt8>? {
         let i = map[c.rawValue]
@@ -18,10 +20,21 @@ struct CSVRowSource: FieldSource {
         let i = map[c.rawValue]
         return i >= 0 && i < row.fieldCount ? row.string(i) : nil
     }
+    func extra(_ k: Int) -> UnsafeBufferPointer<UInt8>? {
+        let i = k < extras.count ? extras[k] : -1
+        return i >= 0 && i < row.fieldCount ? row.bytes(i) : nil
+    }
+    func extraColumn(_ k: Int) -> Int {
+        let i = k < extras.count ? extras[k] : -1
+        return i >= 0 && i < row.fieldCount ? row.column(of: i) : 1
+    }
 }
 
 extension JoinState {
-    mutating func ingestCSV(_ source: FeedbackSource, aggregate: Bool) {
+    /// The wide layout reads the file like CSV.
+    mutating func ingestWide(_ source: FeedbackSource) { ingestCSV(source, aggregate: false, wide: true) }
+
+    mutating func ingestCSV(_ source: FeedbackSource, aggregate: Bool, wide: Bool = false) {
         let reader: CSVReader
         do {
             reader = try CSVReader(path: source.resolvedPath, delimiter: source.delimiter)
@@ -32,6 +45,8 @@ extension JoinState {
         var csv = reader
         var header: [String]?
         var map: [Int] = []
+        var extras: [Int] = []
+        var wideColumns = WideColumns()
         var aggregateMap: [String: Int] = [:]
         var ok = true
         do {
@@ -43,29 +58,37 @@ extension JoinState {
                         aggregateMap = headerIndex(names, line: row.line)
                         ok = aggregateMap["touchpoint"] != nil
                         if !ok { report(.error, "JM306", "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: row.line) }
+                    } else if wide {
+                        if let c = mapWideHeader(names, source: source, line: row.line) { wideColumns = c } else { ok = false }
                     } else {
                         (map, ok) = mapHeader(names, source: source, line: row.line)
+                        if ok { (extras, ok) = mapExtras(names, line: row.line) }
                     }
                     return ok
                 }
                 if let problem = row.problem {
                     rejectMalformed(problem, line: row.line)
+                    tallyUnreadableRow(wide: wide)
                     return true
                 }
                 if row.fieldCount != h.count {
                     accounting.read += 1
                     reject("wrong number of fields", "row has \(row.fieldCount) fields, the header has \(h.count)", row.line, 1)
+                    tallyUnreadableRow(wide: wide)
                     return true
                 }
                 if aggregate {
                     ingestAggregate(row, aggregateMap)
+                } else if wide {
+                    ingestWideRow(row, wideColumns)
                 } else {
-                    ingestRow(CSVRowSource(row: row, map: map), line: row.line)
+                    ingestLong(CSVRowSource(row: row, map: map, extras: extras), line: row.line)
                 }
                 return true
             }
         } catch .unterminatedQuote(let line) {
             accounting.read += 1
+            tallyUnreadableRow(wide: wide)
             accounting.rejected += 1
             accounting.rejectedByReason["unterminated quote", default: 0] += 1
             report(.error, "JM301", "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
@@ -93,11 +116,12 @@ extension JoinState {
     }
 
     /// Header name (trimmed, case-insensitive) → first index; repeated names are reported.
-    mutating func headerIndex(_ names: [String], line: Int) -> [String: Int] {
+    mutating func headerIndex(_ names: [String], line: Int, reportRepeats: Bool = true) -> [String: Int] {
         var index: [String: Int] = [:]
         for (i, n) in names.enumerated() {
             let k = n.trimmingSpaces().lowercased()
             if index[k] != nil {
+                guard reportRepeats else { continue }
                 report(.warning, "JM305", "column '\(Escape.excerpt(n))' appears twice in the header; the first one is used", line: line)
             } else {
                 index[k] = i
@@ -124,6 +148,22 @@ extension JoinState {
             return (map, false)
         }
         return (map, true)
+    }
+
+    /// The respondent and outcome columns of long data (`extraColumns`), which must exist.
+    mutating func mapExtras(_ names: [String], line: Int) -> ([Int], Bool) {
+        let index = headerIndex(names, line: line, reportRepeats: false)
+        var out: [Int] = []
+        for (k, header) in extraColumns.enumerated() {
+            guard !header.isEmpty else { out.append(-1); continue }
+            guard let i = index[header.trimmingSpaces().lowercased()] else {
+                let what = k == 0 ? "the respondent id" : "outcome '\(outcomes[k - 1].id)'"
+                report(.error, "JM306", "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
+                return (out, false)
+            }
+            out.append(i)
+        }
+        return (out, true)
     }
 
     /// One row of the pre-aggregated format: counts and sums per touchpoint.
@@ -168,6 +208,16 @@ extension JoinState {
               v["csat_count"]! <= n, v["ces_count"]! <= n else {
             return reject("aggregate counts do not add up", "the counts do not add up (a part is larger than its whole)", row.line, 1)
         }
+        // Sums must be possible on the scales: between min × count and max × count.
+        let cs = csatSum ?? 0, es = cesSum ?? 0
+        let csatN = Double(v["csat_count"]!), cesN = Double(v["ces_count"]!)
+        let slack = 1e-9 * max(1, csatN + cesN)
+        guard cs >= scales.csat.min * csatN - slack, cs <= scales.csat.max * csatN + slack else {
+            return reject("aggregate sum outside its scale", "csat_sum \(fmt(cs)) is not possible for \(Int(csatN)) answers on \(fmt(scales.csat.min))..\(fmt(scales.csat.max)) (mean \(csatN > 0 ? fmt(cs / csatN) : "undefined"))", row.line, 1)
+        }
+        guard es >= scales.ces.min * cesN - slack, es <= scales.ces.max * cesN + slack else {
+            return reject("aggregate sum outside its scale", "ces_sum \(fmt(es)) is not possible for \(Int(cesN)) answers on \(fmt(scales.ces.min))..\(fmt(scales.ces.max)) (mean \(cesN > 0 ? fmt(es / cesN) : "undefined"))", row.line, 1)
+        }
         var a = perTouchpoint[t]
         let before = a
         let adds: [(WritableKeyPath<Accumulator, Int>, Int)] = [
@@ -183,10 +233,40 @@ extension JoinState {
             }
             a[keyPath: k] = sum
         }
-        a.csatSum += csatSum ?? 0
-        a.cesSum += cesSum ?? 0
+        a.csatSum += cs
+        a.cesSum += es
+        // Positions are linear in the value: Σ position = 4·(Σv − n·min)/(max − min) − 2n.
+        func positions(_ sum: Double, _ n: Double, _ s: Scale) -> Double {
+            s.max > s.min ? 4 * (sum - n * s.min) / (s.max - s.min) - 2 * n : 0
+        }
+        a.csatPosition += positions(cs, csatN, scales.csat)
+        let cp = positions(es, cesN, scales.ces)
+        a.cesPosition += scales.ces.lowerIsBetter ? -cp : cp
+        // Totals carry no sums of squares: no t interval for the means.
+        if csatN > 0 || cesN > 0 { a.squaresKnown = false }
         perTouchpoint[t] = a
         accounting.used += 1
+        if respondentMode { addAggregateClusters(t, a, before) }
+    }
+}
+
+extension JoinState {
+    /// Aggregate totals in respondent-level data: each counted answer is its own respondent
+    /// (totals cannot be split by person), so they add as independent clusters.
+    mutating func addAggregateClusters(_ t: Int, _ a: Accumulator, _ before: Accumulator) {
+        let base = t * 4
+        let groups = [0, touchpointGroups[base], touchpointGroups[base + 1], touchpointGroups[base + 2], touchpointGroups[base + 3]]
+        let p = Double(a.promoters - before.promoters), d = Double(a.detractors - before.detractors)
+        let top = Double(a.csatTop - before.csatTop), neg = Double(a.negative - before.negative)
+        for g in groups where g >= 0 {
+            clusterGroups[g].respondents += a.rows - before.rows
+            clusterGroups[g].nps.addIndependent(sum: p - d, sumOfSquares: p + d, n: a.npsN - before.npsN)
+            clusterGroups[g].top.addIndependent(sum: top, sumOfSquares: top, n: a.csatN - before.csatN)
+            clusterGroups[g].csat.addIndependent(sum: a.csatSum - before.csatSum, sumOfSquares: 0, n: a.csatN - before.csatN)
+            clusterGroups[g].ces.addIndependent(sum: a.cesSum - before.cesSum, sumOfSquares: 0, n: a.cesN - before.cesN)
+            let sentiment = (a.negative + a.neutral + a.positive) - (before.negative + before.neutral + before.positive)
+            clusterGroups[g].negative.addIndependent(sum: neg, sumOfSquares: neg, n: sentiment)
+        }
     }
 }
 

@@ -5,9 +5,15 @@ import JourneyCore
 struct JSONRowSource: FieldSource {
     let storage: UnsafeBufferPointer<UInt8>
     let ranges: [Range<Int>?]
+    /// Respondent-level values (`JoinState.extraColumns`).
+    var extraRanges: [Range<Int>?] = []
     func field(_ c: Logical) -> UnsafeBufferPointer<UInt8>? {
         ranges[c.rawValue].map { UnsafeBufferPointer(rebasing: storage[$0]) }
     }
+    func extra(_ i: Int) -> UnsafeBufferPointer<UInt8>? {
+        i < extraRanges.count ? extraRanges[i].map { UnsafeBufferPointer(rebasing: storage[$0]) } : nil
+    }
+    func extraColumn(_ i: Int) -> Int { 1 }
     func column(_ c: Logical) -> Int { 1 }
     func string(_ c: Logical) -> String? { field(c).map { String(decoding: $0, as: UTF8.self) } }
 }
@@ -31,27 +37,38 @@ extension JoinState {
             if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
             guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
                 accounting.read += 1
+                tallyUnreadableRow(wide: false)
                 reject("not a JSON object", "the line is not a JSON object", line, 1)
                 return
             }
-            var bytes: [UInt8] = []
-            var ranges: [Range<Int>?] = Array(repeating: nil, count: Logical.allCases.count)
-            for c in Logical.allCases {
-                guard let v = object[keys[c.rawValue]] else { continue }
-                let text: String
-                switch v {
-                case is NSNull: continue
-                case let s as String: text = s
-                case let b as Bool where !(v is Int) && !(v is Double): text = b ? "true" : "false"  // not a score
-                case let n as NSNumber: text = n.stringValue
-                default: text = "(not a value)"
-                }
-                let start = bytes.count
-                bytes += Array(text.utf8)
-                ranges[c.rawValue] = start..<bytes.count
+            if let key = JSONKeys.firstDuplicate(data) {
+                accounting.read += 1
+                tallyUnreadableRow(wide: false)
+                reject("duplicate key in a JSON object", "key '\(key)' appears twice in the object (which one is meant?)", line, 1)
+                return
             }
+            var bytes: [UInt8] = []
+            func text(_ v: Any) -> String? {
+                switch v {
+                case is NSNull: return nil
+                case let s as String: return s
+                // JSON true/false arrive as NSNumber: keep them words, never 1/0 (not a score).
+                case let n as NSNumber where String(cString: n.objCType) == "c": return n.boolValue ? "true" : "false"
+                case let n as NSNumber: return n.stringValue
+                default: return "(not a value)"
+                }
+            }
+            func range(_ key: String) -> Range<Int>? {
+                guard let v = object[key], let t = text(v) else { return nil }
+                let start = bytes.count
+                bytes += Array(t.utf8)
+                return start..<bytes.count
+            }
+            var ranges: [Range<Int>?] = Array(repeating: nil, count: Logical.allCases.count)
+            for c in Logical.allCases { ranges[c.rawValue] = range(keys[c.rawValue]) }
+            let extraRanges = extraColumns.map { $0.isEmpty ? nil : range($0) }
             bytes.withUnsafeBufferPointer { storage in
-                ingestRow(JSONRowSource(storage: storage, ranges: ranges), line: line)
+                ingestLong(JSONRowSource(storage: storage, ranges: ranges, extraRanges: extraRanges), line: line)
             }
         }
         while true {

@@ -49,6 +49,7 @@ extension JoinState {
         guard let t = tp else {
             accounting.unmatched += 1
             JoinState.add(to: &unmatchedValid, nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales)
+            if respondentMode { respondent.answers.append(Answer(touchpoint: -1, segment: nil, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales)) }
             if let b = idBytes {
                 let id = String(decoding: trimmed(b), as: UTF8.self)
                 accounting.unmatchedByKey[id, default: 0] += 1
@@ -90,6 +91,14 @@ extension JoinState {
         }
         JoinState.add(to: &perTouchpoint[t], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: cat, scales: scales)
         if let s = seg { JoinState.add(to: &perSegment[s], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales) }
+        if respondentMode {
+            respondent.answers.append(Answer(touchpoint: t, segment: seg, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales))
+            if let v = csat, !outcomes.isEmpty, t < respondent.values.count {
+                // Long data: a touchpoint's rating for the drivers is its CSAT (mean of repeats).
+                respondent.values[t] = respondent.counts[t] == 0 ? v : respondent.values[t] + v
+                respondent.counts[t] += 1
+            }
+        }
         // The comment sample: decide on the key before paying for the text.
         if let b = row.field(.comment), !FieldParsing.isBlank(b) {
             let rank = sentiment == .negative ? 0 : sentiment == .positive ? 2 : 1
@@ -110,11 +119,16 @@ extension JoinState {
         if let v = csat {
             a.csatN += 1
             a.csatSum += v
+            a.csatSq += v * v
+            a.csatPosition += MetricsMath.position(v, scales.csat)
             if v >= scales.csat.max - 1 { a.csatTop += 1 }
         }
         if let v = ces {
             a.cesN += 1
             a.cesSum += v
+            a.cesSq += v * v
+            let p = MetricsMath.position(v, scales.ces)
+            a.cesPosition += scales.ces.lowerIsBetter ? -p : p
             if scales.ces.lowerIsBetter ? v <= scales.ces.min + 1 : v >= scales.ces.max - 1 { a.cesEasy += 1 }
         }
         switch sentiment {
@@ -130,6 +144,7 @@ extension JoinState {
     @inline(__always)
     mutating func score<S: FieldSource>(_ row: S, _ col: Logical, _ scale: Scale, _ line: Int) -> FieldParsing.NumberResult {
         guard let b = row.field(col) else { return .blank }
+        if !missingCodes.isEmpty, isMissingCode(b) { return .blank }
         let r = FieldParsing.number(b)
         switch r {
         case .blank: return .blank
@@ -184,13 +199,15 @@ extension JoinState {
         return true
     }
 
-    /// A rule for the category, or for one of its parents (`billing/fees` → `billing`).
+    /// The first rule written that matches the category or one of its parents
+    /// (`billing/fees` → `billing`): the same rule `journeymap sql` picks (a CASE in rule order).
     func ruleMatch(_ c: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !rules.isEmpty else { return nil }
         var k = FieldParsing.key(c)
+        var best: (touchpoint: Int, order: Int)?
         while true {
-            if let t = rules[k] { return t }
-            guard let slash = k.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+            if let r = rules[k], r.order < best?.order ?? .max { best = r }
+            guard let slash = k.lastIndex(of: UInt8(ascii: "/")) else { return best?.touchpoint }
             k.removeSubrange(slash...)
         }
     }

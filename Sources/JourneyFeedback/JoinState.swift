@@ -26,15 +26,71 @@ struct JoinState {
     var file = ""
     var scales = ResolvedScales()
     var sentimentWords: [[UInt8]: Sentiment] = [:]
-    var rules: [[UInt8]: Int] = [:]
+    /// Category (lowercased) → (touchpoint, rule order): the first rule written wins.
+    var rules: [[UInt8]: (touchpoint: Int, order: Int)] = [:]
     var sourceIndex = 0
+    /// `missing` codes of the source, lowercased (blank is always missing).
+    var missingCodes: [[UInt8]] = []
+    /// The codes that are numbers, compared as numbers.
+    var missingNumbers: [Double] = []
 
-    init(journey: Journey, options: JoinOptions) {
+    // Respondent-level data (JoinState+Respondent.swift).
+    /// Some source is wide or names a respondent column: respondents are tracked, groups get
+    /// distinct-respondent counts and cluster-robust intervals.
+    let respondentMode: Bool
+    var respondent = RespondentBuffer()
+    /// 0: the journey, then stages, departments, channels, touchpoints, then segments as seen.
+    var clusterGroups: [ClusterGroup] = []
+    /// Per touchpoint: its cluster groups (stage, department, channel, touchpoint; −1 none).
+    let touchpointGroups: [Int]
+    let stageGroup: [String: Int]
+    let departmentGroup: [String: Int]
+    let channelGroup: [String: Int]
+    let touchpointGroupBase: Int
+    /// Segment id → its cluster group.
+    var segmentGroup: [Int] = []
+    var partials: [Partial] = []
+    var touchedGroups: [Int] = []
+    /// Respondent ids seen in this source (hashes), to tell when one person's rows are
+    /// not together. Bounded: past `maxTrackedRespondents` the check stops (documented).
+    var seenRespondents = Set<UInt64>()
+    static let maxTrackedRespondents = 1_000_000
+    /// Answers that belong to the journey only (a wide source's NPS outcome).
+    var journeyOnly = Accumulator()
+    var driverMoments: [String: DriverMoments] = [:]
+    var outcomeKinds: [String: OutcomeDeclaration.Kind] = [:]
+    /// The source's outcomes and, per outcome, its moments key (nil: skipped).
+    var outcomes: [OutcomeDeclaration] = []
+    var outcomeMoments: [String?] = []
+    /// Column index (CSV) of the respondent id and each outcome; -1 when absent.
+    var extraColumns: [String] = []
+
+    init(journey: Journey, options: JoinOptions, respondentMode: Bool) {
         self.journey = journey
         self.options = options
+        self.respondentMode = respondentMode
         touchpointIDs = journey.touchpoints.map(\.id)
         for id in touchpointIDs { _ = touchpoints.intern(id) }
         perTouchpoint = Array(repeating: Accumulator(), count: touchpointIDs.count)
+        var next = 1
+        var stages: [String: Int] = [:], depts: [String: Int] = [:], chans: [String: Int] = [:]
+        for st in journey.stages where stages[st.id] == nil { stages[st.id] = next; next += 1 }
+        for tp in journey.touchpoints { if let o = tp.owner, depts[o] == nil { depts[o] = next; next += 1 } }
+        for tp in journey.touchpoints { if let c = tp.channel, chans[c] == nil { chans[c] = next; next += 1 } }
+        touchpointGroupBase = next
+        var groups: [Int] = []
+        for (i, tp) in journey.touchpoints.enumerated() {
+            groups += [stages[tp.stageID] ?? -1, tp.owner.flatMap { depts[$0] } ?? -1, tp.channel.flatMap { chans[$0] } ?? -1, next + i]
+        }
+        touchpointGroups = groups
+        stageGroup = stages
+        departmentGroup = depts
+        channelGroup = chans
+        if respondentMode {
+            let count = next + touchpointIDs.count
+            clusterGroups = Array(repeating: ClusterGroup(), count: count)
+            partials = Array(repeating: Partial(), count: count)
+        }
         since = options.since.flatMap { s in Array(s.utf8).withUnsafeBufferPointer { FieldParsing.date($0) } }
         until = options.until.flatMap { s in Array(s.utf8).withUnsafeBufferPointer { FieldParsing.date($0) } }
     }
@@ -63,9 +119,20 @@ struct JoinState {
         if let s = source.scales["ces"] { scales.ces = s }
         sentimentWords = Dictionary(uniqueKeysWithValues: source.sentimentWords.map { (Array($0.key.lowercased().utf8), $0.value) })
         rules = [:]
-        for rule in source.categoryRules {
-            if let i = touchpointIDs.firstIndex(of: rule.touchpoint) { rules[Array(rule.category.lowercased().utf8)] = i }
+        for (order, rule) in source.categoryRules.enumerated() {
+            let key = Array(rule.category.lowercased().utf8)
+            // The first rule for a category wins (the resolver warns about the others).
+            if rules[key] == nil, let i = touchpointIDs.firstIndex(of: rule.touchpoint) { rules[key] = (i, order) }
         }
+        missingCodes = source.missingValues.map { Array($0.lowercased().utf8) }
+        missingNumbers = missingCodes.compactMap { code in
+            code.withUnsafeBufferPointer { b -> Double? in
+                if case .value(let v) = FieldParsing.number(b) { return v }
+                return nil
+            }
+        }
+        beginSource(source)
+        defer { endSource() }
         let kind = FileReader.kind(of: source.resolvedPath)
         guard kind == "file" else {
             let why = kind.map { "it is a \($0), not a data file" } ?? "no such file"
@@ -77,6 +144,7 @@ struct JoinState {
         case .csv: ingestCSV(source, aggregate: false)
         case .aggregate: ingestCSV(source, aggregate: true)
         case .jsonl: ingestJSONLines(source)
+        case .wide: ingestWide(source)
         }
     }
 
@@ -86,27 +154,44 @@ struct JoinState {
         var byDept: [String: Accumulator] = [:]
         var byChannel: [String: Accumulator] = [:]
         var all = Accumulator()
+        func clusters(_ g: Int?) -> ClusterGroup? {
+            guard respondentMode, let g, g >= 0, g < clusterGroups.count else { return nil }
+            return clusterGroups[g]
+        }
+        func metrics(_ a: Accumulator, _ g: Int?) -> Metrics {
+            a.metrics(categoryNames: categories, smallSample: options.smallSample, clusters: clusters(g))
+        }
         for (i, tp) in journey.touchpoints.enumerated() {
             let a = perTouchpoint[i]
             guard a.rows > 0 else { continue }
-            m.byTouchpoint[tp.id] = a.metrics(scales: scales, categoryNames: categories, smallSample: options.smallSample)
+            m.byTouchpoint[tp.id] = metrics(a, touchpointGroupBase + i)
             byStage[tp.stageID, default: Accumulator()].merge(a)
             if let o = tp.owner { byDept[o, default: Accumulator()].merge(a) }
             if let c = tp.channel { byChannel[c, default: Accumulator()].merge(a) }
             all.merge(a)
         }
-        func metrics(_ a: Accumulator) -> Metrics { a.metrics(scales: scales, categoryNames: categories, smallSample: options.smallSample) }
-        m.byStage = byStage.mapValues(metrics)
-        m.byDepartment = byDept.mapValues(metrics)
-        m.byChannel = byChannel.mapValues(metrics)
+        m.byStage = Dictionary(uniqueKeysWithValues: byStage.map { ($0.key, metrics($0.value, stageGroup[$0.key])) })
+        m.byDepartment = Dictionary(uniqueKeysWithValues: byDept.map { ($0.key, metrics($0.value, departmentGroup[$0.key])) })
+        m.byChannel = Dictionary(uniqueKeysWithValues: byChannel.map { ($0.key, metrics($0.value, channelGroup[$0.key])) })
         for (i, a) in perSegment.enumerated() where a.rows > 0 {
-            m.bySegment[String(decoding: segments.key(i), as: UTF8.self)] = metrics(a)
+            m.bySegment[String(decoding: segments.key(i), as: UTF8.self)] = metrics(a, i < segmentGroup.count ? segmentGroup[i] : nil)
         }
         all.merge(unmatchedValid)
-        m.journey = metrics(all)
+        all.merge(journeyOnly)
+        m.journey = metrics(all, 0)
+        m.driverMoments = driverMoments
+        m.outcomeKinds = outcomeKinds
         m.firstDate = firstDate.map(FieldParsing.dateString)
         m.lastDate = lastDate.map(FieldParsing.dateString)
         m.accounting = accounting
+        m.accounting.isRespondentLevel = respondentMode
+        if !respondentMode {
+            // Every row is its own respondent and its own rating.
+            var t = RowAccounting.Tally()
+            (t.read, t.used, t.rejected, t.unmatched, t.filtered) = (accounting.read, accounting.used, accounting.rejected, accounting.unmatched, accounting.filtered)
+            m.accounting.respondents = t
+            m.accounting.ratings = t
+        }
         var diags = diagnostics
         // Counts beyond the listed examples.
         for (key, n) in examples.sorted(by: { $0.key < $1.key }) where n > options.examplesPerReason {

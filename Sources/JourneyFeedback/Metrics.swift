@@ -16,8 +16,14 @@ public struct ScoreInterval: Hashable, Sendable, Codable {
 /// segment or the whole journey). Every figure carries the count it was computed from;
 /// a figure with no data is nil, never 0.
 public struct Metrics: Hashable, Sendable {
-    /// Rows joined to this group.
+    /// Answers joined to this group (rows of long data, rating cells of wide data).
     public var responses: Int = 0
+    /// Distinct respondents with at least one answer here: the n of the group. Equal to
+    /// `responses` when every answer is its own respondent (long data with no respondent column).
+    public var respondents: Int = 0
+    /// True when some respondent gave several answers in this group, so the intervals are
+    /// the cluster-robust ones (docs/feedback.md#intervals).
+    public var clusteredByRespondent: Bool = false
 
     /// NPS answers and their split.
     public var npsCount: Int = 0
@@ -31,15 +37,21 @@ public struct Metrics: Hashable, Sendable {
     /// Share of top-two-box answers in percent, with a 95% interval.
     public var csatTopBox: ScoreInterval?
     public var csatMean: Double?
+    /// The CSAT mean with its 95% t interval (nil below two answers, or from aggregate data).
+    public var csatMeanInterval: ScoreInterval?
 
     public var cesCount: Int = 0
     public var cesMean: Double?
+    /// The CES mean with its 95% t interval.
+    public var cesMeanInterval: ScoreInterval?
     /// Share of easy answers in percent (the easy end of the scale's top two boxes).
     public var cesEasy: Double?
 
     /// Sentiment counts, indexed by Sentiment.
     public var sentimentCounts: [Sentiment: Int] = [:]
     public var sentimentTotal: Int { sentimentCounts.values.reduce(0, +) }
+    /// Share of negative sentiment in percent, with a 95% interval.
+    public var negativeShare: ScoreInterval?
 
     /// Top categories, most frequent first (ties by name), with hierarchical roll-up.
     public var topCategories: [CategoryCount] = []
@@ -50,7 +62,7 @@ public struct Metrics: Hashable, Sendable {
     /// A bounded, deterministic sample of verbatim comments (the most negative first).
     public var comments: [Comment] = []
 
-    /// True when `responses` is below the small-sample threshold.
+    /// True when `respondents` is below the small-sample threshold.
     public var isSmallSample: Bool = true
 
     public init() {}
@@ -102,8 +114,24 @@ public struct JourneyMeasurements: Hashable, Sendable {
     public init() {}
 }
 
-/// Every row accounted for: read = used + rejected + unmatched + filtered.
+/// Every row accounted for: read = used + rejected + unmatched + filtered. With
+/// respondent-level data the same promise holds counted in respondents and in ratings.
 public struct RowAccounting: Hashable, Sendable {
+    /// One count of the promise read = used + rejected + unmatched + filtered.
+    public struct Tally: Hashable, Sendable {
+        public var read = 0, used = 0, rejected = 0, unmatched = 0, filtered = 0
+        public init() {}
+        public var balances: Bool { read == used + rejected + unmatched + filtered }
+    }
+    /// Respondents: rows of wide data, distinct respondents of long data with a respondent
+    /// column, rows otherwise. A respondent is used when any of its answers is used.
+    public var respondents = Tally()
+    /// Ratings (answers): rows of long data, rating cells of wide data that hold a value.
+    public var ratings = Tally()
+    /// Rating cells left blank or holding a `missing` code: neither rejected nor counted.
+    public var ratingsMissing = 0
+    /// True when a source is wide or names its respondent column.
+    public var isRespondentLevel = false
     public var read: Int = 0
     public var used: Int = 0
     public var rejected: Int = 0

@@ -26,11 +26,11 @@ public enum MetricsMath {
     }
 
     /// Measured emotion on −2…+2: the count-weighted mean of each available signal mapped
-    /// onto −2…+2 (NPS/50; CSAT and CES means by their position on their scale, CES turned
-    /// round when lower is better; sentiment as 2·(positive − negative)/total).
+    /// onto −2…+2 (NPS/50; CSAT and CES by the mean position of each answer on its own scale,
+    /// CES turned round when lower is better; sentiment as 2·(positive − negative)/total).
     public static func measuredEmotion(nps: ScoreInterval?, npsCount: Int,
-                                       csatMean: Double?, csatCount: Int, csatScale: Scale,
-                                       cesMean: Double?, cesCount: Int, cesScale: Scale,
+                                       csatPosition: Double?, csatCount: Int,
+                                       cesPosition: Double?, cesCount: Int,
                                        positive: Int, negative: Int, sentimentTotal: Int) -> Double? {
         var sum = 0.0, weight = 0.0
         func add(_ v: Double, _ w: Int) {
@@ -39,17 +39,24 @@ public enum MetricsMath {
             weight += Double(w)
         }
         if let n = nps { add(n.value / 50, npsCount) }
-        if let c = csatMean { add(position(c, csatScale), csatCount) }
-        if let c = cesMean {
-            let pos = position(c, cesScale)
-            add(cesScale.lowerIsBetter ? -pos : pos, cesCount)
-        }
+        if let c = csatPosition { add(c, csatCount) }
+        if let c = cesPosition { add(c, cesCount) }
         if sentimentTotal > 0 { add(2 * Double(positive - negative) / Double(sentimentTotal), sentimentTotal) }
         return weight > 0 ? sum / weight : nil
     }
 
+    /// A mean with its t interval (95%): x̄ ± t(0.975, n−1)·s/√n. nil below two answers.
+    public static func meanInterval(sum: Double, sumOfSquares: Double, n: Int) -> ScoreInterval? {
+        guard n > 0 else { return nil }
+        let mean = sum / Double(n)
+        guard n > 1 else { return nil }
+        let variance = max(0, (sumOfSquares - Double(n) * mean * mean) / Double(n - 1))
+        let half = tQuantile975(df: n - 1) * (variance / Double(n)).squareRoot()
+        return ScoreInterval(value: mean, low: mean - half, high: mean + half)
+    }
+
     /// Where `v` sits on a scale, as −2 (bottom) … +2 (top).
-    static func position(_ v: Double, _ s: Scale) -> Double {
+    public static func position(_ v: Double, _ s: Scale) -> Double {
         guard s.max > s.min else { return 0 }
         return 4 * (v - s.min) / (s.max - s.min) - 2
     }

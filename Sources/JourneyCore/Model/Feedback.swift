@@ -4,6 +4,8 @@ public struct FeedbackSource: Hashable, Sendable {
         case csv, jsonl
         /// One row per touchpoint with counts and sums (see docs/feedback.md).
         case aggregate
+        /// One row per respondent, one column per touchpoint's rating (`rating` statements).
+        case wide
     }
 
     /// Path as written, and resolved against the journey file's folder.

@@ -2,7 +2,8 @@ extension Resolver {
     /// The logical columns a feedback file may carry (docs/feedback.md).
     public static let feedbackColumns = ["touchpoint", "date", "nps", "csat", "ces", "sentiment", "category",
                                          "comment", "segment", "channel"]
-    static let feedbackStatements = ["format", "delimiter", "column", "scale", "sentiment", "category"]
+    static let feedbackStatements = ["format", "delimiter", "column", "scale", "sentiment", "category",
+                                     "respondent", "rating", "missing", "outcome", "segment"]
 
     /// `feedback "file.csv" { column touchpoint = "step"; scale ces 1..7 lower is better; … }`
     mutating func readFeedback(_ s: StatementSyntax) {
@@ -22,10 +23,13 @@ extension Resolver {
             resolved = path
         }
         var source = FeedbackSource(path: pathToken.text, resolvedPath: resolved, range: pathToken.range)
+        var formatToken: Token?
         for t in s.block?.statements ?? [] {
-            forbidBlock(t)
+            if t.keyword.text == "format" { formatToken = t.arguments.first }
+            if t.keyword.text != "rating", t.keyword.text != "outcome" { forbidBlock(t) }
             readFeedbackItem(t, into: &source)
         }
+        checkRespondentRules(source, formatToken: formatToken)
         if let kind = FileReader.kind(of: resolved), kind != "file" {
             report(.error, "JM410", "feedback '\(pathToken.text)' is a \(kind), not a data file", at: pathToken.range)
         } else if FileReader.kind(of: resolved) == nil {
@@ -38,7 +42,7 @@ extension Resolver {
         switch t.keyword.text {
         case "format":
             let names = FeedbackSource.Format.allCases.map(\.rawValue)
-            guard let f = withArguments(t, { a in a.identifier("a format: \(names.joined(separator: ", "))").flatMap { a.end("format csv|jsonl|aggregate") ? $0 : nil } }) else { return }
+            guard let f = withArguments(t, { a in a.identifier("a format: \(names.joined(separator: ", "))").flatMap { a.end("format csv|jsonl|aggregate|wide") ? $0 : nil } }) else { return }
             if let format = FeedbackSource.Format(rawValue: f.text) {
                 source.format = format
             } else {
@@ -112,9 +116,34 @@ extension Resolver {
             builder.references.append(.init(kind: .touchpoint, token: touchpoint))
             var r = category.range
             r.end = touchpoint.range.end
-            source.categoryRules.append(CategoryRule(category: category.text, touchpoint: touchpoint.text, range: r))
+            let rule = CategoryRule(category: category.text, touchpoint: touchpoint.text, range: r)
+            warnIfShadowed(rule, by: source.categoryRules)
+            source.categoryRules.append(rule)
+        case "respondent": readRespondent(t, into: &source)
+        case "rating": readRating(t, into: &source)
+        case "missing": readMissing(t, into: &source)
+        case "outcome": readOutcome(t, into: &source)
+        case "segment": readSegmentShorthand(t, into: &source)
         default:
             unknownStatement(t, context: "in a feedback block", allowed: Resolver.feedbackStatements)
+        }
+    }
+}
+
+extension Resolver {
+    /// The first rule that matches a category or one of its parents wins (in the join and in
+    /// `journeymap sql` alike): a later rule for the same category, or for a child of an
+    /// earlier rule's category, is never used. Say so, naming the rule that wins.
+    mutating func warnIfShadowed(_ rule: CategoryRule, by earlier: [CategoryRule]) {
+        let key = rule.category.lowercased()
+        for e in earlier {
+            let ek = e.category.lowercased()
+            guard key == ek || key.hasPrefix(ek + "/") else { continue }
+            let why = key == ek ? "a rule for '\(e.category)' comes first" : "the rule for its parent '\(e.category)' comes first and matches it"
+            let fix = key == ek ? "remove one" : "put the more specific rule first"
+            report(.warning, "JM419", "category rule '\(rule.category)' -> \(rule.touchpoint) is never used: \(why) (-> \(e.touchpoint)); \(fix)", at: rule.range,
+                   notes: [DiagnosticNote("the rule that wins is here", at: e.range)])
+            return
         }
     }
 }

@@ -15,7 +15,18 @@ extension Resolver {
             report(.error, "JM405", "more than \(options.maxTouchpoints) touchpoints; split the journey or raise the limit with --max-touchpoints", at: id.range)
         }
         var tp = Touchpoint(id: id.text, title: title.text, stageID: stage, range: id.range)
+        // A second owner, channel or emotion would silently replace the first: an error.
+        var once: [String: SourceRange] = [:]
         for t in s.block?.statements ?? [] {
+            let word = t.keyword.text
+            if word == "owner" || word == "channel" || word == "emotion" {
+                if let first = once[word] {
+                    report(.error, "JM212", "touchpoint '\(id.text)' already has \(word == "emotion" ? "an" : "a") \(word); a touchpoint has one (remove one of them)", at: t.keyword.range,
+                           notes: [DiagnosticNote("the first \(word) is here", at: first)])
+                    continue
+                }
+                once[word] = t.keyword.range
+            }
             readTouchpointItem(t, into: &tp)
         }
         return fresh ? tp : nil
