@@ -2,8 +2,16 @@ import JourneyFeedback
 
 /// One sentence saying why a pain point ranks where it does, built from its largest parts.
 enum Explanation {
-    static func sentence(for p: PainPoint, journey j: Metrics, previousTitle: String?) -> String {
+    static func sentence(for p: PainPoint, journey j: Metrics, previousTitle: String?, outcome: String? = nil) -> String {
         let c = p.components
+        let owner = "owner: " + (p.ownerTitle ?? "none")
+        if let d = p.priority, let gap = d.gapPhrase {
+            let i = d.driver.importance
+            var s = "Ranks #\(p.rank): drives \(Format.number(i.value))% of the explained “\(outcome ?? "outcome")” "
+                + "(95% \(Format.number(i.low)) to \(Format.number(i.high))); \(gap); priority \(Format.number(d.priority))"
+            if let q = d.quadrant { s += ", \(q.rawValue)" }
+            return s + "; " + owner + "."
+        }
         var reasons: [(Double, String)] = []
         if c.npsImpact > 0, let n = p.metrics?.nps {
             let jn = j.nps.map { " against \(Format.signed($0.value)) for the journey" } ?? ""
@@ -17,17 +25,19 @@ enum Explanation {
             let share = 100 * Double(x.sentimentCounts[.negative] ?? 0) / Double(x.sentimentTotal)
             reasons.append((c.sentimentImpact / 20, "\(Format.number(share))% of responses negative"))
         }
+        // With data the curve only tips close cases (× 1.25 at most): its reasons come after the evidence.
+        let k = c.designOnly ? 1 : 0.075
         if c.measuredDip > 0 {
             let from = previousTitle.map { " after “\($0)”" } ?? ""
-            reasons.append((c.measuredDip, "measured emotion drops by \(Format.number(c.measuredDip))\(from)"))
+            reasons.append((k * c.measuredDip, "measured emotion drops by \(Format.number(c.measuredDip))\(from)"))
         } else if c.designedDip > 0 {
             let from = previousTitle.map { " after “\($0)”" } ?? ""
-            reasons.append((0.5 * c.designedDip, "the designed emotion drops by \(Format.number(c.designedDip))\(from)"))
+            reasons.append((k * 0.5 * c.designedDip, "the designed emotion drops by \(Format.number(c.designedDip))\(from)"))
         }
         if c.gap > 0 {
-            reasons.append((c.gap, "customers feel \(Format.number(c.gap)) worse than the journey assumes"))
+            reasons.append((k * c.gap, "customers feel \(Format.number(c.gap)) worse than the journey assumes"))
         }
-        if c.isLocalMinimum { reasons.append((0.25, "a low point of the emotion curve")) }
+        if c.isLocalMinimum { reasons.append((k * 0.25, "a low point of the emotion curve")) }
         reasons.sort { $0.0 > $1.0 }
         var parts = reasons.prefix(3).map(\.1)
         var weights: [String] = []
@@ -35,6 +45,7 @@ enum Explanation {
         if c.isWorst { weights.append("the worst point of the journey") } else if c.isLast { weights.append("the last impression") }
         if c.isHandoff { weights.append("a hand-off between departments") }
         if !weights.isEmpty { parts.append(weights.joined(separator: ", ")) }
+        parts.append(owner)
         var sentence = "Ranks #\(p.rank): " + (parts.isEmpty ? "flagged by the journey's design" : parts.joined(separator: "; "))
         if let x = p.metrics, x.responses > 0, p.isSmallSample {
             sentence += " (small sample, n=\(x.responses): damped)"

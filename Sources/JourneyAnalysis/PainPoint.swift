@@ -22,6 +22,9 @@ public struct PainPoint: Hashable, Sendable {
     public var isMomentOfTruth: Bool
     /// n below the small-sample threshold: damped, shown, never hidden.
     public var isSmallSample: Bool
+    /// With a declared outcome: the touchpoint's importance, performance and priority (the
+    /// ranking follows `priority.priority`); nil without an outcome or outside the model.
+    public var priority: DriverPriority? = nil
 }
 
 /// The parts of a pain score (docs/pain-points.md explains each).
@@ -32,22 +35,29 @@ public struct ScoreComponents: Hashable, Sendable {
     public var csatImpact: Double = 0
     /// Excess share of negative sentiment over the rest of the journey, volume-weighted.
     public var sentimentImpact: Double = 0
-    /// Drop in emotion from the previous touchpoint along the flow (designed/measured), on -2..+2.
+    /// What customers report: (npsImpact + csatImpact + sentimentImpact) / 20. Zero when the
+    /// touchpoint is at least as good as the rest of the journey on every measure.
+    public var evidence: Double = 0
+    /// Drop in emotion from every touchpoint customers reach this one from (designed/measured),
+    /// on −2…+2.
     public var designedDip: Double = 0
     public var measuredDip: Double = 0
-    /// A local minimum of the measured (or designed) curve.
+    /// A local minimum of the measured (or designed) curve along the declared flows.
     public var isLocalMinimum = false
     /// Designed minus measured emotion when the organisation believes it is better than customers say.
     public var gap: Double = 0
-    /// Multipliers.
+    /// The curve's weight: with data 1…1.25 (the curve can tip close cases, never outweigh
+    /// evidence 25% stronger); from the design alone the peak-end and hand-off multipliers.
+    public var curveWeight: Double = 1
+    /// The team's `moment of truth`: × 1.5.
     public var momentOfTruthWeight: Double = 1
-    public var peakEndWeight: Double = 1
-    public var handoffWeight: Double = 1
     /// 0...1: sample size and interval overlap damping.
     public var confidence: Double = 1
     public var isHandoff = false
     public var isLast = false
     public var isWorst = false
+    /// No NPS, CSAT or sentiment for the touchpoint: scored from the journey's design alone.
+    public var designOnly = false
 }
 
 /// A `pain` statement from the journey, checked against the data.
@@ -63,6 +73,9 @@ public struct DeclaredPain: Hashable, Sendable {
     public var touchpointID: String
     public var text: String
     public var status: Status
+    /// The numbers behind the verdict, e.g. "ranks #3; NPS −84 (95% −92 to −71) against −3
+    /// for the journey".
+    public var evidence: String = ""
 }
 
 /// What each department owns and must act on.
@@ -117,5 +130,7 @@ public struct PainPointReport: Hashable, Sendable {
     public var departments: [DepartmentView]
     public var targets: [TargetResult]
     public var measurements: JourneyMeasurements
+    /// Key drivers of the journey's first declared outcome, as priorities; nil without one.
+    public var drivers: DriverSummary? = nil
     public var missedTargets: [TargetResult] { targets.filter { $0.status == .missed } }
 }

@@ -9,69 +9,122 @@ public enum PainPointAnalysis {
         public var smallSample: Int = 30
         /// How many comments each pain point quotes.
         public var quotes: Int = 3
+        /// Key drivers to rank by (importance × performance gap). Nil: computed from the
+        /// journey's first declared outcome when the data has one.
+        public var keyDrivers: KeyDriverReport?
         public init() {}
     }
 
-    /// The smallest base listed for a touchpoint customers do not rate worse than the rest.
+    /// The smallest design-only base listed (a touchpoint without feedback data).
     public static let minimumScore = 1.0
+    /// The most the emotion curve (dips, gap, low point, peak-end, hand-off) adds to evidence:
+    /// × 1.25, so evidence 25% stronger always ranks higher.
+    public static let maximumCurveWeight = 1.25
 
     public static func analyse(_ journey: Journey, _ m: JourneyMeasurements, options: Options = Options()) -> PainPointReport {
         let tps = journey.touchpoints
-        let predecessor = sequencePredecessors(journey)
+        let flows = FlowNeighbours(journey)
         let withData = tps.filter { (m.byTouchpoint[$0.id]?.responses ?? 0) > 0 }.count
         // The worst point of the curve (peak-end rule); a tie gives the weight to every
         // touchpoint sharing the minimum, so document order never decides it.
         let measured = tps.compactMap { tp in m.byTouchpoint[tp.id]?.measuredEmotion.map { (tp.id, $0) } }
         let worstValue = measured.map(\.1).min()
         let worstIDs = Set(measured.filter { abs($0.1 - (worstValue ?? 0)) < 1e-9 }.map(\.0))
+        let drivers = (options.keyDrivers ?? keyDrivers(journey, m)).map { PriorityAnalysis.summary($0, journey: journey, measurements: m) }
         var scored: [PainPoint] = []
-        for (index, tp) in tps.enumerated() {
+        for tp in tps {
             let x = m.byTouchpoint[tp.id]
             var c = ScoreComponents()
-            if let x, x.responses > 0 {
-                impacts(x, m.journey, touchpointsWithData: withData, into: &c)
-            }
-            let prev = predecessor[tp.id].flatMap { journey.touchpoint($0) }
-            if let prev {
-                if let a = prev.emotion?.value, let b = tp.emotion?.value { c.designedDip = Double(max(0, a - b)) }
-                if let a = m.byTouchpoint[prev.id]?.measuredEmotion, let b = x?.measuredEmotion { c.measuredDip = max(0, a - b) }
-                if let a = prev.owner, let b = tp.owner, a != b { c.isHandoff = true; c.handoffWeight = 1.1 }
-            }
-            c.isLocalMinimum = isLocalMinimum(index, tps, m)
-            if let d = tp.emotion?.value, let e = x?.measuredEmotion { c.gap = max(0, Double(d) - e) }
-            if tp.isMomentOfTruth { c.momentOfTruthWeight = 1.5 }
-            c.isLast = index == tps.count - 1
+            let hasMeasures = x.map { $0.npsCount > 0 || $0.csatCount > 0 || $0.sentimentTotal > 0 } ?? false
+            if let x, hasMeasures { impacts(x, m.journey, touchpointsWithData: withData, into: &c) }
+            c.evidence = (c.npsImpact + c.csatImpact + c.sentimentImpact) / 20
+            c.designOnly = !hasMeasures
+            curve(tp, journey, m, flows, into: &c)
+            c.isLast = flows.isEnd(tp.id)
             c.isWorst = worstIDs.contains(tp.id)
-            if c.isLast || c.isWorst { c.peakEndWeight = 1.25 }
-            c.confidence = confidence(x, m.journey, smallSample: options.smallSample)
-            let base = c.npsImpact / 20 + c.csatImpact / 20 + c.sentimentImpact / 20
-                + c.measuredDip + 0.5 * c.designedDip + c.gap + (c.isLocalMinimum ? 0.25 : 0)
-            let score = base * c.momentOfTruthWeight * c.peakEndWeight * c.handoffWeight * c.confidence
-            // A touchpoint customers rate below the rest of the journey is always listed. One
-            // with only a small gap or dip (base under 1) is noise, not a priority
-            // (docs/pain-points.md).
-            let reportedWorse = c.npsImpact + c.csatImpact + c.sentimentImpact > 0
-            guard score > 0.0001, reportedWorse || base >= PainPointAnalysis.minimumScore else { continue }
+            if tp.isMomentOfTruth { c.momentOfTruthWeight = 1.5 }
+            let score: Double
+            if hasMeasures {
+                // Evidence first: a touchpoint at least as good as the rest of the journey on
+                // every measure is never a pain point, whatever its curve looks like.
+                // Worse by a hair within the noise is not a priority either: the evidence must
+                // reach 1 (20 points of volume-weighted impact) or clear the journey's figure
+                // with its 95% interval on some measure.
+                guard c.evidence > 0, let x, c.evidence >= 1 || Margin.all(x, m.journey).contains(where: \.isClear) else { continue }
+                let shape = c.measuredDip + 0.5 * c.designedDip + c.gap + (c.isLocalMinimum ? 0.25 : 0)
+                c.curveWeight = 1 + 0.075 * min(shape, 2) + ((c.isLast || c.isWorst) ? 0.05 : 0) + (c.isHandoff ? 0.05 : 0)
+                c.confidence = confidence(x, m.journey, smallSample: options.smallSample)
+                score = c.evidence * c.curveWeight * c.momentOfTruthWeight * c.confidence
+            } else {
+                // No feedback: the design is all there is, judged as written (a base under 1,
+                // such as one step from "happy" to "neutral", is not a priority).
+                let base = 0.5 * c.designedDip + (c.isLocalMinimum ? 0.25 : 0)
+                guard base >= minimumScore else { continue }
+                c.curveWeight = (c.isLast || c.isWorst ? 1.25 : 1) * (c.isHandoff ? 1.1 : 1)
+                score = base * c.curveWeight * c.momentOfTruthWeight
+            }
+            guard score > 0.0001 else { continue }
             let dept = tp.owner.flatMap { journey.department($0) }
             scored.append(PainPoint(
                 rank: 0, touchpointID: tp.id, touchpointTitle: tp.title, stageID: tp.stageID,
                 ownerID: tp.owner, ownerTitle: dept?.title, score: (score * 1000).rounded() / 1000, components: c,
                 explanation: "", metrics: x, declaredPains: tp.pains, opportunities: tp.opportunities,
-                isMomentOfTruth: tp.isMomentOfTruth, isSmallSample: (x?.responses ?? 0) < options.smallSample))
+                isMomentOfTruth: tp.isMomentOfTruth, isSmallSample: (x?.responses ?? 0) < options.smallSample,
+                priority: drivers?.rows.first { $0.touchpointID == tp.id && $0.performance != nil }))
         }
-        // Highest score first; ties keep document order (the sort is stable by index).
+        // With an outcome, the touchpoints in the driver model come first by priority; the rest
+        // follow by score. Ties keep document order (the sort is stable by index).
         let order = Dictionary(uniqueKeysWithValues: tps.enumerated().map { ($1.id, $0) })
-        scored.sort { ($0.score, -order[$0.touchpointID]!) > ($1.score, -order[$1.touchpointID]!) }
+        scored.sort { a, b in
+            let pa = a.priority?.priority ?? -1, pb = b.priority?.priority ?? -1
+            if pa != pb { return pa > pb }
+            if a.score != b.score { return a.score > b.score }
+            return order[a.touchpointID]! < order[b.touchpointID]!
+        }
         for i in scored.indices {
             scored[i].rank = i + 1
-            let prevTitle = predecessor[scored[i].touchpointID].flatMap { journey.touchpoint($0)?.title }
-            scored[i].explanation = Explanation.sentence(for: scored[i], journey: m.journey, previousTitle: prevTitle)
+            let prevTitle = flows.predecessors[scored[i].touchpointID]?.first.flatMap { journey.touchpoint($0)?.title }
+            scored[i].explanation = Explanation.sentence(for: scored[i], journey: m.journey, previousTitle: prevTitle,
+                                                         outcome: drivers?.outcomeName)
         }
         let targets = TargetEvaluation.evaluate(journey, m)
         let declared = declaredPains(journey, m, ranked: scored)
         let departments = departmentViews(journey, m, scored, targets)
         return PainPointReport(journeyID: journey.id, journeyTitle: journey.title, painPoints: scored,
-                               declaredPains: declared, departments: departments, targets: targets, measurements: m)
+                               declaredPains: declared, departments: departments, targets: targets, measurements: m,
+                               drivers: drivers)
+    }
+
+    /// The key drivers of the journey's first declared outcome that has data, or nil.
+    static func keyDrivers(_ journey: Journey, _ m: JourneyMeasurements) -> KeyDriverReport? {
+        nil
+    }
+
+    /// The shape of the emotion curve around `tp`, along the declared flows only: the drop from
+    /// every touchpoint customers reach it from (the smallest, so that a drop one way in is not
+    /// blamed on a touchpoint reached another way), the blind-spot gap, a low point lower than
+    /// every neighbour, and a hand-off from another department on some way in.
+    static func curve(_ tp: Touchpoint, _ journey: Journey, _ m: JourneyMeasurements, _ flows: FlowNeighbours,
+                      into c: inout ScoreComponents) {
+        let preds = (flows.predecessors[tp.id] ?? []).compactMap { journey.touchpoint($0) }
+        let x = m.byTouchpoint[tp.id]
+        if !preds.isEmpty {
+            if let b = tp.emotion?.value {
+                let drops = preds.map { p in p.emotion.map { Double(max(0, $0.value - b)) } ?? 0 }
+                c.designedDip = drops.min() ?? 0
+            }
+            if let b = x?.measuredEmotion {
+                let drops = preds.map { p in m.byTouchpoint[p.id]?.measuredEmotion.map { max(0, $0 - b) } ?? 0 }
+                c.measuredDip = drops.min() ?? 0
+            }
+            c.isHandoff = preds.contains { p in p.owner != nil && tp.owner != nil && p.owner != tp.owner }
+        }
+        if let d = tp.emotion?.value, let e = x?.measuredEmotion { c.gap = max(0, Double(d) - e) }
+        if let v = emotion(tp, m) {
+            let around = ((flows.predecessors[tp.id] ?? []) + (flows.successors[tp.id] ?? []))
+                .compactMap { journey.touchpoint($0) }.compactMap { emotion($0, m) }
+            c.isLocalMinimum = !around.isEmpty && around.allSatisfy { v < $0 }
+        }
     }
 
     /// (k/N)(T − R) for NPS, CSAT top box and negative sentiment, kept only when it hurts, and
@@ -109,36 +162,30 @@ public enum PainPointAnalysis {
         return c
     }
 
-    /// The touchpoint before each one in document order (the default flow).
-    static func sequencePredecessors(_ journey: Journey) -> [String: String] {
-        var result: [String: String] = [:]
-        for f in journey.flows where f.kind == .sequence { result[f.to] = f.from }
-        return result
-    }
-
     static func emotion(_ tp: Touchpoint, _ m: JourneyMeasurements) -> Double? {
         m.byTouchpoint[tp.id]?.measuredEmotion ?? tp.emotion.map { Double($0.value) }
     }
 
-    static func isLocalMinimum(_ i: Int, _ tps: [Touchpoint], _ m: JourneyMeasurements) -> Bool {
-        guard let v = emotion(tps[i], m) else { return false }
-        let left = i > 0 ? emotion(tps[i - 1], m) : nil
-        let right = i + 1 < tps.count ? emotion(tps[i + 1], m) : nil
-        guard left != nil || right != nil else { return false }
-        return (left.map { v < $0 } ?? true) && (right.map { v < $0 } ?? true)
-    }
-
+    /// A declared pain is confirmed when the data lists the touchpoint as a pain point with a
+    /// clear margin: on at least one measure its 95% interval lies wholly on the bad side of the
+    /// journey's figure. The evidence names the numbers either way.
     static func declaredPains(_ journey: Journey, _ m: JourneyMeasurements, ranked: [PainPoint]) -> [DeclaredPain] {
-        let top = Set(ranked.prefix(max(3, ranked.count / 3)).map(\.touchpointID))
-        return journey.touchpoints.flatMap { tp in
+        journey.touchpoints.flatMap { tp in
             tp.pains.map { text in
-                let status: DeclaredPain.Status
-                if (m.byTouchpoint[tp.id]?.responses ?? 0) == 0 {
-                    status = .noData
-                } else {
-                    status = top.contains(tp.id) ? .confirmed : .notConfirmed
+                guard let x = m.byTouchpoint[tp.id], x.responses > 0 else {
+                    return DeclaredPain(touchpointID: tp.id, text: text, status: .noData, evidence: "no responses joined to this touchpoint")
                 }
-                return DeclaredPain(touchpointID: tp.id, text: text, status: status)
+                let margins = Margin.all(x, m.journey)
+                let clear = margins.filter(\.isClear)
+                let listed = ranked.first { $0.touchpointID == tp.id }
+                var words: [String] = []
+                if let listed { words.append("ranks #\(listed.rank) of \(ranked.count)") } else { words.append("not among the pain points") }
+                let shown = clear.isEmpty ? margins.prefix(1) : clear.prefix(2)
+                words += shown.map(\.words)
+                if listed != nil, clear.isEmpty, !margins.isEmpty { words.append("within the noise") }
+                if x.isSmallSample { words.append("n = \(x.responses), a small sample") } else { words.append("n = \(x.responses)") }
+                let status: DeclaredPain.Status = listed != nil && !clear.isEmpty ? .confirmed : .notConfirmed
+                return DeclaredPain(touchpointID: tp.id, text: text, status: status, evidence: words.joined(separator: "; "))
             }
         }
     }

@@ -6,13 +6,14 @@ import JourneyFeedback
 /// `pain-points.json`: a stable, versioned schema (docs/pain-points.md#json-schema).
 /// Keys are sorted and numbers rounded to three decimals so that the bytes are stable.
 public enum JSONReport {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     struct Document: Encodable {
         var schema = "journeymap.pain-points"
         var version = JSONReport.schemaVersion
         var journey: Ref
         var data: DataSummary
+        var drivers: Drivers?
         var painPoints: [Item]
         var declaredPains: [Declared]
         var departments: [Department]
@@ -51,8 +52,22 @@ public enum JSONReport {
         var comments: [Comment]
         var declaredPains: [String]
         var opportunities: [String]
+        var priority: Double?
     }
-    struct Declared: Encodable { var touchpoint: String; var text: String; var status: String }
+    struct Declared: Encodable { var touchpoint: String; var text: String; var status: String; var evidence: String }
+    struct Drivers: Encodable {
+        var outcome: String, outcomeName: String, model: String, missingRule: String
+        var respondents: Int, rSquared: Interval?, resamples: Int, seed: UInt64
+        var importanceSplit: Double, performanceSplit: Double?
+        var touchpoints: [DriverItem]
+    }
+    struct DriverItem: Encodable {
+        var touchpoint: Ref, owner: Ref?
+        var rank: Int, n: Int
+        var importance: Interval, rawWeight: Double, correlation: Double
+        var performance: Interval?, performanceMeasure: String?, performanceN: Int
+        var gap: Double?, priority: Double, quadrant: String?
+    }
     struct Department: Encodable {
         var id: String, title: String
         var touchpoints: [String]
@@ -77,14 +92,16 @@ public enum JSONReport {
             data: DataSummary(rowsRead: a.read, used: a.used, rejected: a.rejected, unmatched: a.unmatched, filtered: a.filtered,
                               firstDate: r.measurements.firstDate, lastDate: r.measurements.lastDate,
                               journey: item(r.measurements.journey)),
+            drivers: r.drivers.map(drivers),
             painPoints: r.painPoints.map { p in
                 Item(rank: p.rank, touchpoint: Ref(id: p.touchpointID, title: p.touchpointTitle), stage: p.stageID,
                      owner: p.ownerID.map { Ref(id: $0, title: p.ownerTitle ?? $0) }, score: round(p.score),
                      explanation: p.explanation, momentOfTruth: p.isMomentOfTruth, smallSample: p.isSmallSample,
                      components: components(p.components), metrics: p.metrics.map(item),
-                     comments: p.metrics?.comments ?? [], declaredPains: p.declaredPains, opportunities: p.opportunities)
+                     comments: p.metrics?.comments ?? [], declaredPains: p.declaredPains, opportunities: p.opportunities,
+                     priority: p.priority.map { round($0.priority) })
             },
-            declaredPains: r.declaredPains.map { Declared(touchpoint: $0.touchpointID, text: $0.text, status: $0.status.rawValue) },
+            declaredPains: r.declaredPains.map { Declared(touchpoint: $0.touchpointID, text: $0.text, status: $0.status.rawValue, evidence: $0.evidence) },
             departments: r.departments.map { d in
                 Department(id: d.id, title: d.title, touchpoints: d.touchpoints, painPoints: d.painPoints.map(\.touchpointID),
                            missedTargets: d.missedTargets.map(\.message),
@@ -115,9 +132,27 @@ public enum JSONReport {
     static func components(_ c: ScoreComponents) -> [String: Double] {
         [
             "npsImpact": round(c.npsImpact), "csatImpact": round(c.csatImpact), "sentimentImpact": round(c.sentimentImpact),
-            "designedDip": round(c.designedDip), "measuredDip": round(c.measuredDip), "gap": round(c.gap),
-            "localMinimum": c.isLocalMinimum ? 1 : 0, "momentOfTruthWeight": c.momentOfTruthWeight,
-            "peakEndWeight": c.peakEndWeight, "handoffWeight": c.handoffWeight, "confidence": round(c.confidence),
+            "evidence": round(c.evidence), "designedDip": round(c.designedDip), "measuredDip": round(c.measuredDip),
+            "gap": round(c.gap), "localMinimum": c.isLocalMinimum ? 1 : 0, "momentOfTruthWeight": c.momentOfTruthWeight,
+            "curveWeight": round(c.curveWeight), "confidence": round(c.confidence),
+            "designOnly": c.designOnly ? 1 : 0, "handoff": c.isHandoff ? 1 : 0, "pathEnd": c.isLast ? 1 : 0, "worst": c.isWorst ? 1 : 0,
         ]
+    }
+
+    static func drivers(_ s: DriverSummary) -> Drivers {
+        let k = s.keyDrivers
+        return Drivers(
+            outcome: k.outcomeID, outcomeName: s.outcomeName, model: k.model, missingRule: k.missingRule,
+            respondents: k.respondents, rSquared: k.rSquared.map(interval), resamples: k.resamples, seed: k.seed,
+            importanceSplit: round(s.importanceSplit), performanceSplit: s.performanceSplit.map(round),
+            touchpoints: s.rows.map { d in
+                DriverItem(touchpoint: Ref(id: d.touchpointID, title: d.touchpointTitle),
+                           owner: d.ownerID.map { Ref(id: $0, title: d.ownerTitle ?? $0) },
+                           rank: d.driver.rank, n: d.driver.n, importance: interval(d.driver.importance),
+                           rawWeight: round(d.driver.rawWeight), correlation: round(d.driver.correlation),
+                           performance: d.performance.map(interval), performanceMeasure: d.measure?.rawValue,
+                           performanceN: d.performanceN, gap: d.gap.map(round), priority: round(d.priority),
+                           quadrant: d.quadrant?.rawValue)
+            })
     }
 }
