@@ -16,15 +16,23 @@ import Testing
         let j = Journey(id: "j", title: hostile, departments: [Department(id: "d", title: hostile, range: r)],
                         stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)],
                         flows: [Flow(from: "a", to: "b", kind: .sequence, range: r)], sourceFile: "t", range: r)
+        // "a" (the hostile title) is worse than the rest of the journey, so it is a pain point.
         var m = JourneyMeasurements()
         var x = Metrics()
         x.responses = 40
         x.sentimentCounts = [.negative: 40]
         x.comments = [Comment(text: hostile, file: "f.csv", line: 2, sentiment: .negative)]
         x.measuredEmotion = -2
-        m.byTouchpoint["b"] = x
+        var y = Metrics()
+        y.responses = 40
+        y.sentimentCounts = [.positive: 40]
+        y.measuredEmotion = 2
+        var all = x
+        all.responses = 80
+        all.sentimentCounts = [.negative: 40, .positive: 40]
         m.byTouchpoint["a"] = x
-        m.journey = x
+        m.byTouchpoint["b"] = y
+        m.journey = all
         return (PainPointAnalysis.analyse(j, m), j)
     }
 
