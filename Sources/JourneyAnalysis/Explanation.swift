@@ -25,8 +25,9 @@ enum Explanation {
             let share = 100 * Double(x.sentimentCounts[.negative] ?? 0) / Double(x.sentimentTotal)
             reasons.append((c.sentimentImpact / 20, "\(Format.number(share))% of responses negative"))
         }
-        // With data the curve only tips close cases (× 1.25 at most): its reasons come after the evidence.
-        let k = c.designOnly ? 1 : 0.075
+        // With data the curve only tips close cases (× 1.25 at most): its reasons come after
+        // every piece of evidence (weights below any impact's).
+        let k = c.designOnly ? 1 : 1e-6
         if c.measuredDip > 0 {
             let from = previousTitle.map { " after “\($0)”" } ?? ""
             reasons.append((k * c.measuredDip, "measured emotion drops by \(Format.number(c.measuredDip))\(from)"))

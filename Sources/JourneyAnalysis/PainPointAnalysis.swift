@@ -97,7 +97,12 @@ public enum PainPointAnalysis {
 
     /// The key drivers of the journey's first declared outcome that has data, or nil.
     static func keyDrivers(_ journey: Journey, _ m: JourneyMeasurements) -> KeyDriverReport? {
-        nil
+        for outcome in journey.feedback.flatMap(\.outcomes) {
+            guard let moments = m.driverMoments[outcome.id] else { continue }
+            let kind = m.outcomeKinds[outcome.id] ?? outcome.kind
+            if let r = KeyDriverAnalysis.analyse(moments, kind: kind, outcomeID: outcome.id), !r.drivers.isEmpty { return r }
+        }
+        return nil
     }
 
     /// The shape of the emotion curve around `tp`, along the declared flows only: the drop from

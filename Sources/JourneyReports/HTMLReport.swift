@@ -11,7 +11,7 @@ public enum HTMLReport {
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
     /// `mapPNG`: the journey map with the top pain points highlighted, if rendered.
-    public static func render(_ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?) -> String {
+    public static func render(_ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, driversPNG: [UInt8]? = nil) -> String {
         let h = Escape.html
         var out = """
             <!DOCTYPE html>

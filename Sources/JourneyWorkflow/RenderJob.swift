@@ -13,7 +13,7 @@ public enum OutputKind: String, Sendable, CaseIterable, Comparable {
 
 /// The views of a journey `render` can draw (`--view`).
 public enum MapView: String, Sendable, CaseIterable {
-    case map, curve, blueprint, ownership
+    case map, curve, blueprint, ownership, drivers
 }
 
 public struct RenderOptions: Sendable {
@@ -106,6 +106,12 @@ public enum RenderJob {
                 case .ownership:
                     let targets = joined.measurements.map { TargetEvaluation.evaluate(journey, $0) } ?? []
                     base = OwnershipBuilder.build(journey, measurements: joined.measurements, targets: targets, options: mapOptions)
+                case .drivers:
+                    let drivers = PainPointAnalysis.analyse(journey, joined.measurements ?? JourneyMeasurements()).drivers
+                    // `--view all` draws the grid only where an outcome gives drivers; asked for
+                    // alone, it says how to get them.
+                    if drivers == nil, options.views.count > 1 { continue }
+                    base = DriversBuilder.build(journey, drivers: drivers, options: mapOptions)
                 }
                 var spec = base
                 if let paper = options.paper { spec.graph.set(.size, paper.graphvizSize) }

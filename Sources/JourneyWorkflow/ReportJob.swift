@@ -32,11 +32,17 @@ public enum ReportJob {
             let mapFiles = try RenderJob.renderFiles(map, name: "map-pain-points", dir: dir, formats: [.svg, .png], dpi: options.dpi)
             let chart = ReportChart.build(report, theme: theme)
             let chartFiles = try RenderJob.renderFiles(chart, name: "report", dir: dir, formats: [.svg, .png], dpi: options.dpi)
+            // With an outcome, the key-driver grid leads the report (drivers.svg/png).
+            let driverFiles = try report.drivers.map {
+                try RenderJob.renderFiles(DriversBuilder.build(journey, drivers: $0, options: mapOptions), name: "drivers", dir: dir,
+                                          formats: [.svg, .png], dpi: options.dpi)
+            } ?? []
+            let driversPNG = driverFiles.first { $0.path.hasSuffix(".png") }?.bytes
             let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
-            outcome.files = (mapFiles + chartFiles + [
+            outcome.files = (mapFiles + chartFiles + driverFiles + [
                 OutputFile(path: "\(dir)/pain-points.md", bytes: Array(MarkdownReport.render(report, journey: journey).utf8)),
                 OutputFile(path: "\(dir)/pain-points.json", bytes: Array(JSONReport.render(report).utf8)),
-                OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png).utf8)),
+                OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG).utf8)),
             ]).sorted { $0.path < $1.path }
         } catch {
             outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render the report of '\(journey.id)': \(error)", at: journey.range))

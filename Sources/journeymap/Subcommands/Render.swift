@@ -20,7 +20,7 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.")
     var formats: String = "svg,png,pdf"
 
-    @Option(help: "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, or all (comma-separated).")
+    @Option(help: "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), or all (comma-separated).")
     var view: String = "map"
 
     @Option(help: "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the drawing is scaled to fill it.")
@@ -91,7 +91,7 @@ struct Render: ParsableCommand {
         if let theme, !["default", "print", "dark"].contains(theme) { throw ValidationError("unknown theme '\(theme)'; use default, print or dark") }
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
         guard view == "all" || (!parsedViews.isEmpty && parsedViews.count == view.split(separator: ",").count) else {
-            throw ValidationError("--view takes map, curve, blueprint, ownership or all; got '\(view)'")
+            throw ValidationError("--view takes map, curve, blueprint, ownership, drivers or all; got '\(view)'")
         }
         if let paper, Paper(paper, landscape: landscape) == nil {
             throw ValidationError("--paper takes A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm (50 to 10000 mm); got '\(paper)'")
