@@ -53,7 +53,7 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"), "no external assets")
         let data = try #require(CLI.read("\(out)/online-return/pain-points.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["version"] as? Int == 1)
+        #expect(json["version"] as? Int == 2, "schema version 2: drivers, declared-pain evidence, new score components")
         #expect((json["painPoints"] as? [[String: Any]])?.first?["touchpoint"] != nil)
     }
 }
