@@ -10,13 +10,17 @@ public enum Severity: String, Sendable, Comparable, Codable {
         }
     }
 
+    /// Notes rank below warnings, warnings below errors.
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// A suggested edit: replace the text in `range` with `replacement`.
 public struct FixIt: Hashable, Sendable {
+    /// The text to replace.
     public var range: SourceRange
+    /// What to put there.
     public var replacement: String
+    /// A fix-it from its parts.
     public init(range: SourceRange, replacement: String) {
         self.range = range
         self.replacement = replacement
@@ -25,8 +29,11 @@ public struct FixIt: Hashable, Sendable {
 
 /// A secondary message pointing somewhere else (e.g. "first defined here").
 public struct DiagnosticNote: Hashable, Sendable {
+    /// What the note says.
     public var message: String
+    /// Where it points; nil for a note about no place in particular.
     public var range: SourceRange?
+    /// A note with a message and, optionally, a place.
     public init(_ message: String, at range: SourceRange? = nil) {
         self.message = message
         self.range = range
@@ -36,14 +43,20 @@ public struct DiagnosticNote: Hashable, Sendable {
 /// One finding about the input, as a value. The library never prints; `DiagnosticPrinter`
 /// (and the JSON/GitHub/SARIF writers) turn these into text.
 public struct Diagnostic: Hashable, Sendable {
+    /// How serious it is; the frontend may upgrade it.
     public var severity: Severity
     /// Stable identity, e.g. `JM101`. Documented in docs/diagnostics.md; never reused.
     public var code: String
+    /// What is wrong and what to do, in one line (escaped by the printers).
     public var message: String
+    /// Where it points: a range in a file, or the whole file.
     public var range: SourceRange
+    /// Related places ("first defined here").
     public var notes: [DiagnosticNote]
+    /// A certain fix, shown under the caret and offered to editors.
     public var fixIt: FixIt?
 
+    /// A finding with a code given as text; prefer `init(_:_:at:)` with a catalogued `DiagnosticCode`.
     public init(_ severity: Severity, code: String, _ message: String, at range: SourceRange,
                 notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
         self.severity = severity
@@ -67,6 +80,7 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 extension Array where Element == Diagnostic {
+    /// True when any finding is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// File, then position, then code: the order every printer uses.

@@ -13,12 +13,14 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     /// What it means, in one line (SARIF `shortDescription`, the catalogue in the docs).
     public let summary: String
 
+    /// A catalogue entry; only the catalogue below creates them.
     public init(_ id: String, _ severity: Severity, _ summary: String) {
         self.id = id
         self.severity = severity
         self.summary = summary
     }
 
+    /// The code, as printed after a message (`[JM202]`).
     public var description: String { id }
 
     /// The catalogued code with this id, or nil.
@@ -31,82 +33,147 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 
 extension DiagnosticCode {
     // Text of a file.
+    /// `JM001` (error): the file is not valid UTF-8.
     public static let invalidUTF8 = DiagnosticCode("JM001", .error, "the file is not valid UTF-8")
+    /// `JM002` (error): the file contains a NUL byte: probably a binary file.
     public static let nulByte = DiagnosticCode("JM002", .error, "the file contains a NUL byte: probably a binary file")
+    /// `JM010` (error): a character that cannot start an identifier, string, number or symbol.
     public static let unexpectedCharacter = DiagnosticCode("JM010", .error, "a character that cannot start an identifier, string, number or symbol")
+    /// `JM011` (error): a string is not closed on its line.
     public static let unterminatedString = DiagnosticCode("JM011", .error, "a string is not closed on its line")
+    /// `JM012` (error): an unknown or invalid escape in a string.
     public static let invalidEscape = DiagnosticCode("JM012", .error, "an unknown or invalid escape in a string")
+    /// `JM013` (error): a string or identifier is longer than 64 KiB.
     public static let tokenTooLong = DiagnosticCode("JM013", .error, "a string or identifier is longer than 64 KiB")
+    /// `JM020` (error): a statement does not start with a keyword.
     public static let expectedStatement = DiagnosticCode("JM020", .error, "a statement does not start with a keyword")
+    /// `JM021` (error): a block is not closed.
     public static let unclosedBlock = DiagnosticCode("JM021", .error, "a block is not closed")
+    /// `JM022` (error): a '}' with no block open.
     public static let unexpectedClosingBrace = DiagnosticCode("JM022", .error, "a '}' with no block open")
+    /// `JM023` (error): text after a block's '}' on the same line.
     public static let textAfterBlock = DiagnosticCode("JM023", .error, "text after a block's '}' on the same line")
+    /// `JM024` (error): blocks nested more than 16 deep.
     public static let nestingTooDeep = DiagnosticCode("JM024", .error, "blocks nested more than 16 deep")
 
     // Statements and their arguments.
+    /// `JM100` (error): a statement that is not known in this place.
     public static let unknownStatement = DiagnosticCode("JM100", .error, "a statement that is not known in this place")
+    /// `JM101` (error): a statement lacks an argument, or has one of the wrong kind.
     public static let missingArgument = DiagnosticCode("JM101", .error, "a statement lacks an argument, or has one of the wrong kind")
+    /// `JM102` (error): a statement has more arguments than it takes.
     public static let extraArgument = DiagnosticCode("JM102", .error, "a statement has more arguments than it takes")
+    /// `JM103` (error): a block after a statement that takes none.
     public static let unexpectedBlock = DiagnosticCode("JM103", .error, "a block after a statement that takes none")
+    /// `JM104` (error): a journey or stage without its body in braces.
     public static let missingBody = DiagnosticCode("JM104", .error, "a journey or stage without its body in braces")
+    /// `JM105` (error): a touchpoint outside a stage.
     public static let touchpointOutsideStage = DiagnosticCode("JM105", .error, "a touchpoint outside a stage")
 
     // The model.
+    /// `JM201` (error): an id is defined twice.
     public static let duplicateID = DiagnosticCode("JM201", .error, "an id is defined twice")
+    /// `JM202` (error): an unknown department.
     public static let unknownDepartment = DiagnosticCode("JM202", .error, "an unknown department")
+    /// `JM203` (error): an unknown channel.
     public static let unknownChannel = DiagnosticCode("JM203", .error, "an unknown channel")
+    /// `JM204` (error): an unknown touchpoint (in a flow or a category rule).
     public static let unknownTouchpoint = DiagnosticCode("JM204", .error, "an unknown touchpoint (in a flow or a category rule)")
+    /// `JM205` (error): an unknown persona.
     public static let unknownPersona = DiagnosticCode("JM205", .error, "an unknown persona")
+    /// `JM206` (error): an emotion out of range or an unknown emotion name.
     public static let invalidEmotion = DiagnosticCode("JM206", .error, "an emotion out of range or an unknown emotion name")
+    /// `JM207` (warning): a stage with no touchpoints.
     public static let emptyStage = DiagnosticCode("JM207", .warning, "a stage with no touchpoints")
+    /// `JM208` (warning): a touchpoint with no owning department.
     public static let touchpointWithoutOwner = DiagnosticCode("JM208", .warning, "a touchpoint with no owning department")
+    /// `JM209` (warning): no flow reaches a touchpoint.
     public static let unreachableTouchpoint = DiagnosticCode("JM209", .warning, "no flow reaches a touchpoint")
+    /// `JM210` (error): a journey file holds no journey.
     public static let noJourney = DiagnosticCode("JM210", .error, "a journey file holds no journey")
+    /// `JM211` (error): a second journey in one file, or a journey in an included file.
     public static let misplacedJourney = DiagnosticCode("JM211", .error, "a second journey in one file, or a journey in an included file")
+    /// `JM220` (error): an unknown theme in a style block.
     public static let unknownTheme = DiagnosticCode("JM220", .error, "an unknown theme in a style block")
 
     // Feedback data.
+    /// `JM300` (error): a feedback file cannot be read as a whole.
     public static let unreadableFeedback = DiagnosticCode("JM300", .error, "a feedback file cannot be read as a whole")
+    /// `JM301` (error): a quoted CSV field never closes.
     public static let unclosedQuote = DiagnosticCode("JM301", .error, "a quoted CSV field never closes")
+    /// `JM304` (error): a feedback row is not valid UTF-8.
     public static let invalidUTF8Row = DiagnosticCode("JM304", .error, "a feedback row is not valid UTF-8")
+    /// `JM305` (warning): a column appears twice in a feedback header.
     public static let duplicateColumn = DiagnosticCode("JM305", .warning, "a column appears twice in a feedback header")
+    /// `JM306` (error): a column the join needs is not in the feedback header.
     public static let missingColumn = DiagnosticCode("JM306", .error, "a column the join needs is not in the feedback header")
+    /// `JM307` (warning): a feedback file is empty.
     public static let emptyFeedback = DiagnosticCode("JM307", .warning, "a feedback file is empty")
+    /// `JM310` (warning): a feedback row is rejected: a value outside its scale, not a number, a bad date, a malformed row.
     public static let rejectedRow = DiagnosticCode("JM310", .warning, "a feedback row is rejected: a value outside its scale, not a number, a bad date, a malformed row")
+    /// `JM312` (warning): a feedback row names a touchpoint the journey does not have.
     public static let unmatchedTouchpoint = DiagnosticCode("JM312", .warning, "a feedback row names a touchpoint the journey does not have")
+    /// `JM313` (note): feedback rows with no touchpoint and no category rule.
     public static let unmatchedCategory = DiagnosticCode("JM313", .note, "feedback rows with no touchpoint and no category rule")
+    /// `JM320` (note): how many feedback rows were read, used, rejected and unmatched.
     public static let feedbackSummary = DiagnosticCode("JM320", .note, "how many feedback rows were read, used, rejected and unmatched")
+    /// `JM321` (note): how many more rows had the same problem as the examples shown.
     public static let moreRowsLikeThese = DiagnosticCode("JM321", .note, "how many more rows had the same problem as the examples shown")
 
     // Files, includes and feedback declarations.
+    /// `JM400` (error): a journey, include or file cannot be read.
     public static let unreadableFile = DiagnosticCode("JM400", .error, "a journey, include or file cannot be read")
+    /// `JM401` (error): files include each other in a cycle.
     public static let includeCycle = DiagnosticCode("JM401", .error, "files include each other in a cycle")
+    /// `JM402` (error): an include or feedback path leaves the journeys folder.
     public static let pathOutsideRoot = DiagnosticCode("JM402", .error, "an include or feedback path leaves the journeys folder")
+    /// `JM403` (error): an output cannot be written.
     public static let unwritableOutput = DiagnosticCode("JM403", .error, "an output cannot be written")
+    /// `JM404` (error): includes nested more than 16 deep.
     public static let includesTooDeep = DiagnosticCode("JM404", .error, "includes nested more than 16 deep")
+    /// `JM405` (error): more touchpoints than --max-touchpoints allows.
     public static let tooManyTouchpoints = DiagnosticCode("JM405", .error, "more touchpoints than --max-touchpoints allows")
+    /// `JM410` (error): a feedback file is missing or not a regular file.
     public static let missingFeedbackFile = DiagnosticCode("JM410", .error, "a feedback file is missing or not a regular file")
+    /// `JM411` (error): an unknown feedback format.
     public static let unknownFeedbackFormat = DiagnosticCode("JM411", .error, "an unknown feedback format")
+    /// `JM412` (error): a feedback delimiter that is not ',' ';' tab or '|'.
     public static let invalidDelimiter = DiagnosticCode("JM412", .error, "a feedback delimiter that is not ',' ';' tab or '|'")
+    /// `JM413` (error): a column mapping for a column the join does not know.
     public static let unknownColumn = DiagnosticCode("JM413", .error, "a column mapping for a column the join does not know")
+    /// `JM414` (error): a scale for a metric that has none, or one that does not run upwards.
     public static let invalidScale = DiagnosticCode("JM414", .error, "a scale for a metric that has none, or one that does not run upwards")
+    /// `JM415` (error): a sentiment mapping to something other than negative, neutral or positive.
     public static let invalidSentiment = DiagnosticCode("JM415", .error, "a sentiment mapping to something other than negative, neutral or positive")
+    /// `JM421` (error): a target on an unknown metric.
     public static let unknownMetric = DiagnosticCode("JM421", .error, "a target on an unknown metric")
+    /// `JM422` (error): a target 'at' an id that nothing has.
     public static let unknownTargetScope = DiagnosticCode("JM422", .error, "a target 'at' an id that nothing has")
+    /// `JM423` (error): a target 'at' an id that names two kinds of thing.
     public static let ambiguousTargetScope = DiagnosticCode("JM423", .error, "a target 'at' an id that names two kinds of thing")
 
     // Rendering and targets.
+    /// `JM501` (error): render was asked for an unknown theme.
     public static let unknownRenderTheme = DiagnosticCode("JM501", .error, "render was asked for an unknown theme")
+    /// `JM502` (error): a map, view or report could not be rendered.
     public static let renderFailed = DiagnosticCode("JM502", .error, "a map, view or report could not be rendered")
+    /// `JM503` (error): a journey has more touchpoints than are laid out.
     public static let tooLargeToLayOut = DiagnosticCode("JM503", .error, "a journey has more touchpoints than are laid out")
+    /// `JM510` (error): a target is missed.
     public static let missedTarget = DiagnosticCode("JM510", .error, "a target is missed")
+    /// `JM511` (warning): a target has no data to be judged on.
     public static let targetWithoutData = DiagnosticCode("JM511", .warning, "a target has no data to be judged on")
 
     // Mermaid import.
+    /// `JM601` (error): Mermaid front matter opened with '---' is never closed.
     public static let unclosedFrontMatter = DiagnosticCode("JM601", .error, "Mermaid front matter opened with '---' is never closed")
+    /// `JM602` (error): the file is not a Mermaid journey diagram.
     public static let notAMermaidJourney = DiagnosticCode("JM602", .error, "the file is not a Mermaid journey diagram")
+    /// `JM603` (error): a Mermaid task line is not 'Title: score: actors'.
     public static let invalidMermaidTask = DiagnosticCode("JM603", .error, "a Mermaid task line is not 'Title: score: actors'")
+    /// `JM604` (error): a Mermaid task score is not a whole number from 1 to 5.
     public static let invalidMermaidScore = DiagnosticCode("JM604", .error, "a Mermaid task score is not a whole number from 1 to 5")
+    /// `JM605` (error): a Mermaid task before any section.
     public static let taskBeforeSection = DiagnosticCode("JM605", .error, "a Mermaid task before any section")
 
     /// Every code, in the order of the catalogue above.

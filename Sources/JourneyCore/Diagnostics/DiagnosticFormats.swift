@@ -6,6 +6,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     case text, json, github, sarif
 }
 
+/// Writes diagnostics in the machine-readable formats (`--format json|github|sarif`).
 public enum DiagnosticWriter {
     struct JSONDiagnostic: Codable {
         var file: String
@@ -20,6 +21,7 @@ public enum DiagnosticWriter {
         var fix: String?
     }
 
+    /// `{"version": 1, "diagnostics": […]}` with file, positions, severity, code, message, notes and fix.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.map { d in
             JSONDiagnostic(file: d.range.file, line: d.range.start.line, column: d.range.start.column,
@@ -118,10 +120,12 @@ public enum JSONBox: Encodable, Sendable, ExpressibleByDictionaryLiteral {
     case array([JSONBox]), object([String: JSONBox])
     case raw(any Encodable & Sendable)
 
+    /// An object from a literal whose values are any encodable values.
     public init(dictionaryLiteral elements: (String, any Encodable & Sendable)...) {
         self = .object(Dictionary(uniqueKeysWithValues: elements.map { ($0.0, JSONBox.raw($0.1)) }))
     }
 
+    /// Encodes the value as the JSON it stands for.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {

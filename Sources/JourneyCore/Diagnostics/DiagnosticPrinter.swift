@@ -11,18 +11,23 @@
 /// passed through `Escape.terminal` here, in one place: no control character reaches the
 /// terminal and no input starts a line (a CI log reads `::error` at a line start as a command).
 public struct DiagnosticPrinter: Sendable {
+    /// The files read, by path: the source line under each message comes from here.
     public var sources: [String: SourceFile]
+    /// ANSI colours (the CLI sets it when stderr is a terminal and NO_COLOR is unset).
     public var colored: Bool
 
+    /// A printer over these files.
     public init(sources: [String: SourceFile], colored: Bool = false) {
         self.sources = sources
         self.colored = colored
     }
 
+    /// Every diagnostic, in the order given (`sortedForOutput()` gives the usual one).
     public func format(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map(format).joined()
     }
 
+    /// One diagnostic: the `file:line:col: severity: message [code]` line, the source line with a caret, fix-it and notes.
     public func format(_ d: Diagnostic) -> String {
         var out = ""
         let label: String

@@ -6,9 +6,12 @@
 /// a block written on one line stays on one line while it fits in `lineWidth`, holds only
 /// simple statements and no comments. Formatting formatted text changes nothing.
 public struct Formatter: Sendable {
+    /// The widest a one-line block may grow before it is written over several lines.
     public var lineWidth = 120
+    /// One level of indentation.
     public var indentUnit = "  "
 
+    /// The canonical settings.
     public init() {}
 
     /// Formats text; nil with diagnostics when it has syntax errors (formatting would lose text).
@@ -18,6 +21,7 @@ public struct Formatter: Sendable {
         return (format(syntax, source: file), diagnostics)
     }
 
+    /// Prints parsed syntax in the canonical layout (`source` supplies the original text of numbers and symbols).
     public func format(_ syntax: SourceFileSyntax, source: SourceFile) -> String {
         var out = ""
         write(syntax.statements, trailing: syntax.trailingComments, depth: 0, source: source, into: &out)

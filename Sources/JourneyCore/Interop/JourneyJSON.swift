@@ -3,6 +3,7 @@ import Foundation
 /// The resolved model as JSON (`journeymap export --to json`), for tools that want the
 /// journey without parsing the language. Stable: sorted keys, document order in arrays.
 public enum JourneyJSON {
+    /// The journey as pretty-printed JSON with sorted keys.
     public static func encode(_ j: Journey) -> String {
         func opt(_ s: String?) -> JSONBox { s.map { .string($0) } ?? .null }
         func actions(_ a: [Action]) -> JSONBox { .array(a.map { .object(["text": .string($0.text), "owner": opt($0.owner)]) }) }

@@ -1,23 +1,35 @@
 /// A Mermaid `journey` diagram as Mermaid understands it: title, accessibility text,
 /// sections of tasks with a 1…5 score and actors. The vocabulary users bring from Mermaid.
 public struct MermaidJourney: Hashable, Sendable {
+    /// One task line: `Title: score: actor, actor`.
     public struct Task: Hashable, Sendable {
+        /// The section it is written under.
         public var section: String
+        /// The task's text, entities decoded.
         public var title: String
+        /// 1 (unhappy) … 5 (happy).
         public var score: Int
+        /// Who takes part, empty names dropped.
         public var actors: [String]
+        /// The 1-based line it is written on.
         public var line: Int
     }
+    /// The diagram's `title`, if any.
     public var title: String?
+    /// The accessible title (`accTitle: …`).
     public var accTitle: String?
+    /// The accessible description (`accDescr: …` or a `{ … }` block).
     public var accDescription: String?
+    /// Section names in document order, empty ones included.
     public var sections: [String] = []
+    /// Tasks in document order.
     public var tasks: [Task] = []
 }
 
 /// Reads Mermaid `journey` text. Unlike Mermaid, a score that is not a whole number from 1
 /// to 5 is an error with its line and column (Mermaid silently draws NaN or off-scale faces).
 public enum MermaidParser {
+    /// The diagram and every problem found; nil when there are errors.
     public static func parse(_ file: SourceFile) -> (MermaidJourney?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var result = MermaidJourney()

@@ -1,5 +1,6 @@
 /// `target nps >= 0`, `target csat >= 70% at checkout`: a goal that `check` gates on.
 public struct Target: Hashable, Sendable {
+    /// The figure a target is about.
     public enum Metric: String, Hashable, Sendable, CaseIterable {
         /// Net Promoter Score, -100...100.
         case nps
@@ -18,12 +19,14 @@ public struct Target: Hashable, Sendable {
         /// Number of responses.
         case responses
     }
+    /// How the figure is compared with the target's value.
     public enum Comparison: String, Hashable, Sendable {
         case atLeast = ">="
         case atMost = "<="
         case greater = ">"
         case less = "<"
     }
+    /// Where the figure is measured: the whole journey or one stage, touchpoint, department, channel or segment (`at …`).
     public enum Scope: Hashable, Sendable {
         case journey
         case stage(String)
@@ -33,14 +36,20 @@ public struct Target: Hashable, Sendable {
         case segment(String)
     }
 
+    /// The figure the target is about.
     public var metric: Metric
+    /// How the figure must compare with `value`.
     public var comparison: Comparison
+    /// The goal, in the metric's unit.
     public var value: Double
     /// Written with `%` (for share metrics the value is a percentage either way).
     public var isPercent: Bool
+    /// Where the figure is measured.
     public var scope: Scope
+    /// Where the target is written (a missed target points here).
     public var range: SourceRange
 
+    /// A target from its parts.
     public init(metric: Metric, comparison: Comparison, value: Double, isPercent: Bool = false,
                 scope: Scope = .journey, range: SourceRange) {
         self.metric = metric

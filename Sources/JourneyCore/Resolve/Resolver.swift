@@ -10,20 +10,25 @@ public struct LoadOptions: Sendable {
     /// Most touchpoints in one journey.
     public var maxTouchpoints: Int = 100_000
 
+    /// Default limits, with includes confined to `root`.
     public init(root: String? = nil) { self.root = root }
 }
 
 /// The result of loading one journey file: the model when it has no errors, every
 /// diagnostic, and the sources read (for printing snippets and for the formatter).
 public struct LoadResult: Sendable {
+    /// The checked model; nil when the file has errors.
     public var journey: Journey?
+    /// Every finding of every file read, in the order found.
     public var diagnostics: [Diagnostic]
+    /// The files read, by path, for printing source lines.
     public var sources: [String: SourceFile]
     /// Every file read (the journey and its includes), in the order read.
     public var files: [String]
     /// The file holds only shared definitions (no journey): an include file, not an error.
     public var isSharedDefinitions = false
 
+    /// True when any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 

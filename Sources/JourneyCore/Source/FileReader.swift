@@ -7,6 +7,7 @@ import Darwin
 /// Reads input files with the checks a tool fed untrusted paths needs: regular files only
 /// (a FIFO would block forever, a directory is a mistake), a size limit, and real paths.
 public enum FileReader {
+    /// Why a file was not read.
     public enum Failure: Error, Equatable, Sendable {
         case notFound
         case notRegularFile(kind: String)
@@ -77,12 +78,14 @@ public enum FileReader {
 
 /// Path helpers on plain strings (Foundation's URL is slow and platform-dependent here).
 public enum PathUtil {
+    /// The folder part of a path (`.` for a bare name, `/` at the root).
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let dir = String(path[..<slash])
         return dir.isEmpty ? "/" : dir
     }
 
+    /// `dir/relative`, or `relative` alone when it is absolute or `dir` is `.`.
     public static func join(_ dir: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return relative }
         if dir == "." { return relative }

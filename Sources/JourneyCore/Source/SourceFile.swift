@@ -7,10 +7,12 @@ public struct SourceFile: Sendable, Hashable {
     /// Byte offsets where each line starts.
     public let lineStarts: [Int]
 
+    /// A file from text already decoded.
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// A file from valid UTF-8 bytes (`decode` checks raw bytes first); indexes its lines (LF, CRLF or CR).
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
@@ -31,6 +33,7 @@ public struct SourceFile: Sendable, Hashable {
         lineStarts = starts
     }
 
+    /// The number of lines (a final line break starts an empty last line).
     public var lineCount: Int { lineStarts.count }
 
     /// The text of a 1-based line without its line break.
@@ -42,6 +45,7 @@ public struct SourceFile: Sendable, Hashable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// The whole text.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 

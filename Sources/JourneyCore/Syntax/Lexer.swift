@@ -13,6 +13,7 @@ public struct Lexer {
     private var column = 1
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// A lexer at the start of `file`.
     public init(_ file: SourceFile) {
         self.file = file
         self.bytes = file.bytes
@@ -54,6 +55,7 @@ public struct Lexer {
         diagnostics.append(Diagnostic(.error, code: code, message, at: range))
     }
 
+    /// The next token; `.endOfFile` forever at the end. Problems go to `diagnostics` and lexing goes on.
     public mutating func next() -> Token {
         // A loop, not recursion: a file of 100,000 stray characters must not grow the stack.
         while true {
