@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "JourneyReports", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
         .target(name: "JourneyGraphviz", dependencies: ["CGraphviz"]),
         .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraphviz"]),
-        .target(name: "JourneyWorkflow", dependencies: ["CLinux", "JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
+        // The language server (JSON-RPC over injected byte streams; `journeymap lsp` wires it to stdio).
+        .target(name: "JourneyLSP", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
+                .target(name: "JourneyWorkflow", dependencies: ["CLinux", "JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
         .executableTarget(
             name: "journeymap",
-            dependencies: ["JourneyWorkflow", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyFeedback", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JourneyWorkflow", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyFeedback", "JourneyLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Whole-process timing harness for BENCHMARKS.md (never run by tests).
         .executableTarget(name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "JourneyFeedbackTests", dependencies: ["JourneyFeedback", "JourneyTestSupport"]),
         .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis", "JourneyReports", "JourneyTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyTestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "JourneyLSPTests", dependencies: ["JourneyLSP", "JourneyTestSupport"]),
         .testTarget(name: "JourneyMapCLITests", dependencies: ["JourneyWorkflow", "JourneyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

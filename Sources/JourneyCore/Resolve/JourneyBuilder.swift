@@ -29,6 +29,8 @@ struct JourneyBuilder {
     /// Touchpoints marked `exit`: no document-order flow leaves them.
     var exits: Set<String> = []
     var references: [Reference] = []
+    /// Declarations, uses and paths as read, for editors (`LoadResult.symbols`).
+    var symbols = SymbolIndex()
     var touchpointCount = 0
     var skipDefinitionChecks = false
     /// Findings of pass two (and duplicate ids), merged by the resolver.
@@ -44,6 +46,9 @@ struct JourneyBuilder {
 
     /// Records a declaration; returns false (after reporting) when the id is taken.
     mutating func declare(_ kind: String, _ token: Token) -> Bool {
+        if let k = SymbolIndex.Kind(declared: kind) {
+            symbols.occurrences.append(.init(kind: k, id: token.text, range: token.range, isDeclaration: true))
+        }
         if let first = declared[kind]?[token.text] {
             report(.error, "JM201", "duplicate \(kind) id '\(token.text)'; ids of \(kind)s must be unique", at: token.range,
                             notes: [DiagnosticNote("'\(token.text)' was first defined here", at: first)])

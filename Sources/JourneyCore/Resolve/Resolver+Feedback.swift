@@ -21,6 +21,7 @@ extension Resolver {
             return
         case .missing(let path), .inside(let path, _):
             resolved = path
+            builder.symbols.links.append(.init(range: pathToken.range, path: path))
         }
         var source = FeedbackSource(path: pathToken.text, resolvedPath: resolved, range: pathToken.range)
         var formatToken: Token?

@@ -177,6 +177,7 @@ extension Resolver {
             return
         case .inside(let path, let real):
             (shown, canonical) = (path, real)
+            builder.symbols.links.append(.init(range: pathToken.range, path: path))
         }
         if let i = includeStack.firstIndex(where: { $0.canonical == canonical }) {
             let chain = (includeStack[i...].map(\.shown) + [shown]).joined(separator: " -> ")

@@ -64,6 +64,9 @@ extension JourneyBuilder {
             switch matches.count {
             case 1:
                 t.scope = matches[0].1
+                if let kind = SymbolIndex.Kind(declared: matches[0].0) {
+                    symbols.occurrences.append(.init(kind: kind, id: id, range: token.range, isDeclaration: false))
+                }
                 result.append(t)
             case 0:
                 let all = Array(tps.sorted()) + stageIDs.sorted() + depts.sorted()

@@ -27,6 +27,11 @@ public struct LoadResult: Sendable {
     public var files: [String]
     /// The file holds only shared definitions (no journey): an include file, not an error.
     public var isSharedDefinitions = false
+    /// Where each id is declared and used, in every file read (kept even when there are errors).
+    public var symbols = SymbolIndex()
+    /// The model as far as it could be built, even when there are errors: for editors, which
+    /// show what they can while the user types. nil when no journey statement was read.
+    public var draft: Journey?
 
     /// True when any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.hasErrors }
@@ -103,11 +108,18 @@ struct Resolver {
         builder.skipDefinitionChecks = includeFailed
         let journey = builder.finish(entry: entry, files: files)
         diagnostics += builder.diagnostics
-        return result(journey: diagnostics.hasErrors ? nil : journey)
+        var r = result(journey: diagnostics.hasErrors ? nil : journey)
+        r.draft = journey
+        return r
     }
 
     private func result(journey: Journey? = nil) -> LoadResult {
-        LoadResult(journey: journey, diagnostics: diagnostics.sortedForOutput(), sources: sources, files: files)
+        var r = LoadResult(journey: journey, diagnostics: diagnostics.sortedForOutput(), sources: sources, files: files)
+        r.symbols = builder.symbols
+        r.symbols.occurrences += builder.references.map {
+            .init(kind: SymbolIndex.Kind($0.kind), id: $0.token.text, range: $0.token.range, isDeclaration: false)
+        }
+        return r
     }
 
     /// Decodes and parses one file, recording its source.

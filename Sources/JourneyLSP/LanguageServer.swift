@@ -1,0 +1,2 @@
+/// Placeholder: the language server lands in the next commits.
+public enum JourneyLSPPlaceholder {}

@@ -1,0 +1,2 @@
+import JourneyLSP
+import Testing
