@@ -112,6 +112,15 @@ public enum KeyDriverAnalysis {
         return report
     }
 
+    /// The drivers of every outcome the join measured, by outcome id.
+    public static func all(_ m: JourneyMeasurements, resamples: Int = defaultResamples, seed: UInt64 = defaultSeed) -> [KeyDriverReport] {
+        m.driverMoments.keys.sorted().compactMap { id in
+            guard let moments = m.driverMoments[id] else { return nil }
+            let kind = m.outcomeKinds[id] ?? .scale(Scale(min: -.infinity, max: .infinity))
+            return analyse(moments, kind: kind, outcomeID: id, resamples: resamples, seed: seed)
+        }
+    }
+
     /// How the outcome is modelled, in words (KeyDriverReport.model).
     public static func modelDescription(_ kind: OutcomeDeclaration.Kind) -> String {
         let rw = "relative weights (Johnson 2000) of a linear regression on the touchpoint ratings"
@@ -120,7 +129,8 @@ public enum KeyDriverAnalysis {
             return "linear probability model (binary outcome, 1 = yes, 0 = no): \(rw); "
                 + "the logistic variant (Tonidandel & LeBreton 2010) is not used"
         case .nps: return "\(rw) (outcome: likelihood to recommend, 0-10)"
-        case .scale(let s): return "\(rw) (outcome: rating \(format(s.min))-\(format(s.max)))"
+        case .scale(let s) where s.min.isFinite && s.max.isFinite: return "\(rw) (outcome: rating \(format(s.min))-\(format(s.max)))"
+        case .scale: return "\(rw) (numeric outcome)"
         }
     }
 

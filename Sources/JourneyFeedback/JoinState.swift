@@ -145,6 +145,7 @@ struct JoinState {
         case .aggregate: ingestCSV(source, aggregate: true)
         case .jsonl: ingestJSONLines(source)
         case .wide: ingestWide(source)
+        case .moments: ingestMoments(source)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyAnalysis
 import JourneyCore
 import JourneyFeedback
 
@@ -44,7 +45,8 @@ public enum MetricsExport {
         return out
     }
 
-    public static func json(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> String {
+    /// `drivers`: key drivers per outcome (`--drivers`), added as the document's `drivers`.
+    public static func json(_ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil) -> String {
         var items: [JSONBox] = []
         for (level, id, x) in rows(j, m, levels: levels) {
             var o: [String: JSONBox] = ["level": .string(level.rawValue), "id": .string(id), "responses": .int(x.responses),
@@ -61,15 +63,16 @@ public enum MetricsExport {
             items.append(.object(o))
         }
         let a = m.accounting
-        let doc: JSONBox = .object([
+        var doc: [String: JSONBox] = [
             "schema": .string("journeymap.metrics"), "version": .int(1), "journey": .string(j.id),
             "rows": .object(["read": .int(a.read), "used": .int(a.used), "rejected": .int(a.rejected),
                              "unmatched": .int(a.unmatched), "filtered": .int(a.filtered)]),
             "groups": .array(items),
-        ])
+        ]
+        if let drivers { doc["drivers"] = driversJSON(drivers) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? String(decoding: encoder.encode(doc), as: UTF8.self)) ?? "{}") + "\n"
+        return ((try? String(decoding: encoder.encode(JSONBox.object(doc)), as: UTF8.self)) ?? "{}") + "\n"
     }
 
     static func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

@@ -7,6 +7,9 @@ public struct FeedbackSource: Hashable, Sendable {
         case aggregate
         /// One row per respondent, one column per touchpoint's rating (`rating` statements).
         case wide
+        /// Pairwise moments per random group, from `journeymap sql --query moments`
+        /// (docs/feedback.md#moments-sql): key drivers from a warehouse.
+        case moments
     }
 
     /// Path as written, and resolved against the journey file's folder.

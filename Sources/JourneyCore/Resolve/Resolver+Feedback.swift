@@ -43,7 +43,7 @@ extension Resolver {
         switch t.keyword.text {
         case "format":
             let names = FeedbackSource.Format.allCases.map(\.rawValue)
-            guard let f = withArguments(t, { a in a.identifier("a format: \(names.joined(separator: ", "))").flatMap { a.end("format csv|jsonl|aggregate|wide") ? $0 : nil } }) else { return }
+            guard let f = withArguments(t, { a in a.identifier("a format: \(names.joined(separator: ", "))").flatMap { a.end("format csv|jsonl|aggregate|wide|moments") ? $0 : nil } }) else { return }
             if let format = FeedbackSource.Format(rawValue: f.text) {
                 source.format = format
             } else {

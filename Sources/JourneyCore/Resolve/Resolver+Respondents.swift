@@ -186,6 +186,11 @@ extension Resolver {
             if source.respondentColumn != nil || !source.outcomes.isEmpty || !source.missingValues.isEmpty {
                 report(.error, "JM416", "aggregate data holds totals: 'respondent', 'missing' and 'outcome' need respondent-level data (csv, jsonl or wide)", at: at)
             }
+        } else if source.format == .moments {
+            // Moments are sums already: outcomes may be declared (their kind), nothing else.
+            if source.respondentColumn != nil || !source.missingValues.isEmpty {
+                report(.error, "JM416", "moments data holds sums: 'respondent' and 'missing' belong to the survey table the moments query reads", at: at)
+            }
         } else if !wide, let o = source.outcomes.first, source.respondentColumn == nil {
             report(.error, "JM418", "an outcome in long data (one row per answer) needs 'respondent \"column\"' to link each person's answers to their outcome", at: o.range)
         }

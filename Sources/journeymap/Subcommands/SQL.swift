@@ -6,7 +6,10 @@ struct SQL: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
         abstract: "Print the SQL that computes the pre-aggregated feedback table in your warehouse.",
-        discussion: "Run it on a raw feedback table (columns as in docs/feedback.md, renamed by the journey's first feedback block); save the result as CSV and join it with `feedback \"FILE\" { format aggregate }`.")
+        discussion: """
+            --query metrics (default): run it on a raw feedback table (columns as in docs/feedback.md, renamed by the journey's first feedback block); save the result as CSV and join it with `feedback "FILE" { format aggregate }`.
+            --query moments: run it on a wide survey table (the journey's first `format wide` block: its ratings, outcomes and missing codes); save the result as CSV and join it with `feedback "FILE" { format moments }` for key drivers (docs/feedback.md#moments-sql).
+            """)
 
     @Argument(help: "A journey file.")
     var journey: String
@@ -14,11 +17,15 @@ struct SQL: ParsableCommand {
     @Option(help: "postgres, duckdb or bigquery.")
     var dialect: String = "postgres"
 
+    @Option(help: "metrics (the per-touchpoint aggregate) or moments (pairwise moments for key drivers).")
+    var query: String = "metrics"
+
     @Option(help: "The raw feedback table (as your engine names it, e.g. analytics.feedback).")
     var table: String = "feedback"
 
     func validate() throws {
         guard FeedbackSQL.Dialect(rawValue: dialect) != nil else { throw ValidationError("--dialect is postgres, duckdb or bigquery") }
+        guard ["metrics", "moments"].contains(query) else { throw ValidationError("--query is metrics or moments") }
         guard table.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "`" || $0 == "\"" || $0 == "-" }) else {
             throw ValidationError("--table takes a table name (letters, digits, '_', '.', '-')")
         }
@@ -28,6 +35,18 @@ struct SQL: ParsableCommand {
         let loaded = JourneyLoader.load(path: journey)
         Terminal.err(DiagnosticPrinter(sources: loaded.sources, colored: ColorChoice.auto.enabled).format(loaded.diagnostics.filter { $0.severity == .error }))
         guard let j = loaded.journey else { throw ExitCode(1) }
-        Terminal.out(FeedbackSQL.generate(j, source: j.feedback.first, table: table, dialect: FeedbackSQL.Dialect(rawValue: dialect)!))
+        let d = FeedbackSQL.Dialect(rawValue: dialect)!
+        guard query == "moments" else {
+            Terminal.out(FeedbackSQL.generate(j, source: j.feedback.first, table: table, dialect: d))
+            return
+        }
+        do {
+            let source = j.feedback.first { !$0.ratings.isEmpty } ?? j.feedback.first
+            guard let source else { throw FeedbackSQL.MomentsError.notWide }
+            Terminal.out(try FeedbackSQL.moments(j, source: source, table: table, dialect: d))
+        } catch {
+            Terminal.err("error: \(journey): \(error)\n")
+            throw ExitCode(1)
+        }
     }
 }
