@@ -2,7 +2,7 @@ import JourneyCore
 import JourneyFeedback
 
 /// Feedback settings from the command line.
-public struct JoinSettings: Sendable {
+public struct JoinSettings: Sendable, Codable, Equatable {
     /// `--feedback FILE`: joined in addition to the journey's own `feedback` blocks.
     public var extraFeedback: [String] = []
     public var strict = false

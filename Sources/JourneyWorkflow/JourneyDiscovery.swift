@@ -8,12 +8,16 @@ import JourneyCore
 /// Finds the `.journey` files named on the command line: files as given, folders searched
 /// recursively, in sorted order so that batches are deterministic.
 public enum JourneyDiscovery {
-    public struct Input: Hashable, Sendable {
+    public struct Input: Hashable, Sendable, Codable {
         /// The file to load.
         public var path: String
         /// The folder includes must stay inside: the folder named on the command line, or
         /// the file's own folder.
         public var root: String
+        public init(path: String, root: String) {
+            self.path = path
+            self.root = root
+        }
     }
 
     public enum Failure: Error, Equatable, Sendable {

@@ -1,29 +1,37 @@
 import Foundation
 import JourneyCore
 
-/// `<output>/.journeymap-manifest.json`: for each journey, a fingerprint of everything its
-/// outputs depend on (the journey file, its includes, its feedback files, the tool version
-/// and the options) and the outputs written. `render` skips journeys whose fingerprint is
-/// unchanged and whose outputs exist; `render --check` lists what is missing or stale.
+/// `<output>/.journeymap-manifest.json`: one entry per output set (a journey rendered with
+/// one set of options), keyed by the journey id and a hash of its Codable options, holding
+/// the options themselves, a hash of every input file (journey, includes, feedback), the tool
+/// version and the files written. `render` skips a journey whose entry matches and whose
+/// files exist; `render --check` says what differs: which input file, which option, which
+/// output is missing. A poster render and a plain render into one folder keep an entry each.
 public struct Manifest: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
-        public var fingerprint: String
+        public var journey: String
+        /// The tool version that wrote the set.
+        public var tool: String
+        /// The options, flattened (`join.since`, `theme` …) to JSON text, for explanations.
+        public var options: [String: String]
+        /// Input path → FNV-1a hash of its size and bytes.
+        public var inputs: [String: String]
         /// Paths relative to the output folder (the manifest moves with it).
         public var outputs: [String]
-        public init(fingerprint: String, outputs: [String]) {
-            self.fingerprint = fingerprint
-            self.outputs = outputs
-        }
     }
+
     public init() {}
-    public var version = 1
-    public var journeys: [String: Entry] = [:]
+    public var version = 2
+    /// `<journey id> <options hash>` → entry.
+    public var sets: [String: Entry] = [:]
 
     public static let fileName = ".journeymap-manifest.json"
 
+    /// The manifest in `dir`; empty when there is none, or one of an older version (whose
+    /// journeys then render once more).
     public static func load(from dir: String) -> Manifest {
         guard let data = FileManager.default.contents(atPath: PathUtil.join(dir, fileName)),
-              let m = try? JSONDecoder().decode(Manifest.self, from: data), m.version == 1 else { return Manifest() }
+              let m = try? JSONDecoder().decode(Manifest.self, from: data), m.version == 2 else { return Manifest() }
         return m
     }
 
@@ -45,34 +53,93 @@ public struct Manifest: Codable, Sendable, Equatable {
         try AtomicFile.write(Array(try encoder.encode(self)) + [0x0A], to: PathUtil.join(dir, Manifest.fileName))
     }
 
-    /// A fingerprint of files and settings. FNV-1a (64-bit) over each file's path, size and
-    /// bytes: it detects edits, which is all this is for (not a security boundary).
-    public static func fingerprint(files: [String], settings: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) {
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    /// Records a set, dropping earlier sets of the journey whose files it overwrote.
+    public mutating func record(_ key: Key, inputs: [String: String], outputs: [String]) {
+        sets = sets.filter { $0.value.journey != key.journey || Set($0.value.outputs).isDisjoint(with: outputs) }
+        sets[key.id] = Entry(journey: key.journey, tool: JourneyMapVersion.string, options: key.options, inputs: inputs, outputs: outputs.sorted())
+    }
+
+    /// Identifies an output set: the journey and the options that shape its bytes.
+    public struct Key: Sendable, Equatable {
+        public var journey: String
+        public var options: [String: String]
+        public var hash: String
+        public var id: String { "\(journey) \(hash)" }
+
+        /// The output folder and the layout limit change no byte, so they are left out.
+        public init(journey: String, command: String, options: RenderOptions) throws {
+            var o = options
+            o.outputDirectory = ""
+            o.maxLayoutTouchpoints = RenderOptions.defaultMaxLayoutTouchpoints
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let json = try encoder.encode(o)
+            self.journey = journey
+            self.options = Manifest.flatten(try JSONSerialization.jsonObject(with: json))
+            self.options["command"] = "\"\(command)\""
+            self.hash = Manifest.hash(Array(command.utf8) + [0] + Array(json))
         }
-        mix(settings.utf8)
-        for f in files.sorted() {
-            mix(f.utf8)
-            if case .success(let bytes) = FileReader.read(f, limit: Int.max) {
-                mix(String(bytes.count).utf8)
-                mix(bytes)
-            } else {
-                mix("missing".utf8)
-            }
-        }
-        return String(h, radix: 16)
     }
 
     /// What is wrong with a journey's outputs, or nil when they are current.
-    public func staleness(journeyID: String, fingerprint: String, outputDirectory: String) -> String? {
-        guard let e = journeys[journeyID] else { return "never rendered" }
-        if e.fingerprint != fingerprint { return "inputs or options changed since the last render" }
+    public func staleness(_ key: Key, inputs: [String: String], outputDirectory: String) -> String? {
+        guard let e = sets[key.id] else {
+            let earlier = sets.values.filter { $0.journey == key.journey }
+            guard !earlier.isEmpty else { return "never rendered" }
+            // The set with the fewest differences explains best what changed.
+            let changes = earlier.map { Manifest.differences(from: $0.options, to: key.options) }.min { $0.count < $1.count } ?? []
+            return "rendered with other options: " + changes.joined(separator: ", ")
+        }
+        if e.tool != JourneyMapVersion.string { return "rendered by journeymap \(e.tool), this is \(JourneyMapVersion.string)" }
+        for path in Set(inputs.keys).union(e.inputs.keys).sorted() {
+            switch (e.inputs[path], inputs[path]) {
+            case (nil, _): return "\(path) is a new input since the last render"
+            case (_, nil): return "\(path) is no longer an input"
+            case (let a, let b) where a != b: return "\(path) changed since the last render"
+            default: continue
+            }
+        }
         if let missing = e.outputs.map({ PathUtil.join(outputDirectory, $0) }).first(where: { !FileManager.default.fileExists(atPath: $0) }) {
             return "\(missing) is missing"
         }
         return nil
+    }
+
+    static func differences(from old: [String: String], to new: [String: String]) -> [String] {
+        Set(old.keys).union(new.keys).sorted().compactMap { k in
+            old[k] == new[k] ? nil : "\(k) was \(old[k] ?? "unset"), now \(new[k] ?? "unset")"
+        }
+    }
+
+    /// Nested JSON objects as `a.b` keys, values as compact JSON text.
+    static func flatten(_ value: Any, prefix: String = "") -> [String: String] {
+        if let dict = value as? [String: Any] {
+            var out: [String: String] = [:]
+            for (k, v) in dict { out.merge(flatten(v, prefix: prefix.isEmpty ? k : "\(prefix).\(k)")) { a, _ in a } }
+            return out
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return [prefix: String(decoding: data, as: UTF8.self)]
+    }
+
+    /// Input path → hash of its size and bytes ("missing" when it cannot be read).
+    public static func inputHashes(_ files: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for f in files {
+            if case .success(let bytes) = FileReader.read(f, limit: Int.max) {
+                out[f] = hash(Array(String(bytes.count).utf8) + [0] + bytes)
+            } else {
+                out[f] = "missing"
+            }
+        }
+        return out
+    }
+
+    /// FNV-1a, 64-bit: detects edits, which is all this is for (not a security boundary).
+    static func hash(_ bytes: [UInt8]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return String(h, radix: 16)
     }
 
     /// `path` relative to `dir` when it lies inside it.
@@ -83,21 +150,11 @@ public struct Manifest: Codable, Sendable, Equatable {
 }
 
 extension RenderJob {
-    /// Loads a journey only to learn what its outputs depend on.
-    public static func dependencies(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> (id: String?, files: [String], sharedDefinitions: Bool) {
-        let (id, files, shared, _) = dependenciesAndLoad(input, load: load, options: options)
-        return (id, files, shared)
-    }
-
-    /// The same, handing back the loaded journey so that rendering need not read it again.
+    /// Loads a journey to learn its id and what its outputs depend on, handing back the loaded
+    /// journey so that rendering need not read it again.
     public static func dependenciesAndLoad(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> (id: String?, files: [String], sharedDefinitions: Bool, loaded: LoadResult) {
         let loaded = JourneyLoader.load(path: input.path, options: load)
         guard let j = loaded.journey else { return (nil, loaded.files, loaded.isSharedDefinitions, loaded) }
         return (j.id, loaded.files + j.feedback.map(\.resolvedPath) + options.join.extraFeedback, false, loaded)
-    }
-
-    /// Everything about the options that changes the bytes written.
-    public static func settingsKey(_ o: RenderOptions, command: String) -> String {
-        "\(command) v\(JourneyMapVersion.string) formats=\(o.formats.map(\.rawValue).sorted()) views=\(o.views.map(\.rawValue)) paper=\(o.paper.map { "\($0.widthMM)x\($0.heightMM)" } ?? "-") tile=\(o.tile.map { "\($0.widthMM)x\($0.heightMM)/\(o.tileOverlapMM)" } ?? "-") theme=\(o.theme ?? "-") dpi=\(o.dpi) scale=\(o.fontScale) top=\(o.highlightTop) since=\(o.join.since ?? "-") until=\(o.join.until ?? "-") small=\(o.join.smallSample) strict=\(o.join.strict)"
     }
 }

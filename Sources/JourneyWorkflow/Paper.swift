@@ -2,7 +2,7 @@ import JourneyGraphviz
 
 /// Paper for posters (`--paper A0 --landscape`): ISO A sizes, US letter and tabloid, or any
 /// `WIDTHxHEIGHTmm`.
-public struct Paper: Sendable, Hashable {
+public struct Paper: Sendable, Hashable, Codable {
     public var widthMM: Double
     public var heightMM: Double
 

@@ -6,17 +6,19 @@ import JourneyRender
 import JourneyReports
 
 /// What `render` writes for each journey.
-public enum OutputKind: String, Sendable, CaseIterable, Comparable {
+public enum OutputKind: String, Sendable, Codable, CaseIterable, Comparable {
     case svg, png, pdf, dot
     public static func < (a: OutputKind, b: OutputKind) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The views of a journey `render` can draw (`--view`).
-public enum MapView: String, Sendable, CaseIterable {
+public enum MapView: String, Sendable, Codable, CaseIterable {
     case map, curve, blueprint, ownership, drivers
 }
 
-public struct RenderOptions: Sendable {
+/// Everything that decides what `render` and `report` write. Codable: it travels to worker
+/// processes as JSON, and its hash keys the manifest's entries.
+public struct RenderOptions: Sendable, Codable, Equatable {
     public var formats: [OutputKind] = [.svg, .png, .pdf]
     public var views: [MapView] = [.map]
     /// A poster: the drawing is scaled to fill this paper (inside 10 mm margins).
@@ -121,7 +123,7 @@ public enum RenderJob {
                     let layout = TileLayout(posterWidth: (poster.widthMM - 20) * mm, posterHeight: (poster.heightMM - 20) * mm,
                                             tileWidth: tile.widthMM * mm, tileHeight: tile.heightMM * mm, overlap: options.tileOverlapMM * mm)
                     let tiled = try GraphvizRenderer.renderTiles(base, layout: layout, title: "\(journey.title): \(view.rawValue), tiled")
-                    outcome.files.append(OutputFile(path: "\(dir)/\(view.rawValue)-tiles.pdf", bytes: tiled.pdf))
+                    outcome.files.append(OutputFile(path: "\(dir)/\(OutputNames.tiles(view))", bytes: tiled.pdf))
                 }
                 outcome.files += try renderFiles(spec, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi).map { f in
                     guard view == .map, f.path.hasSuffix(".svg") else { return f }
@@ -170,9 +172,12 @@ public enum RenderJob {
         }
         if !graphviz.isEmpty {
             let rendered = try GraphvizRenderer.render(spec, formats: graphviz, dpi: dpi)
-            for f in graphviz { files.append(OutputFile(path: "\(dir)/\(name).\(f.rawValue)", bytes: rendered[f]!)) }
+            for (kind, f) in zip(formats.filter { $0 != .dot }, graphviz) {
+                guard let bytes = rendered[f] else { throw GraphvizError.renderFailed(f.rawValue) }
+                files.append(OutputFile(path: "\(dir)/\(OutputNames.file(name, kind))", bytes: bytes))
+            }
         }
-        if formats.contains(.dot) { files.append(OutputFile(path: "\(dir)/\(name).dot", bytes: Array(DOTWriter.write(spec).utf8))) }
+        if formats.contains(.dot) { files.append(OutputFile(path: "\(dir)/\(OutputNames.file(name, .dot))", bytes: Array(DOTWriter.write(spec).utf8))) }
         return files.sorted { $0.path < $1.path }
     }
 }

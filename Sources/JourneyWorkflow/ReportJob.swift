@@ -29,12 +29,12 @@ public enum ReportJob {
         for p in report.painPoints.prefix(max(1, options.highlightTop)) { mapOptions.highlighted[p.touchpointID] = p.rank }
         do {
             let map = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
-            let mapFiles = try RenderJob.renderFiles(map, name: "map-pain-points", dir: dir, formats: [.svg, .png], dpi: options.dpi)
+            let mapFiles = try RenderJob.renderFiles(map, name: OutputNames.reportMap, dir: dir, formats: [.svg, .png], dpi: options.dpi)
             let chart = ReportChart.build(report, theme: theme)
-            let chartFiles = try RenderJob.renderFiles(chart, name: "report", dir: dir, formats: [.svg, .png], dpi: options.dpi)
+            let chartFiles = try RenderJob.renderFiles(chart, name: OutputNames.reportChart, dir: dir, formats: [.svg, .png], dpi: options.dpi)
             // With an outcome, the key-driver grid leads the report (drivers.svg/png).
             let driverFiles = try report.drivers.map {
-                try RenderJob.renderFiles(DriversBuilder.build(journey, drivers: $0, options: mapOptions), name: "drivers", dir: dir,
+                try RenderJob.renderFiles(DriversBuilder.build(journey, drivers: $0, options: mapOptions), name: OutputNames.reportDrivers, dir: dir,
                                           formats: [.svg, .png], dpi: options.dpi)
             } ?? []
             let driversPNG = driverFiles.first { $0.path.hasSuffix(".png") }?.bytes

@@ -1,17 +1,23 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Runs copies of our own binary as worker processes, at most `jobs` at a time, each with a
-/// deadline. Graphviz is not thread-safe and leaks a little per graph, and libgvc can abort
-/// the process that hosts it, so parallelism, recycling and deadlines all come from
-/// processes: a worker renders a bounded chunk of journeys and exits; one that runs past its
-/// deadline is killed, and only its own journeys fail.
+/// Runs copies of our own binary as worker processes, at most `jobs` at a time, each under a
+/// deadline per journey. Graphviz is not thread-safe and leaks a little per graph, and libgvc
+/// can abort the process that hosts it, so parallelism, recycling and deadlines all come from
+/// processes: a worker renders a bounded chunk of journeys and exits; one that spends longer
+/// than the deadline on one journey is killed, and only its journeys from then on fail.
 public enum WorkerPool {
     public struct Task: Sendable {
         public var arguments: [String]
-        /// Seconds before the worker is killed.
+        /// Bytes for the worker's standard input (the job).
+        public var input: [UInt8]
+        /// Seconds a worker may go without finishing a journey (a line on its standard output).
         public var deadline: Double
-        public init(arguments: [String], deadline: Double) {
+        public init(arguments: [String], input: [UInt8] = [], deadline: Double) {
             self.arguments = arguments
+            self.input = input
             self.deadline = deadline
         }
     }
@@ -35,19 +41,30 @@ public enum WorkerPool {
         return "Graphviz crashed"
     }
 
-    /// The running executable (workers are copies of it).
+    /// What a worker printed on standard error, without the runtime's stack dump.
+    public static func message(of result: Result) -> String {
+        guard result.signaled else { return result.stderr }
+        let said = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.hasPrefix("Current stack trace") && !$0.hasPrefix("*** ") }
+        return said.joined(separator: "\n") + (said.isEmpty ? "" : "\n")
+    }
+
+    /// The running executable (workers are copies of it). Linux only, like the package.
     public static var executablePath: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// Runs every task; results come back in task order, whatever order workers finish in.
-    public static func run(_ tasks: [Task], jobs: Int, executable: String = executablePath) -> [Result] {
+    /// `finished` is called as each worker ends (for progress), in the order they end.
+    public static func run(_ tasks: [Task], jobs: Int, executable: String = executablePath,
+                           finished: (Int, Result) -> Void = { _, _ in }) -> [Result] {
         struct Running {
             var index: Int
             var process: Process
             var out: String
             var err: String
-            var started: Date
+            var lastProgress: Date
+            var outSize: Int = 0
             var killed = false
         }
         var results = [Result?](repeating: nil, count: tasks.count)
@@ -59,8 +76,10 @@ public enum WorkerPool {
         func finish(_ r: Running) {
             let out = String(decoding: FileManager.default.contents(atPath: r.out) ?? Data(), as: UTF8.self)
             let err = String(decoding: FileManager.default.contents(atPath: r.err) ?? Data(), as: UTF8.self)
-            results[r.index] = Result(status: r.process.terminationStatus, stdout: out, stderr: err, timedOut: r.killed,
-                                      signaled: r.process.terminationReason == .uncaughtSignal)
+            let result = Result(status: r.process.terminationStatus, stdout: out, stderr: err, timedOut: r.killed,
+                                signaled: r.process.terminationReason == .uncaughtSignal)
+            results[r.index] = result
+            finished(r.index, result)
         }
         while next < tasks.count || !running.isEmpty {
             while running.count < max(1, jobs), next < tasks.count {
@@ -72,17 +91,20 @@ public enum WorkerPool {
                 var env = ProcessInfo.processInfo.environment
                 env["SWIFT_BACKTRACE"] = "enable=no"
                 p.environment = env
-                let out = "\(tmp)/\(next).out", err = "\(tmp)/\(next).err"
-                FileManager.default.createFile(atPath: out, contents: nil)
-                FileManager.default.createFile(atPath: err, contents: nil)
-                p.standardOutput = FileHandle(forWritingAtPath: out)
-                p.standardError = FileHandle(forWritingAtPath: err)
-                p.standardInput = FileHandle.nullDevice
+                let input = "\(tmp)/\(next).in", out = "\(tmp)/\(next).out", err = "\(tmp)/\(next).err"
                 do {
+                    try Data(tasks[next].input).write(to: URL(fileURLWithPath: input))
+                    try Data().write(to: URL(fileURLWithPath: out))
+                    try Data().write(to: URL(fileURLWithPath: err))
+                    p.standardInput = FileHandle(forReadingAtPath: input)
+                    p.standardOutput = FileHandle(forWritingAtPath: out)
+                    p.standardError = FileHandle(forWritingAtPath: err)
                     try p.run()
-                    running.append(Running(index: next, process: p, out: out, err: err, started: Date()))
+                    running.append(Running(index: next, process: p, out: out, err: err, lastProgress: Date()))
                 } catch {
-                    results[next] = Result(status: 127, stdout: "", stderr: "cannot start a worker: \(error)\n", timedOut: false)
+                    let result = Result(status: 127, stdout: "", stderr: "cannot start a worker: \(error)\n", timedOut: false)
+                    results[next] = result
+                    finished(next, result)
                 }
                 next += 1
             }
@@ -90,7 +112,13 @@ public enum WorkerPool {
             var still: [Running] = []
             for var r in running {
                 if r.process.isRunning {
-                    if !r.killed, Date().timeIntervalSince(r.started) > tasks[r.index].deadline {
+                    // A journey finished (its result line grew the output): its deadline restarts.
+                    var st = stat()
+                    if stat(r.out, &st) == 0, Int(st.st_size) != r.outSize {
+                        r.outSize = Int(st.st_size)
+                        r.lastProgress = Date()
+                    }
+                    if !r.killed, Date().timeIntervalSince(r.lastProgress) > tasks[r.index].deadline {
                         kill(r.process.processIdentifier, SIGKILL)
                         r.killed = true
                     }

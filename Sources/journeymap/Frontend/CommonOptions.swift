@@ -1,5 +1,6 @@
 import ArgumentParser
 import JourneyCore
+import JourneyWorkflow
 
 /// Options every subcommand that reads journeys shares.
 struct InputOptions: ParsableArguments {
@@ -20,6 +21,14 @@ struct InputOptions: ParsableArguments {
         o.maxFileSize = maxFileSize * 1_048_576
         o.maxTouchpoints = maxTouchpoints
         return o
+    }
+
+    /// The limits as a value for the batch (and its workers).
+    var loadSettings: LoadSettings {
+        var s = LoadSettings()
+        s.maxFileSize = maxFileSize * 1_048_576
+        s.maxTouchpoints = maxTouchpoints
+        return s
     }
 
     func validate() throws {

@@ -18,6 +18,9 @@ struct Progress {
         Terminal.err("\r\u{1B}[K[\(index + 1)/\(total)] \(shown)")
     }
 
+    /// Clears the line before other output.
+    func clear() { finish() }
+
     func finish() {
         guard enabled else { return }
         Terminal.err("\r\u{1B}[K")

@@ -34,32 +34,23 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let inputs = try Inputs.resolve(input.paths)
-        var options = RenderOptions()
-        options.outputDirectory = output
-        options.highlightTop = highlight
-        options.theme = theme
-        options.dpi = dpi
-        options.maxLayoutTouchpoints = maxLayoutTouchpoints
-        options.join = feedback.joinSettings(strict: strict)
-        var failed = false
-        let loads = inputs.map { item in (item, JourneyLoader.load(path: item.path, options: input.loadOptions(root: item.root))) }
-        let duplicates = DuplicateJourneys.find(loads.compactMap { l in l.1.journey.map { (l.0.path, $0.id) } })
-        for (id, files) in duplicates.sorted(by: { $0.key < $1.key }) {
-            Terminal.err("error: \(DuplicateJourneys.message(id: id, files: files))\n")
-            failed = true
+        var settings = BatchSettings()
+        settings.kind = .report
+        settings.useManifest = false
+        settings.options.outputDirectory = output
+        settings.options.highlightTop = highlight
+        settings.options.theme = theme
+        settings.options.dpi = dpi
+        settings.options.maxLayoutTouchpoints = maxLayoutTouchpoints
+        settings.options.join = feedback.joinSettings(strict: strict)
+        settings.load = input.loadSettings
+        var out = BatchOutput(colored: input.color.enabled)
+        let ok = RenderBatch.run(inputs, settings) { event in
+            // Every report is rewritten: nothing to say when none changed.
+            if case .upToDate = event { return }
+            out.print(event)
         }
-        for (item, loaded) in loads {
-            if let id = loaded.journey?.id, duplicates[id] != nil { continue }
-            let outcome = ReportJob.run(item, load: input.loadOptions(root: item.root), options: options, loaded: loaded)
-            Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled).format(outcome.diagnostics.sortedForOutput().filter { $0.severity != .note }))
-            if outcome.failed { failed = true; continue }
-            do {
-                for path in try OutputWriter.write(outcome.files) { Terminal.out("wrote \(path)\n") }
-            } catch {
-                Terminal.err("error: \(error)\n")
-                failed = true
-            }
-        }
-        if failed { throw ExitCode(1) }
+        out.finish()
+        if !ok { throw ExitCode(1) }
     }
 }

@@ -24,42 +24,39 @@ struct Watch: ParsableCommand {
 
     func validate() throws {
         guard interval >= 0.05 else { throw ValidationError("--interval must be at least 0.05 seconds") }
-        guard !formats.split(separator: ",").contains(where: { OutputKind(rawValue: String($0)) == nil }) else {
-            throw ValidationError("--format takes svg, png, pdf, dot")
-        }
+        guard FormatList.parse(formats) != nil else { throw ValidationError("--format takes svg, png, pdf, dot (comma-separated); got '\(formats)'") }
     }
 
     func run() throws {
-        var options = RenderOptions()
-        options.formats = formats.split(separator: ",").compactMap { OutputKind(rawValue: String($0)) }
-        options.outputDirectory = output
-        var stamps: [String: FileStamp] = [:]
+        var settings = BatchSettings()
+        settings.options.formats = FormatList.parse(formats) ?? []
+        settings.options.outputDirectory = output
+        settings.load = input.loadSettings
+        settings.useManifest = false
+        settings.force = true
         let start = Date()
         let clock = DateFormatter()
         clock.dateFormat = "HH:mm:ss"
         Terminal.err("watching \(input.paths.joined(separator: ", ")) (Ctrl-C to stop)\n")
+        var watcher = ChangeWatcher()
         while true {
-            let inputs = (try? JourneyDiscovery.inputs(for: input.paths)) ?? []
-            for item in inputs {
-                let load = input.loadOptions(root: item.root)
-                let (_, deps, shared) = RenderJob.dependencies(item, load: load, options: options)
-                if shared { continue }
-                let stamp = FileStamp([item.path] + deps)
-                if stamps[item.path] == stamp { continue }
-                stamps[item.path] = stamp
-                let outcome = RenderJob.run(item, load: load, options: options)
-                let time = clock.string(from: Date())
-                Terminal.err(DiagnosticPrinter(sources: outcome.sources, colored: input.color.enabled)
-                    .format(outcome.diagnostics.sortedForOutput().filter { $0.severity != .note }))
-                if outcome.failed {
-                    Terminal.err("[\(time)] \(item.path): errors; keeping the last good output\n")
-                    continue
-                }
-                do {
-                    let written = try OutputWriter.write(outcome.files)
-                    Terminal.out("[\(time)] \(item.path): \(written.isEmpty ? "unchanged" : "wrote " + written.joined(separator: ", "))\n")
-                } catch {
-                    Terminal.err("[\(time)] error: \(error)\n")
+            let changed = watcher.changed((try? JourneyDiscovery.inputs(for: input.paths)) ?? [], settings)
+            if !changed.isEmpty {
+                RenderBatch.run(changed, settings) { event in
+                    let time = clock.string(from: Date())
+                    switch event {
+                    case .journey(let r):
+                        Terminal.err(DiagnosticPrinter(sources: r.sources, colored: input.color.enabled)
+                            .format(r.diagnostics.sortedForOutput().filter { $0.severity != .note }))
+                        if r.failed {
+                            Terminal.err("[\(time)] \(r.path): errors; keeping the last good output\n")
+                        } else {
+                            Terminal.out("[\(time)] \(r.path): \(r.written.isEmpty ? "unchanged" : "wrote " + r.written.joined(separator: ", "))\n")
+                        }
+                    case .error(let m): Terminal.err("[\(time)] error: \(m)\n")
+                    case .workerOutput(let text): Terminal.err(text)
+                    case .progress, .upToDate: break
+                    }
                 }
             }
             if let maxSeconds, Date().timeIntervalSince(start) > maxSeconds { return }
