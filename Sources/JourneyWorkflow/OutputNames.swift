@@ -1,6 +1,7 @@
-/// The names of the files a journey's output set holds, inside `<output>/<journey-id>/`. One
-/// function for the writer (RenderJob, ReportJob), the manifest and `render --check`, so
-/// that what is checked is what is written.
+/// The names of the files a journey's output set holds, inside `<output>/<journey-id>/`: the
+/// writers (RenderJob, ReportJob) name files only through here, and the manifest records
+/// (and `render --check` checks) exactly the files they produced, so that what is checked is
+/// what is written.
 public enum OutputNames {
     /// A view in one format: `map.svg`, `curve.pdf`.
     public static func view(_ view: MapView, _ kind: OutputKind) -> String { file(view.rawValue, kind) }
@@ -11,7 +12,8 @@ public enum OutputNames {
     /// The tiled poster of a view: `map-tiles.pdf`.
     public static func tiles(_ view: MapView) -> String { "\(view.rawValue)-tiles.pdf" }
 
-    /// Everything `render` writes for one journey with these options, sorted.
+    /// Everything `render` writes for one journey with these options, sorted (`--view all`
+    /// leaves out the drivers grid of a journey with no outcome).
     public static func render(_ options: RenderOptions) -> [String] {
         var names: [String] = []
         for v in options.views {

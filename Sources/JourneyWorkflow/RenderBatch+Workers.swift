@@ -4,7 +4,7 @@ import JourneyCore
 extension RenderBatch {
     /// Hands contiguous chunks of journeys to worker processes (the job as JSON on standard
     /// input), reports their results in input order, and collects the journeys written.
-    static func runInWorkers(_ todo: [Loaded], _ settings: BatchSettings, emit: (BatchEvent) -> Void, done: inout [String]) -> Bool {
+    static func runInWorkers(_ todo: [Loaded], _ settings: BatchSettings, emit: (BatchEvent) -> Void, done: inout [String: [String]]) -> Bool {
         let jobs = max(1, settings.jobs)
         let perWorker = max(1, min(BatchSettings.journeysPerWorker, (todo.count + jobs - 1) / jobs))
         let chunks = stride(from: 0, to: todo.count, by: perWorker).map { Array(todo[$0..<min($0 + perWorker, todo.count)]) }
@@ -41,7 +41,11 @@ extension RenderBatch {
                 if let e = w.writeError { diagnostics.append(Diagnostic(.unwritableOutput, e, at: .file(l.input.path))) }
                 emit(.journey(JourneyResult(path: w.path, journeyID: w.journeyID, diagnostics: diagnostics,
                                             sources: l.result.sources, written: w.written, failed: w.failed)))
-                if w.failed { ok = false } else if !w.sharedDefinitions { done.append(w.path) }
+                if w.failed {
+                    ok = false
+                } else if !w.sharedDefinitions {
+                    done[w.path] = w.files.map { Manifest.relative($0, to: settings.options.outputDirectory) }
+                }
             }
             guard !stopped.isEmpty else {
                 if r.status != 0 { ok = false }

@@ -112,7 +112,8 @@ public enum RenderBatch {
             if !failed { emit(.upToDate(journeys: journeys)) }
             return !failed
         }
-        var done: [String] = []
+        // Journey path → the files of its output set, relative to the output folder.
+        var done: [String: [String]] = [:]
         if settings.usesWorkers(count: todo.count) {
             if !runInWorkers(todo, settings, emit: emit, done: &done) { failed = true }
         } else {
@@ -127,7 +128,7 @@ public enum RenderBatch {
                 if !outcome.failed {
                     do {
                         result.written = try OutputWriter.write(outcome.files)
-                        done.append(l.input.path)
+                        done[l.input.path] = outcome.files.map { Manifest.relative($0.path, to: output) }
                     } catch {
                         result.diagnostics.append(Diagnostic(.unwritableOutput, "\(error)", at: .file(l.input.path)))
                         result.failed = true
@@ -138,13 +139,12 @@ public enum RenderBatch {
             }
         }
         if settings.useManifest, !done.isEmpty {
-            let names = settings.kind == .render ? OutputNames.render(settings.options) : OutputNames.report
             do {
                 try Manifest.update(in: output) { m in
-                    for path in done {
+                    for (path, files) in done.sorted(by: { $0.key < $1.key }) {
                         // The hashes taken before rendering: inputs that changed meanwhile stay stale.
                         guard let (key, inputs) = keys[path] else { continue }
-                        m.record(key, inputs: inputs, outputs: names.map { "\(key.journey)/\($0)" })
+                        m.record(key, inputs: inputs, outputs: files)
                     }
                 }
             } catch {
