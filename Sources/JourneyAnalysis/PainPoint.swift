@@ -133,4 +133,9 @@ public struct PainPointReport: Hashable, Sendable {
     /// Key drivers of the journey's first declared outcome, as priorities; nil without one.
     public var drivers: DriverSummary? = nil
     public var missedTargets: [TargetResult] { targets.filter { $0.status == .missed } }
+    /// What the ranking follows, for bars and tables: the priority with an outcome (0 for a
+    /// touchpoint outside the driver model), else the pain score.
+    public func rankValue(_ p: PainPoint) -> Double { drivers == nil ? p.score : (p.priority?.priority ?? 0) }
+    /// "Priority" with an outcome, else "Score".
+    public var rankValueName: String { drivers == nil ? "Score" : "Priority" }
 }

@@ -18,18 +18,18 @@ public enum ReportChart {
         var rows: [HTML] = [
             .row([.cell([(.colspan, 6), (.align, "left")], [text("Pain points: " + report.journeyTitle, 18, bold: true)])]),
             .row([.cell([(.colspan, 6), (.align, "left")], [text(summary(report), 10, color: theme.mutedText)])]),
-            .row(["#", "Touchpoint", "Owner", "Score", "n", "NPS · CSAT · negative"].map {
+            .row(["#", "Touchpoint", "Owner", report.rankValueName, "n", "NPS · CSAT · negative"].map {
                 .cell([(.align, "left"), (.bgcolor, .color(theme.stageFill))], [text($0, 10, bold: true)])
             }),
         ]
-        let top = max(report.painPoints.first?.score ?? 1, 0.001)
+        let top = max(report.painPoints.map(report.rankValue).max() ?? 1, 0.001)
         let colors = Dictionary(uniqueKeysWithValues: report.departments.enumerated().map { ($1.id, theme.departments[$0 % theme.departments.count]) })
         for p in report.painPoints.prefix(limit) {
-            let width = max(2, min(160, Int((p.score / top * 160).rounded())))
+            let width = max(2, min(160, Int((report.rankValue(p) / top * 160).rounded())))
             let bar: HTML = .table([(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)], [.row([
                 .cell([(.width, .int(width)), (.height, 12), (.fixedsize, "true"), (.bgcolor, .color(theme.highlight))], []),
                 .cell([(.width, .int(max(1, 162 - width))), (.height, 12), (.fixedsize, "true")], []),
-                .cell([(.align, "left")], [text(Num.fixed(p.score, 1), 9, color: theme.mutedText)]),
+                .cell([(.align, "left")], [text(Num.fixed(report.rankValue(p), 1), 9, color: theme.mutedText)]),
             ])])
             let ownerColor = p.ownerID.flatMap { colors[$0] } ?? theme.neutral
             let m = p.metrics
@@ -66,6 +66,6 @@ public enum ReportChart {
         if let n = j.nps { s += " · journey NPS \(Num.signed(n.value))" }
         let missed = r.missedTargets.count
         if !r.targets.isEmpty { s += " · targets met \(r.targets.count - missed) of \(r.targets.count)" }
-        return s + " · bars: pain score (docs/pain-points.md)"
+        return s + (r.drivers == nil ? " · bars: pain score (docs/pain-points.md)" : " · bars: priority = importance × share not in the top box (docs/pain-points.md)")
     }
 }

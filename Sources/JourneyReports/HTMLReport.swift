@@ -28,6 +28,7 @@ public enum HTMLReport {
             <p>\(h(MarkdownReport.summary(r)))</p></header>
 
             """
+        if let d = r.drivers { out += drivers(d, png: driversPNG) }
         if !r.targets.isEmpty {
             out += "<section><h2>Targets</h2><table><thead><tr><th>Status</th><th>Target</th><th>Where</th><th>Figure</th><th>n</th></tr></thead><tbody>\n"
             for t in r.targets {
@@ -42,10 +43,10 @@ public enum HTMLReport {
         }
         out += "<section><h2>Ranked pain points</h2>\n"
         if r.painPoints.isEmpty { out += "<p>Nothing stands out: no touchpoint scores below the rest of the journey.</p>\n" }
-        let top = r.painPoints.first?.score ?? 1
+        let top = r.painPoints.map(r.rankValue).max() ?? 1
         for p in r.painPoints.prefix(15) {
             let x = p.metrics
-            let width = max(2, Int((p.score / max(top, 0.001)) * 100))
+            let width = max(2, Int((r.rankValue(p) / max(top, 0.001)) * 100))
             out += "<article class=\"pain\"><div class=\"rank\">\(p.rank)</div><div class=\"body\">"
             out += "<h3>\(h(p.touchpointTitle)) <span class=\"owner\">\(h(p.ownerTitle ?? "no owner"))</span>\(p.isMomentOfTruth ? " <span class=\"pill mot\">moment of truth</span>" : "")\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " <span class=\"pill none\">small sample</span>" : "")</h3>"
             out += "<div class=\"bar\"><span style=\"width:\(width)%\"></span></div>"
@@ -82,12 +83,35 @@ public enum HTMLReport {
         if !r.declaredPains.isEmpty {
             out += "<section><h2>Known pains written in the journey</h2><table><thead><tr><th>Touchpoint</th><th>Pain</th><th>Data says</th></tr></thead><tbody>\n"
             for d in r.declaredPains {
-                out += "<tr><td>\(h(journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID))</td><td>\(h(d.text))</td><td>\(h(d.status.rawValue))</td></tr>\n"
+                out += "<tr><td>\(h(journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID))</td><td>\(h(d.text))</td><td>\(h(d.status.rawValue)) <small>\(h(d.evidence))</small></td></tr>\n"
             }
             out += "</tbody></table></section>\n"
         }
         out += "<footer>Made by journeymap \(h(r.journeyID.isEmpty ? "" : "from " + (journey.sourceFile.split(separator: "/").last.map(String.init) ?? "")))</footer>\n</body>\n</html>\n"
         return out
+    }
+
+    /// The key drivers: the grid as an embedded PNG and the table behind it.
+    static func drivers(_ d: DriverSummary, png: [UInt8]?) -> String {
+        let h = Escape.html
+        var out = "<section><h2>Key drivers of “\(h(d.outcomeName))”</h2>\n<p>\(h(MarkdownReport.driversMethod(d))) "
+        out += "Priority = importance × the share not in the top box.</p>\n"
+        if let png {
+            out += "<img class=\"map\" alt=\"Key drivers of \(h(d.outcomeName)): importance against performance, one point per touchpoint\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">\n"
+        }
+        out += "<table><thead><tr><th>#</th><th>Touchpoint</th><th>Owner</th><th>Importance (95%)</th><th>Performance</th><th>Priority</th><th>Quadrant</th><th>n</th></tr></thead><tbody>\n"
+        for (i, row) in d.rows.enumerated() {
+            let imp = row.driver.importance
+            let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
+            let cls = row.quadrant == .fixFirst ? " class=\"badtext\"" : ""
+            out += "<tr><td>\(i + 1)</td><td>\(h(row.touchpointTitle))</td><td>\(h(row.ownerTitle ?? "no owner"))</td>"
+            out += "<td>\(h(Format.number(imp.value)))% <small>(\(h(Format.number(imp.low)))–\(h(Format.number(imp.high))))</small></td><td>\(h(perf))</td>"
+            out += "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h(row.quadrant?.rawValue ?? "–"))</td><td>\(row.driver.n)</td></tr>\n"
+        }
+        out += "</tbody></table>\n"
+        for note in d.keyDrivers.notes { out += "<p><small>\(h(note))</small></p>\n" }
+        for e in d.keyDrivers.excluded { out += "<p><small>Not in the model: \(h(e.touchpointID)): \(h(e.reason)).</small></p>\n" }
+        return out + "</section>\n"
     }
 
     static let style = """

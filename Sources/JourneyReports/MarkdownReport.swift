@@ -8,6 +8,7 @@ public enum MarkdownReport {
     public static func render(_ r: PainPointReport, journey: Journey, limit: Int = 10) -> String {
         var out = "# Pain points: \(Escape.markdown(r.journeyTitle))\n\n"
         out += summary(r) + "\n"
+        if let d = r.drivers { out += drivers(d, journey: journey) }
         if !r.targets.isEmpty {
             out += "\n## Targets\n\n| Status | Target | Where | Figure | n |\n|---|---|---|---|---|\n"
             for t in r.targets {
@@ -20,10 +21,10 @@ public enum MarkdownReport {
         if r.painPoints.isEmpty {
             out += "Nothing stands out: no touchpoint scores below the rest of the journey.\n"
         } else {
-            out += "| # | Touchpoint | Owner | Score | n | NPS | CSAT | Negative |\n|---|---|---|---|---|---|---|---|\n"
+            out += "| # | Touchpoint | Owner | \(r.rankValueName) | n | NPS | CSAT | Negative |\n|---|---|---|---|---|---|---|---|\n"
             for p in r.painPoints.prefix(limit) {
                 let x = p.metrics
-                out += "| \(p.rank) | \(Escape.markdown(p.touchpointTitle)) | \(Escape.markdown(p.ownerTitle ?? "no owner")) | \(Format.number(p.score)) | \(x?.responses ?? 0)\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " ⚠" : "") | \(x?.nps.map { Format.signed($0.value) } ?? "–") | \(x?.csatTopBox.map { Format.number($0.value) + "%" } ?? "–") | \(negative(x)) |\n"
+                out += "| \(p.rank) | \(Escape.markdown(p.touchpointTitle)) | \(Escape.markdown(p.ownerTitle ?? "no owner")) | \(Format.number(r.rankValue(p))) | \(x?.responses ?? 0)\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " ⚠" : "") | \(x?.nps.map { Format.signed($0.value) } ?? "–") | \(x?.csatTopBox.map { Format.number($0.value) + "%" } ?? "–") | \(negative(x)) |\n"
             }
             if r.painPoints.count > limit { out += "\n…and \(r.painPoints.count - limit) more in pain-points.json.\n" }
             for p in r.painPoints.prefix(min(limit, 5)) {
@@ -51,10 +52,44 @@ public enum MarkdownReport {
             out += "\n## Known pains written in the journey\n\n| Touchpoint | Pain | Data says |\n|---|---|---|\n"
             for d in r.declaredPains {
                 let title = journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID
-                out += "| \(Escape.markdown(title)) | \(Escape.markdown(d.text)) | \(d.status.rawValue) |\n"
+                out += "| \(Escape.markdown(title)) | \(Escape.markdown(d.text)) | \(d.status.rawValue): \(Escape.markdown(d.evidence)) |\n"
             }
         }
         return out
+    }
+
+    /// The key drivers first: the grid (drivers.png, written beside this file) and the table a
+    /// manager acts on.
+    static func drivers(_ d: DriverSummary, journey: Journey) -> String {
+        let k = d.keyDrivers
+        var out = "\n## Key drivers of “\(Escape.markdown(d.outcomeName))”\n\n"
+        out += "![Key drivers: importance against performance, one point per touchpoint](drivers.png)\n\n"
+        out += "\(Escape.markdown(driversMethod(d))) Priority = importance × the share not in the top box: the points of the explained outcome held back by the touchpoint.\n\n"
+        out += "| # | Touchpoint | Owner | Importance (95%) | Performance | Priority | Quadrant | n |\n|---|---|---|---|---|---|---|---|\n"
+        for (i, row) in d.rows.enumerated() {
+            let imp = row.driver.importance
+            let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
+            out += "| \(i + 1) | \(Escape.markdown(row.touchpointTitle)) | \(Escape.markdown(row.ownerTitle ?? "no owner")) | "
+            out += "\(Format.number(imp.value))% (\(Format.number(imp.low))–\(Format.number(imp.high))) | \(perf) | "
+            out += "\(row.performance == nil ? "–" : Format.number(row.priority)) | \(row.quadrant?.rawValue ?? "–") | \(PriorityAnalysis.grouped(row.driver.n)) |\n"
+        }
+        for e in k.excluded {
+            let title = journey.touchpoint(e.touchpointID)?.title ?? e.touchpointID
+            out += "\n- Not in the model: \(Escape.markdown(title)): \(Escape.markdown(e.reason))."
+        }
+        for note in k.notes { out += "\n- \(Escape.markdown(note))" }
+        if !k.excluded.isEmpty || !k.notes.isEmpty { out += "\n" }
+        return out
+    }
+
+    /// How the drivers were computed, in one or two sentences with n and R².
+    public static func driversMethod(_ d: DriverSummary) -> String {
+        let k = d.keyDrivers
+        var s = "Importance is each touchpoint's share of the explained “\(d.outcomeName)” (relative weights, Johnson 2000; "
+        s += "\(k.model); \(k.missingRule); 95% intervals from \(PriorityAnalysis.grouped(k.resamples)) bootstrap resamples, seed \(k.seed)), "
+        s += "over \(PriorityAnalysis.grouped(k.respondents)) respondents"
+        if let r2 = k.rSquared { s += "; the ratings explain R² = \(Format.number(100 * r2.value))% (95% \(Format.number(100 * r2.low)) to \(Format.number(100 * r2.high))) of it" }
+        return s + "."
     }
 
     static func summary(_ r: PainPointReport) -> String {

@@ -75,6 +75,48 @@ import Testing
         #expect(!md.contains("\n# heading"), "a line break in text cannot start a heading")
     }
 
+    /// The same hostile text as the outcome's column and a driver's title.
+    static func reportWithDrivers() -> (PainPointReport, Journey) {
+        var (_, j) = report()
+        let r = SourceRange.file("t")
+        var source = FeedbackSource(path: "f.csv", resolvedPath: "f.csv", range: r)
+        source.outcomes = [OutcomeDeclaration(id: "sat", column: hostile, kind: .binary(yes: ["yes"]), range: r)]
+        j.feedback = [source]
+        var (rep, _) = report()
+        var m = rep.measurements
+        var x = m.byTouchpoint["a"]!
+        x.csatCount = 40
+        x.csatTopBox = ScoreInterval(value: 20, low: 10, high: 35)
+        m.byTouchpoint["a"] = x
+        var options = PainPointAnalysis.Options()
+        options.keyDrivers = KeyDriverReport(
+            outcomeID: "sat", model: hostile, missingRule: "pairwise", respondents: 40, rSquared: nil, resamples: 10, seed: 1,
+            drivers: [KeyDriver(touchpointID: "a", n: 40, importance: ScoreInterval(value: 100, low: 90, high: 100), rawWeight: 0.3, correlation: 0.5, rank: 1)],
+            notes: [hostile])
+        rep = PainPointAnalysis.analyse(j, m, options: options)
+        return (rep, j)
+    }
+
+    @Test func driversSectionsEscapeEverything() throws {
+        let (r, j) = Self.reportWithDrivers()
+        #expect(r.drivers?.rows.count == 1)
+        let md = MarkdownReport.render(r, journey: j)
+        #expect(md.contains("](drivers.png)"), "the grid is linked")
+        #expect(!md.contains("](javascript:") && !md.contains("](http") && !md.contains("<script>") && !md.contains("\u{202E}"))
+        #expect(!md.contains("\n# heading"))
+        let rows = try #require(Self.tables(md).first { $0.key.hasPrefix("Key drivers") }?.value)
+        #expect(rows.count == 3)
+        for row in rows { #expect(Self.cells(row) == 8, "\(row)") }
+        let html = HTMLReport.render(r, journey: j, mapPNG: nil, driversPNG: [0x89, 0x50, 0x4E, 0x47])
+        #expect(!html.contains("<script>x</script>") && !html.contains("<b>bold</b>"))
+        #expect(html.contains("<h2>Key drivers of “"))
+        #expect(html.contains("src=\"data:image/png;base64,iVBORw==\""))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(r).utf8)) as? [String: Any])
+        let drivers = try #require(json["drivers"] as? [String: Any])
+        #expect(drivers["outcomeName"] as? String == Self.hostile)
+        #expect(json["version"] as? Int == 2)
+    }
+
     @Test func htmlEscapesEverything() {
         let (r, j) = Self.report()
         let html = HTMLReport.render(r, journey: j, mapPNG: nil)
