@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/release/journeymap
 
-.PHONY: setup build demo test bench fuzz format lint clean
+.PHONY: setup build demo test bench fuzz format lint docs clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,6 +35,19 @@ format:
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+# JourneyMapKit's documentation (Documentation/JourneyMapKit.docc) with the toolchain's own
+# docc, from the library modules' public symbol graphs: no package dependency (README says why).
+DOCC ?= docc
+KIT_GRAPHS := .build/symbol-graphs-kit
+docs:
+	$(SWIFT) package dump-symbol-graph --minimum-access-level public 2>&1 | tail -1
+	rm -rf $(KIT_GRAPHS) && mkdir -p $(KIT_GRAPHS)
+	cp .build/*/symbolgraph/Journey*.symbols.json $(KIT_GRAPHS)/
+	rm -f $(KIT_GRAPHS)/JourneyTestSupport* $(KIT_GRAPHS)/JourneyMapPackage*
+	$(DOCC) convert Documentation/JourneyMapKit.docc --additional-symbol-graph-dir $(KIT_GRAPHS) \
+	  --output-path .build/JourneyMapKit.doccarchive --warnings-as-errors
+	@echo "docs: .build/JourneyMapKit.doccarchive (serve it with a static web server, or docc preview)"
 
 clean:
 	rm -rf .build
