@@ -2,9 +2,13 @@ import JourneyCore
 
 /// A proportion-based score with its 95% interval, e.g. NPS -100...100.
 public struct ScoreInterval: Hashable, Sendable, Codable {
+    /// The point estimate.
     public var value: Double
+    /// The lower end of the 95% interval.
     public var low: Double
+    /// The upper end of the 95% interval.
     public var high: Double
+    /// An estimate with its interval.
     public init(value: Double, low: Double, high: Double) {
         self.value = value
         self.low = low
@@ -27,20 +31,27 @@ public struct Metrics: Hashable, Sendable {
 
     /// NPS answers and their split.
     public var npsCount: Int = 0
+    /// NPS answers of 9 or 10.
     public var promoters: Int = 0
+    /// NPS answers of 7 or 8.
     public var passives: Int = 0
+    /// NPS answers of 0 to 6.
     public var detractors: Int = 0
     /// NPS (-100...100) with the adjusted-Wald 95% interval; nil when npsCount == 0.
     public var nps: ScoreInterval?
 
+    /// CSAT answers counted.
     public var csatCount: Int = 0
     /// Share of top-two-box answers in percent, with a 95% interval.
     public var csatTopBox: ScoreInterval?
+    /// The mean CSAT answer on its scale; nil with no answer.
     public var csatMean: Double?
     /// The CSAT mean with its 95% t interval (nil below two answers, or from aggregate data).
     public var csatMeanInterval: ScoreInterval?
 
+    /// CES answers counted.
     public var cesCount: Int = 0
+    /// The mean CES answer on its scale; nil with no answer.
     public var cesMean: Double?
     /// The CES mean with its 95% t interval.
     public var cesMeanInterval: ScoreInterval?
@@ -49,6 +60,7 @@ public struct Metrics: Hashable, Sendable {
 
     /// Sentiment counts, indexed by Sentiment.
     public var sentimentCounts: [Sentiment: Int] = [:]
+    /// Responses with a sentiment.
     public var sentimentTotal: Int { sentimentCounts.values.reduce(0, +) }
     /// Share of negative sentiment in percent, with a 95% interval.
     public var negativeShare: ScoreInterval?
@@ -65,12 +77,17 @@ public struct Metrics: Hashable, Sendable {
     /// True when `respondents` is below the small-sample threshold.
     public var isSmallSample: Bool = true
 
+    /// No responses yet.
     public init() {}
 }
 
+/// How many responses carry a category (with roll-up of `a/b` into `a`).
 public struct CategoryCount: Hashable, Sendable, Codable {
+    /// The category as written in the data.
     public var category: String
+    /// Responses with it.
     public var count: Int
+    /// A count from its parts.
     public init(category: String, count: Int) {
         self.category = category
         self.count = count
@@ -79,12 +96,17 @@ public struct CategoryCount: Hashable, Sendable, Codable {
 
 /// A customer's own words (untrusted text: escape at every output).
 public struct Comment: Hashable, Sendable, Codable {
+    /// The words, as written (escape them for any output).
     public var text: String
     /// Where it came from: file and line (CSV row's first line).
     public var file: String
+    /// The 1-based line of the row (its first line when a quoted field spans several).
     public var line: Int
+    /// The row's sentiment, if it has one.
     public var sentiment: Sentiment?
+    /// The row's score on its scale, used to pick the most negative comments first.
     public var score: Double?
+    /// A comment from its parts.
     public init(text: String, file: String, line: Int, sentiment: Sentiment? = nil, score: Double? = nil) {
         self.text = text
         self.file = file
@@ -96,21 +118,30 @@ public struct Comment: Hashable, Sendable, Codable {
 
 /// The joined data of one journey: metrics per group, and the row accounting.
 public struct JourneyMeasurements: Hashable, Sendable {
+    /// Every used response.
     public var journey: Metrics = Metrics()
+    /// Per touchpoint id.
     public var byTouchpoint: [String: Metrics] = [:]
+    /// Per stage id.
     public var byStage: [String: Metrics] = [:]
+    /// Per owning department id.
     public var byDepartment: [String: Metrics] = [:]
+    /// Per channel id.
     public var byChannel: [String: Metrics] = [:]
+    /// Per segment (the data's `segment` column).
     public var bySegment: [String: Metrics] = [:]
     /// Earliest and latest response date seen (ISO 8601 yyyy-mm-dd), for "data as of".
     public var firstDate: String?
+    /// The latest response date seen (yyyy-mm-dd).
     public var lastDate: String?
+    /// What became of every row read.
     public var accounting: RowAccounting = RowAccounting()
     /// Per declared outcome id: the pairwise moments of the touchpoint ratings and the
     /// outcome, for key-driver analysis (JourneyAnalysis computes the drivers from them).
     public var driverMoments: [String: DriverMoments] = [:]
     /// Per declared outcome id: how it is measured (binary yes/no, NPS 0…10, a scale).
     public var outcomeKinds: [String: OutcomeDeclaration.Kind] = [:]
+    /// No data joined yet.
     public init() {}
 }
 
@@ -119,8 +150,11 @@ public struct JourneyMeasurements: Hashable, Sendable {
 public struct RowAccounting: Hashable, Sendable {
     /// One count of the promise read = used + rejected + unmatched + filtered.
     public struct Tally: Hashable, Sendable {
+        /// Counts: read, used, rejected (bad values), unmatched (no touchpoint), filtered (dates).
         public var read = 0, used = 0, rejected = 0, unmatched = 0, filtered = 0
+        /// All zero.
         public init() {}
+        /// True when the promise holds.
         public var balances: Bool { read == used + rejected + unmatched + filtered }
     }
     /// Respondents: rows of wide data, distinct respondents of long data with a respondent
@@ -132,9 +166,13 @@ public struct RowAccounting: Hashable, Sendable {
     public var ratingsMissing = 0
     /// True when a source is wide or names its respondent column.
     public var isRespondentLevel = false
+    /// Rows read (after the header).
     public var read: Int = 0
+    /// Rows joined to a touchpoint.
     public var used: Int = 0
+    /// Rows rejected for a bad value or a malformed row.
     public var rejected: Int = 0
+    /// Rows naming no touchpoint of the journey and matching no category rule.
     public var unmatched: Int = 0
     /// Outside --since/--until.
     public var filtered: Int = 0
@@ -142,5 +180,6 @@ public struct RowAccounting: Hashable, Sendable {
     public var rejectedByReason: [String: Int] = [:]
     /// Unmatched touchpoint ids (or categories) and how many rows named them.
     public var unmatchedByKey: [String: Int] = [:]
+    /// All zero.
     public init() {}
 }
