@@ -4,6 +4,7 @@ import JourneyFeedback
 /// What changed between two versions of a journey: touchpoints added, removed, moved,
 /// renamed; emotion and owner changes; metric changes; new and resolved pain points.
 public struct JourneyDiff: Sendable {
+    /// One change to a touchpoint (ids are the touchpoint's; stages by id).
     public enum Change: Hashable, Sendable {
         case added(id: String, title: String, stage: String)
         case removed(id: String, title: String, stage: String)
@@ -13,15 +14,23 @@ public struct JourneyDiff: Sendable {
         case owner(id: String, from: String?, to: String?)
         case momentOfTruth(id: String, now: Bool)
     }
+    /// A touchpoint's figures before and after (nil: no data on that side).
     public struct MetricChange: Hashable, Sendable {
+        /// The touchpoint's id.
         public var id: String
+        /// Its figures in the old version.
         public var before: Metrics?
+        /// Its figures in the new version.
         public var after: Metrics?
     }
 
+    /// Structural changes: added, removed, moved and renamed touchpoints, then changed emotions, owners and moments of truth.
     public var changes: [Change]
+    /// Touchpoints whose figures changed.
     public var metrics: [MetricChange]
+    /// Pain points in the new version's top that were not in the old one's.
     public var newPainPoints: [PainPoint]
+    /// Pain points in the old version's top that left it.
     public var resolvedPainPoints: [PainPoint]
 
     /// Touchpoint id → a short mark for the map ("new", "changed").
@@ -38,6 +47,7 @@ public struct JourneyDiff: Sendable {
         return m
     }
 
+    /// The differences from `a` to `b`; `top` pain points of each side are compared.
     public static func compare(old a: Journey, new b: Journey, oldMeasurements ma: JourneyMeasurements?, newMeasurements mb: JourneyMeasurements?, top: Int = 5) -> JourneyDiff {
         var changes: [Change] = []
         let oldTPs = Dictionary(uniqueKeysWithValues: a.touchpoints.map { ($0.id, $0) })

@@ -4,6 +4,7 @@ import JourneyFeedback
 /// Ranks a journey's touchpoints by how much they hurt, with evidence and an owner.
 /// The method, and why each part is there, is in docs/pain-points.md.
 public enum PainPointAnalysis {
+    /// How the ranking treats small samples and what it quotes.
     public struct Options: Sendable {
         /// Responses below this count are a small sample (damped, never hidden).
         public var smallSample: Int = 30
@@ -12,6 +13,7 @@ public enum PainPointAnalysis {
         /// Key drivers to rank by (importance × performance gap). Nil: computed from the
         /// journey's first declared outcome when the data has one.
         public var keyDrivers: KeyDriverReport?
+        /// The defaults (docs/pain-points.md).
         public init() {}
     }
 
@@ -21,6 +23,7 @@ public enum PainPointAnalysis {
     /// × 1.25, so evidence 25% stronger always ranks higher.
     public static let maximumCurveWeight = 1.25
 
+    /// Ranks the journey's touchpoints against the joined data `m` and builds every view of the report.
     public static func analyse(_ journey: Journey, _ m: JourneyMeasurements, options: Options = Options()) -> PainPointReport {
         let tps = journey.touchpoints
         let flows = FlowNeighbours(journey)

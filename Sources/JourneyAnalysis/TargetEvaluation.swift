@@ -3,6 +3,7 @@ import JourneyFeedback
 
 /// Checks `target` statements against the joined data.
 public enum TargetEvaluation {
+    /// Every target of the journey, in document order, judged on the joined data with its interval.
     public static func evaluate(_ journey: Journey, _ m: JourneyMeasurements) -> [TargetResult] {
         journey.targets.map { evaluate($0, in: journey, m) }
     }

@@ -6,11 +6,13 @@ public struct JoinOptions: Sendable {
     public var strict = false
     /// Inclusive date bounds, `YYYY-MM-DD`.
     public var since: String?
+    /// The last day counted, inclusive.
     public var until: String?
     /// Responses below this count are a small sample.
     public var smallSample = 30
     /// How many examples of each kind of row problem are listed before a count.
     public var examplesPerReason = 5
+    /// The defaults: warnings for row problems, every date, small sample below 30.
     public init() {}
 }
 

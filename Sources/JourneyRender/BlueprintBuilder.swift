@@ -14,6 +14,7 @@ public enum BlueprintBuilder {
         ("line of interaction", 230), ("line of visibility", 85), ("line of internal interaction", -65),
     ]
 
+    /// The blueprint's graph: lanes of customer actions, touchpoints, backstage and support under the stages.
     public static func build(_ journey: Journey, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec.pinned(title: "Service blueprint: " + journey.title, options: options)

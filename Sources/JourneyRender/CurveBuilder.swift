@@ -27,9 +27,11 @@ extension GraphSpec {
     }
 }
 
+/// The emotion curve view: designed (dashed) and measured (solid) emotion per touchpoint on a −2…+2 axis, aligned under the stages (neato with pinned positions).
 public enum CurveBuilder {
     static let dx = 150.0, dy = 55.0
 
+    /// The curve's graph; the measured line only where there is data.
     public static func build(_ journey: Journey, measurements: JourneyMeasurements?, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec.pinned(title: "Emotion curve: " + journey.title, options: options)

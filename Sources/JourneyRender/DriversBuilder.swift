@@ -12,6 +12,7 @@ public enum DriversBuilder {
     /// The plot area in points.
     static let plotWidth = 640.0, plotHeight = 420.0
 
+    /// The drivers view: touchpoints placed by importance and performance; a placeholder note when there are no drivers.
     public static func build(_ journey: Journey, drivers: DriverSummary?, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec.pinned(title: "Key drivers: " + journey.title, options: options)

@@ -8,6 +8,7 @@ import JourneyGraphviz
 /// touchpoint is a column of its own, so the document-order flow is a straight line and
 /// explicit flows (branches, skips, loops) arc below it without moving anything.
 public enum MapBuilder {
+    /// The map's graph: stages as columns, touchpoints as cards with their owner, emotion and figures, flows as edges.
     public static func build(_ journey: Journey, measurements: JourneyMeasurements? = nil, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec()

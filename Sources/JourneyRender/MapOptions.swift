@@ -2,6 +2,7 @@ import JourneyGraphviz
 
 /// How a map is drawn.
 public struct MapOptions: Sendable, Hashable {
+    /// Colours and fonts.
     public var theme: Theme = .default
     /// Touchpoints to outline, with their pain-point rank (from the analysis).
     public var highlighted: [String: Int] = [:]
@@ -16,6 +17,7 @@ public struct MapOptions: Sendable, Hashable {
     /// Wall-map labels: title, owner and emotion only (channel, marks and figures stay in the
     /// report), so that larger text still fits the sheet.
     public var wallLabels = false
+    /// The defaults: the default theme, nothing highlighted or marked.
     public init() {}
 }
 

@@ -6,6 +6,7 @@ import JourneyGraphviz
 /// Who owns what: a department-by-stage grid. Each cell counts the touchpoints a department
 /// owns in a stage, is tinted by their measured emotion, and flags missed targets (⚑).
 public enum OwnershipBuilder {
+    /// The ownership grid: departments by stages, each cell counting touchpoints, tinted by measured emotion, missed targets flagged.
     public static func build(_ journey: Journey, measurements: JourneyMeasurements?, targets: [TargetResult], options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec()

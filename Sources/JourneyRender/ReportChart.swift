@@ -5,6 +5,7 @@ import JourneyGraphviz
 /// The ranked pain points drawn as a chart: one table, a row per pain point with a bar for
 /// its score, the owner's name and the key figures. Laid out by Graphviz like the map.
 public enum ReportChart {
+    /// The report's bar chart of the top `limit` pain points by their rank value.
     public static func build(_ report: PainPointReport, theme: Theme = .default, limit: Int = 12) -> GraphSpec {
         var g = GraphSpec()
         g.graph.set(.bgcolor, .color(theme.background))

@@ -4,22 +4,37 @@ import JourneyGraphviz
 /// (distinguishable with the common colour-vision deficiencies); the emotion scale is a
 /// blue–orange diverging scale, not red–green, for the same reason.
 public struct Theme: Sendable, Hashable {
+    /// `default`, `print` or `dark`.
     public var name: String
+    /// The font family of every label.
     public var font: Trusted
+    /// The page.
     public var background: Color
+    /// Titles and labels.
     public var text: Color
+    /// Secondary text: channels, figures, captions.
     public var mutedText: Color
+    /// The band behind a stage's column.
     public var stageFill: Color
+    /// The border of a stage's band.
     public var stageBorder: Color
+    /// A touchpoint card with no emotion to tint it.
     public var nodeFill: Color
+    /// A touchpoint card's border.
     public var nodeBorder: Color
+    /// Document-order edges.
     public var sequenceEdge: Color
+    /// Explicit `flow` edges.
     public var flowEdge: Color
+    /// Outlines of the top pain points.
     public var highlight: Color
+    /// Department colours, in declaration order (they repeat past the end).
     public var departments: [Color]
     /// Emotion −2 … +2.
     public var negative: Color
+    /// Emotion 0 (the middle of the diverging scale).
     public var neutral: Color
+    /// Emotion +2.
     public var positive: Color
     /// Print theme: shapes and patterns carry meaning too (survives grayscale).
     public var usesMarks: Bool
@@ -31,6 +46,7 @@ public struct Theme: Sendable, Hashable {
         Color(hex: 0x0072B2), Color(hex: 0xCC79A7), Color(hex: 0x999999), Color(hex: 0xC7B9E8),
     ]
 
+    /// Light, colour-blind-safe colours for screens.
     public static let `default` = Theme(
         name: "default", font: "DejaVu Sans", background: Color(hex: 0xFFFFFF), text: Color(hex: 0x1B1B1B),
         mutedText: Color(hex: 0x555555), stageFill: Color(hex: 0xF3F5F8), stageBorder: Color(hex: 0xB8C2CC),
@@ -38,6 +54,7 @@ public struct Theme: Sendable, Hashable {
         flowEdge: Color(hex: 0x0072B2), highlight: Color(hex: 0xD55E00), departments: okabeIto,
         negative: Color(hex: 0xD55E00), neutral: Color(hex: 0xBBBBBB), positive: Color(hex: 0x0072B2), usesMarks: false)
 
+    /// Black on white with marks for emotion: survives grayscale printing.
     public static let print = Theme(
         name: "print", font: "DejaVu Sans", background: Color(hex: 0xFFFFFF), text: Color(hex: 0x000000),
         mutedText: Color(hex: 0x333333), stageFill: Color(hex: 0xFFFFFF), stageBorder: Color(hex: 0x000000),
@@ -47,6 +64,7 @@ public struct Theme: Sendable, Hashable {
                       Color(hex: 0x444444), Color(hex: 0x000000), Color(hex: 0xEEEEEE), Color(hex: 0x999999)],
         negative: Color(hex: 0x000000), neutral: Color(hex: 0x888888), positive: Color(hex: 0xFFFFFF), usesMarks: true)
 
+    /// Light text on a dark background.
     public static let dark = Theme(
         name: "dark", font: "DejaVu Sans", background: Color(hex: 0x16191D), text: Color(hex: 0xECEFF3),
         mutedText: Color(hex: 0xA9B1BA), stageFill: Color(hex: 0x22272E), stageBorder: Color(hex: 0x434B55),
@@ -54,6 +72,7 @@ public struct Theme: Sendable, Hashable {
         flowEdge: Color(hex: 0x56B4E9), highlight: Color(hex: 0xD55E00), departments: okabeIto,
         negative: Color(hex: 0xE69F00), neutral: Color(hex: 0x777777), positive: Color(hex: 0x56B4E9), usesMarks: false)
 
+    /// The theme with this name (nil: `default`); nil for an unknown name.
     public static func named(_ name: String?) -> Theme? {
         switch name ?? "default" {
         case "default": .default

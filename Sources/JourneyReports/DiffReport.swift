@@ -4,6 +4,7 @@ import JourneyFeedback
 
 /// `journeymap diff` as Markdown for a pull-request comment.
 public enum DiffReport {
+    /// The diff as Markdown for a pull-request comment: structural changes, metric changes, new and resolved pain points (labels name the two versions).
     public static func markdown(_ d: JourneyDiff, old: Journey, new: Journey, oldLabel: String, newLabel: String) -> String {
         let e = Escape.markdown
         func title(_ id: String) -> String { e(new.touchpoint(id)?.title ?? old.touchpoint(id)?.title ?? id) }

@@ -7,6 +7,7 @@ import JourneyFeedback
 /// journey and customer text is escaped; the map is embedded as a PNG `<img>` data URI
 /// (nothing in it can run or fetch); a Content-Security-Policy forbids the rest.
 public enum HTMLReport {
+    /// The page's policy: inline styles and data: images only, nothing fetched, nothing run.
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 

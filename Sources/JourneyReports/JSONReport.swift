@@ -6,6 +6,7 @@ import JourneyFeedback
 /// `pain-points.json`: a stable, versioned schema (docs/pain-points.md#json-schema).
 /// Keys are sorted and numbers rounded to three decimals so that the bytes are stable.
 public enum JSONReport {
+    /// The `version` of the schema; raised on any incompatible change.
     public static let schemaVersion = 2
 
     struct Document: Encodable {
@@ -85,6 +86,7 @@ public enum JSONReport {
         var message: String
     }
 
+    /// The report as JSON with sorted keys and rounded numbers.
     public static func render(_ r: PainPointReport) -> String {
         let a = r.measurements.accounting
         let doc = Document(

@@ -5,6 +5,7 @@ import JourneyFeedback
 /// `pain-points.md`: short enough for a pull-request comment, escaped so that customers'
 /// words cannot become links, images, HTML or table breaks.
 public enum MarkdownReport {
+    /// `pain-points.md`: a summary, targets, the top `limit` pain points with evidence and quotes, departments and declared pains.
     public static func render(_ r: PainPointReport, journey: Journey, limit: Int = 10) -> String {
         var out = "# Pain points: \(Escape.markdown(r.journeyTitle))\n\n"
         out += summary(r) + "\n"

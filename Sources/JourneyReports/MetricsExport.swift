@@ -6,6 +6,7 @@ import JourneyFeedback
 /// `journeymap metrics`: the joined metrics as CSV (formula-safe cells) or JSON, one row per
 /// group. Deterministic: groups in journey order, then sorted.
 public enum MetricsExport {
+    /// The kind of group a row describes (`--by`).
     public enum Level: String, CaseIterable, Sendable {
         case touchpoint, stage, department, channel, segment, journey
     }
@@ -14,6 +15,7 @@ public enum MetricsExport {
                           "csat_top2_pct", "csat_mean", "ces_mean", "ces_easy_pct", "positive", "neutral", "negative",
                           "measured_emotion", "small_sample", "top_category"]
 
+    /// One row per group of each level, in journey order.
     public static func rows(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> [(Level, String, Metrics)] {
         var out: [(Level, String, Metrics)] = []
         for level in levels {
@@ -29,6 +31,7 @@ public enum MetricsExport {
         return out
     }
 
+    /// The rows as CSV with a header; cells that a spreadsheet would run as formulas are quoted harmless.
     public static func csv(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> String {
         var out = columns.joined(separator: ",") + "\n"
         for (level, id, x) in rows(j, m, levels: levels) {
