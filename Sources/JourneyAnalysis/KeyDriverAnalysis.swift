@@ -10,6 +10,7 @@ public enum KeyDriverAnalysis {
     /// Below this many respondents (for the outcome, or for one touchpoint with the outcome)
     /// a correlation is too noisy to rank anything.
     public static let minimumRespondents = 10
+    /// Bootstrap resamples for the intervals.
     public static let defaultResamples = 1000
     /// Fixed so that the same data gives the same intervals on every run (the year of
     /// Johnson's paper: any fixed value would do).

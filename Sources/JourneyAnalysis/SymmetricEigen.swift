@@ -12,6 +12,7 @@ public struct SymmetricEigen: Sendable {
     /// Eigenvectors as columns of a row-major k×k matrix: `vectors[r * k + c]` is component r
     /// of the eigenvector for `values[c]`.
     public let vectors: [Double]
+    /// The matrix's order.
     public let k: Int
     /// Sweeps used (each visits every off-diagonal pair once).
     public let sweeps: Int

@@ -10,6 +10,7 @@ extension FeedbackSQL {
     public enum MomentsError: Error, Equatable, CustomStringConvertible {
         case notWide
         case noOutcome
+        /// A sentence for the user.
         public var description: String {
             switch self {
             case .notWide: "the moments query needs a wide feedback block (`format wide` with `rating` statements): see docs/feedback.md#moments-sql"

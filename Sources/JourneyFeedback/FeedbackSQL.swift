@@ -11,10 +11,12 @@ import JourneyCore
 /// sentiment as words (`negative`/`neg`, `neutral`/`neu`, `positive`/`pos`, plus the
 /// block's `sentiment` words).
 public enum FeedbackSQL {
+    /// The warehouses whose SQL is generated (`--dialect`).
     public enum Dialect: String, CaseIterable, Sendable {
         case postgres, duckdb, bigquery
     }
 
+    /// A query that aggregates `table` into the aggregate format's columns, one row per touchpoint.
     public static func generate(_ journey: Journey, source: FeedbackSource?, table: String, dialect: Dialect) -> String {
         let columns = source?.columns ?? [:]
         func col(_ logical: String) -> String { quoteIdentifier(columns[logical] ?? logical, dialect) }

@@ -1,5 +1,6 @@
 /// The statistics behind the metrics (docs/feedback.md states each formula).
 public enum MetricsMath {
+    /// The normal quantile for a two-sided 95% interval.
     public static let z = 1.959964
 
     /// NPS with the adjusted-Wald 95% interval: n' = n+3, p' = (P+3/4)/n', d' = (D+3/4)/n',

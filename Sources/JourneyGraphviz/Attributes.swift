@@ -9,6 +9,7 @@ public enum AttributeKey: String, Sendable, Hashable, CaseIterable, Comparable {
     case width, height, fixedsize, pos, pin, labelloc, labeljust, peripheries, group, ratio, size, dpi, center
     case nslimit, nslimit1, mclimit, searchsize, remincross, forcelabels, clusterrank, layout, notranslate, inputscale
 
+    /// By name, for sorted output.
     public static func < (a: AttributeKey, b: AttributeKey) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -16,10 +17,14 @@ public enum AttributeKey: String, Sendable, Hashable, CaseIterable, Comparable {
 /// point. It cannot be made from runtime text, so journey or customer text can never become
 /// an attribute value (only label text, escaped, can carry it).
 public struct Trusted: Sendable, Hashable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral {
+    /// The text written into DOT or cgraph.
     public let value: String
 
+    /// A value written as a literal in our code.
     public init(stringLiteral value: StaticString) { self.value = value.description }
+    /// A whole number.
     public init(integerLiteral value: Int) { self.value = String(value) }
+    /// A number with at most three decimals.
     public init(floatLiteral value: Double) { self = .number(value) }
     private init(raw: String) { value = raw }
 
@@ -39,6 +44,7 @@ public struct Trusted: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
         return Trusted(raw: s)
     }
 
+    /// A whole number computed at run time.
     public static func int(_ i: Int) -> Trusted { Trusted(raw: String(i)) }
 
     /// `#rrggbb` from components.
@@ -70,13 +76,17 @@ public struct Trusted: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
 
 /// An sRGB colour; `hex` is always `#rrggbb`.
 public struct Color: Sendable, Hashable {
+    /// Components 0…255.
     public let r: Int, g: Int, b: Int
+    /// A colour from components, clamped to 0…255.
     public init(_ r: Int, _ g: Int, _ b: Int) {
         self.r = max(0, min(255, r))
         self.g = max(0, min(255, g))
         self.b = max(0, min(255, b))
     }
+    /// A colour from `0xRRGGBB`.
     public init(hex: UInt32) { self.init(Int(hex >> 16) & 0xFF, Int(hex >> 8) & 0xFF, Int(hex) & 0xFF) }
+    /// `#rrggbb`.
     public var hex: String { Trusted.rgb(r, g, b).value }
 
     /// Mixes toward `other` by `t` (0…1).
@@ -126,19 +136,24 @@ public enum AttributeValue: Sendable, Hashable {
 /// Ordered attributes (sorted by key when written, so output is deterministic).
 public struct Attributes: Sendable, Hashable {
     public private(set) var values: [AttributeKey: AttributeValue] = [:]
+    /// No attributes.
     public init() {}
 
+    /// The trusted value of `key`, if it holds one.
     public subscript(_ key: AttributeKey) -> Trusted? {
         get { if case .trusted(let t)? = values[key] { return t } else { return nil } }
         set { values[key] = newValue.map { .trusted($0) } }
     }
 
+    /// Sets a trusted value.
     public mutating func set(_ key: AttributeKey, _ value: Trusted) { values[key] = .trusted(value) }
 
     /// User-visible text; only label-like keys take it.
     public mutating func setText(_ key: TextKey, _ text: String) { values[key.attribute] = .plain(text) }
+    /// Sets an HTML-like label on a label-like key.
     public mutating func setHTML(_ key: TextKey, _ label: HTMLLabel) { values[key.attribute] = .html(label) }
 
+    /// Every attribute, sorted by key.
     public var sorted: [(AttributeKey, AttributeValue)] { values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
 }
 

@@ -1,6 +1,7 @@
 /// Deterministic DOT text for a `GraphSpec`: what `--format dot` writes and what the DOT
 /// goldens hold. The same escaping rules as the in-process path apply.
 public enum DOTWriter {
+    /// The graph as DOT text: attributes sorted, nodes and edges in the order built.
     public static func write(_ g: GraphSpec) -> String {
         var out = g.engine == .dot ? "digraph journey {\n" : "digraph journey {\n  layout=\"\(g.engine.rawValue)\";\n"
         out += attrLines("graph", g.graph, indent: "  ")
@@ -49,6 +50,7 @@ public enum DOTWriter {
 /// Plain (non-HTML) label text: Graphviz expands `\N`, `\G`, `\E`, `\L`, `\n`, `\l`, `\r` in
 /// labels, so every backslash is doubled; control characters are dropped.
 public enum PlainText {
+    /// The text ready for a plain label.
     public static func escape(_ s: String) -> String {
         var out = ""
         for ch in s.unicodeScalars {

@@ -17,14 +17,18 @@ public enum RenderFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// Why a graph could not be laid out or rendered.
 public enum GraphvizError: Error, Sendable, Equatable, CustomStringConvertible {
     /// libgvc reported an error (e.g. a label it could not parse); the message is Graphviz's.
     case graphviz(String)
     /// A bitmap would exceed what cairo can draw: it would be silently scaled down.
     case bitmapTooLarge(width: Int, height: Int, limit: Int, dpi: Double)
+    /// gvLayout failed (Graphviz says why on its own stream).
     case layoutFailed
+    /// gvRenderData failed for a format.
     case renderFailed(String)
 
+    /// A sentence for the user.
     public var description: String {
         switch self {
         case .graphviz(let m): "Graphviz: \(m)"

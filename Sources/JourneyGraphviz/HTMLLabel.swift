@@ -2,12 +2,15 @@
 /// and attributes come from allow-lists, and attribute values are `Trusted`. So no journey or
 /// customer text can open an element, load an image (`<IMG SRC>`), set a font face or a link.
 public struct HTMLLabel: Sendable, Hashable {
+    /// The label's markup, written between `<` and `>` in DOT.
     public let markup: String
+    /// A label whose root is `root` (usually a table).
     public init(_ root: HTML) { markup = root.markup }
 }
 
 /// A fragment of an HTML-like label.
 public struct HTML: Sendable, Hashable {
+    /// The fragment's markup, escaped.
     public let markup: String
     private init(markup: String) { self.markup = markup }
 
@@ -25,6 +28,7 @@ public struct HTML: Sendable, Hashable {
         case pointSize = "POINT-SIZE", face = "FACE", sides = "SIDES", style = "STYLE", columns = "COLUMNS", rows = "ROWS"
     }
 
+    /// An element from the allow-lists with trusted attribute values.
     public static func element(_ tag: Tag, _ attrs: [(Attr, Trusted)] = [], _ children: [HTML] = []) -> HTML {
         var m = "<" + tag.rawValue
         for (a, v) in attrs { m += " " + a.rawValue + "=\"" + escape(v.value) + "\"" }
@@ -41,8 +45,10 @@ public struct HTML: Sendable, Hashable {
         return HTML(markup: lines.map { escape(String($0)) }.joined(separator: br))
     }
 
+    /// `<BR/>`.
     public static var lineBreak: HTML { HTML(markup: "<BR/>") }
 
+    /// Fragments one after another.
     public static func concat(_ parts: [HTML]) -> HTML { HTML(markup: parts.map(\.markup).joined()) }
 
     /// `& < > " '` as entities, backslashes doubled; hidden controls (bidi overrides, zero-width) and other control
@@ -70,10 +76,16 @@ public struct HTML: Sendable, Hashable {
     }
 
     // Convenience builders.
+    /// `<TABLE>` with these attributes and rows.
     public static func table(_ attrs: [(Attr, Trusted)] = [], _ rows: [HTML]) -> HTML { element(.table, attrs, rows) }
+    /// `<TR>` with these cells.
     public static func row(_ cells: [HTML]) -> HTML { element(.tr, [], cells) }
+    /// `<TD>` with these attributes and content.
     public static func cell(_ attrs: [(Attr, Trusted)] = [], _ content: [HTML]) -> HTML { element(.td, attrs, content) }
+    /// `<FONT>` with these attributes around the content.
     public static func font(_ attrs: [(Attr, Trusted)], _ content: [HTML]) -> HTML { element(.font, attrs, content) }
+    /// `<B>` around the content.
     public static func bold(_ content: [HTML]) -> HTML { element(.b, [], content) }
+    /// `<I>` around the content.
     public static func italic(_ content: [HTML]) -> HTML { element(.i, [], content) }
 }

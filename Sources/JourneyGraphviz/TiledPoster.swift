@@ -7,10 +7,14 @@ import CGraphviz
 public struct TileLayout: Sendable, Equatable {
     /// Poster and tile sizes in points (1/72 inch).
     public var posterWidth: Double, posterHeight: Double
+    /// A tile's paper size in points.
     public var tileWidth: Double, tileHeight: Double
+    /// How much neighbouring tiles share, in points (for gluing).
     public var overlap: Double
+    /// The unprinted margin of each sheet, in points.
     public var margin: Double
 
+    /// A layout from poster and tile sizes in points.
     public init(posterWidth: Double, posterHeight: Double, tileWidth: Double, tileHeight: Double, overlap: Double, margin: Double = 28) {
         self.posterWidth = posterWidth
         self.posterHeight = posterHeight
