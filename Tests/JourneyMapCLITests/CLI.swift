@@ -9,13 +9,14 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ args: [String], cwd: String = Repo.root) throws -> Result {
+    static func run(_ args: [String], cwd: String = Repo.root, environment: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Repo.binary)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env.merge(environment) { _, new in new }
         p.environment = env
         // Output goes to files: no pipe can fill up and block the child.
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("jm-run-\(UUID().uuidString)").path

@@ -21,7 +21,7 @@ import Testing
         let runs = try #require(log["runs"] as? [Object])
         #expect(runs.count == 1)
         let run = runs[0]
-        checkObject(run, allowed: ["tool", "results", "columnKind", "invocations", "artifacts", "properties"], required: ["tool"], "run")
+        checkObject(run, allowed: ["tool", "results", "columnKind", "invocations", "artifacts", "originalUriBaseIds", "properties"], required: ["tool"], "run")
         #expect(["utf16CodeUnits", "unicodeCodePoints"].contains(run["columnKind"] as? String ?? ""))
         let tool = try #require(run["tool"] as? Object)
         checkObject(tool, allowed: ["driver", "extensions", "properties"], required: ["driver"], "tool")
@@ -56,9 +56,11 @@ import Testing
                 #expect(!(artifact["uri"] as? String ?? "").isEmpty)
                 if let region = physical["region"] as? Object {
                     checkObject(region, allowed: ["startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength", "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties"], required: [], "region")
-                    for k in ["startLine", "startColumn", "endLine", "endColumn"] { #expect((region[k] as? Int ?? 0) >= 1, "region.\(k) ≥ 1") }
-                    #expect((region["endLine"] as? Int ?? 0) >= (region["startLine"] as? Int ?? 0))
+                    for k in ["startLine", "startColumn", "endLine", "endColumn"] where region[k] != nil { #expect((region[k] as? Int ?? 0) >= 1, "region.\(k) ≥ 1") }
+                    #expect((region["endLine"] as? Int ?? Int.max) >= (region["startLine"] as? Int ?? 0))
                 }
+                // Code scanning needs a start line on every result.
+                #expect(((physical["region"] as? Object)?["startLine"] as? Int ?? 0) >= 1, "every result has a region")
             }
         }
     }
@@ -79,5 +81,33 @@ import Testing
             let text = (rule["shortDescription"] as? Object)?["text"] as? String ?? ""
             #expect(!text.contains("see docs/diagnostics.md"), "\(rule["id"] ?? "?") is in the catalogue")
         }
+    }
+
+    /// Files under the working directory are relative URIs against %SRCROOT% (declared in
+    /// originalUriBaseIds as the absolute folder); every rule links to its entry in the docs.
+    @Test func relativeURIsAndHelpLinks() throws {
+        let r = try CLI.run(["check", "Tests/JourneyCoreTests/Fixtures/diagnostics", "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? Object)
+        let run = try #require((log["runs"] as? [Object])?.first)
+        let bases = try #require(run["originalUriBaseIds"] as? Object)
+        let root = try #require((bases["%SRCROOT%"] as? Object)?["uri"] as? String)
+        #expect(root.hasPrefix("file:///") && root.hasSuffix("/"))
+        let results = try #require(run["results"] as? [Object])
+        for res in results {
+            let artifact = try #require((((res["locations"] as? [Object])?.first?["physicalLocation"]) as? Object)?["artifactLocation"] as? Object)
+            let uri = artifact["uri"] as? String ?? ""
+            #expect(uri.hasPrefix("Tests/JourneyCoreTests/Fixtures/diagnostics/"), "relative: \(uri)")
+            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
+        }
+        let rules = try #require(((run["tool"] as? Object)?["driver"] as? Object)?["rules"] as? [Object])
+        #expect(rules.count >= 64, "a rule per catalogued code")
+        for (i, rule) in rules.enumerated() {
+            let id = rule["id"] as? String ?? ""
+            #expect(rule["helpUri"] as? String == "docs/diagnostics.md#\(id.lowercased())")
+            for res in results where res["ruleId"] as? String == id { #expect(res["ruleIndex"] as? Int == i) }
+        }
+        let docs = try CLI.run(["check", "Tests/JourneyCoreTests/Fixtures/diagnostics", "--format", "sarif"],
+                               environment: ["JOURNEYMAP_DOCS_URL": "https://example.org/docs/diagnostics.md"])
+        #expect(docs.stdout.contains("\"helpUri\" : \"https://example.org/docs/diagnostics.md#jm203\""))
     }
 }

@@ -53,52 +53,6 @@ public enum DiagnosticWriter {
         data(Escape.terminal(s)).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    /// SARIF 2.1.0 with one run; rules are the diagnostic codes seen, described from the
-    /// catalogue (`DiagnosticCode`).
-    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String) -> String {
-        let codes = Array(Set(diagnostics.map(\.code))).sorted()
-        let rules: [JSONBox] = codes.map { id in
-            guard let code = DiagnosticCode.named(id) else {
-                return .object(["id": .string(id), "shortDescription": .object(["text": .string("JourneyMap diagnostic \(id); see docs/diagnostics.md")])])
-            }
-            return .object([
-                "id": .string(id),
-                "shortDescription": .object(["text": .string(code.summary)]),
-                "defaultConfiguration": .object(["level": .string(sarifLevel(code.severity))]),
-            ])
-        }
-        let results: [JSONBox] = diagnostics.map { d in
-            .object([
-                "ruleId": .string(d.code),
-                "level": .string(sarifLevel(d.severity)),
-                "message": .object(["text": .string(d.message)]),
-                "locations": .array([.object(["physicalLocation": .object(d.range.isWholeFile ? [
-                    "artifactLocation": .object(["uri": .string(d.range.file)]),
-                ] : [
-                    "artifactLocation": .object(["uri": .string(d.range.file)]),
-                    "region": .object([
-                        "startLine": .int(d.range.start.line), "startColumn": .int(d.range.start.column),
-                        "endLine": .int(max(d.range.end.line, d.range.start.line)),
-                        "endColumn": .int(max(d.range.end.column, d.range.start.column)),
-                    ]),
-                ])])]),
-            ])
-        }
-        let log: JSONBox = .object([
-            "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
-            "version": .string("2.1.0"),
-            "runs": .array([.object([
-                "tool": .object(["driver": .object([
-                    "name": .string("journeymap"), "version": .string(toolVersion),
-                    "rules": .array(rules),
-                ])]),
-                "columnKind": .string("unicodeCodePoints"),
-                "results": .array(results),
-            ])]),
-        ])
-        return encode(log) + "\n"
-    }
-
     static func sarifLevel(_ s: Severity) -> String {
         switch s {
         case .error: "error"

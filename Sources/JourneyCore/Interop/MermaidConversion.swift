@@ -5,14 +5,23 @@ public enum MermaidConversion {
     public static func journeyText(_ m: MermaidJourney, fallbackID: String) -> String {
         let title = m.title ?? m.accTitle ?? fallbackID
         var ids = UniqueIDs()
-        let journeyID = Slug.make(m.title ?? fallbackID)
-        var out = "# Imported from Mermaid by 'journeymap import mermaid'. Mermaid has no owners or channels:\n"
-        out += "# add 'owner DEPARTMENT' and 'channel ID' to each touchpoint.\n"
+        let journeyID = m.extras.journeyID ?? Slug.make(m.title ?? fallbackID)
+        let extras = m.extras
+        var out = "# Imported from Mermaid by 'journeymap import mermaid'."
+        out += m.tasks.allSatisfy({ $0.data != nil }) && !m.tasks.isEmpty ? "\n"
+            : " Mermaid has no owners or channels:\n# add 'owner DEPARTMENT' and 'channel ID' to each touchpoint.\n"
         out += "journey \(journeyID) \(Formatter.quote(title)) {\n"
         if let d = m.accDescription { out += "  description \(Formatter.quote(d))\n" }
+        for d in extras.departments { out += "  department \(d.id) \(Formatter.quote(d.title))\n" }
+        for c in extras.channels { out += "  channel \(c.id) \(Formatter.quote(c.title))\n" }
         var personaIDs: [String: String] = [:]
         var personaIDsTaken = UniqueIDs()
-        let actors = m.tasks.flatMap(\.actors)
+        // Personas declared in our comments come first, under their own ids and full names.
+        for p in extras.personas {
+            out += "  persona \(personaIDsTaken.take(p.id)) \(Formatter.quote(p.title))\n"
+        }
+        let declaredPersonas = Set(extras.personas.map(\.id))
+        let actors = m.tasks.filter { $0.data == nil || declaredPersonas.isEmpty }.flatMap(\.actors)
         var seenActors = Set<String>()
         for a in actors where seenActors.insert(a).inserted {
             let id = personaIDsTaken.take(Slug.make(a))
@@ -28,11 +37,23 @@ public enum MermaidConversion {
                 if current != nil { out += "  }\n" }
                 current = task.section
                 sectionIndex += 1
-                out += "  stage \(stageIDs.take(Slug.make(task.section))) \(Formatter.quote(task.section)) {\n"
+                out += "  stage \(stageIDs.take(task.stageID ?? Slug.make(task.section))) \(Formatter.quote(task.section)) {\n"
             }
             var items = ["emotion \(task.score - 3)"]
-            if !task.actors.isEmpty { items.append("persona " + task.actors.map { personaIDs[$0]! }.joined(separator: ", ")) }
-            out += "    touchpoint \(ids.take(Slug.make(task.title))) \(Formatter.quote(task.title)) { \(items.joined(separator: "; ")) }\n"
+            if let data = task.data {
+                if let o = data.owner { items.append("owner \(o)") }
+                if let c = data.channel { items.append("channel \(c)") }
+                if data.isMomentOfTruth { items.append("moment of truth") }
+                items += data.pains.map { "pain \(Formatter.quote($0))" }
+                items += data.opportunities.map { "opportunity \(Formatter.quote($0))" }
+            }
+            let personas = task.data.map { d in d.personas.filter(declaredPersonas.contains) } ?? []
+            if !personas.isEmpty {
+                items.append("persona " + personas.joined(separator: ", "))
+            } else if !task.actors.isEmpty, let ids = Optional(task.actors.compactMap { personaIDs[$0] }), !ids.isEmpty {
+                items.append("persona " + ids.joined(separator: ", "))
+            }
+            out += "    touchpoint \(ids.take(task.data?.id ?? Slug.make(task.title))) \(Formatter.quote(task.title)) { \(items.joined(separator: "; ")) }\n"
         }
         if current != nil { out += "  }\n" }
         // Sections with no tasks are kept as empty stages.
@@ -43,20 +64,40 @@ public enum MermaidConversion {
         return out + "}\n"
     }
 
-    /// Mermaid text for a journey. Touchpoints with no emotion score 3 (neutral).
+    /// Mermaid text for a journey. Touchpoints with no emotion score 3 (neutral). What Mermaid
+    /// cannot hold travels in `%% journeymap:` comments (`MermaidExtras`), so importing the
+    /// result gives the same ids, owners, channels, personas, pains and opportunities back.
     public static func mermaid(_ j: Journey) -> String {
-        var out = "journey\n  title \(text(j.title))\n"
+        var out = "journey\n"
+        for line in MermaidExtras.header(j) { out += "  \(line)\n" }
+        out += "  title \(text(j.title))\n"
         if let d = j.description { out += "  accDescr: \(text(d))\n" }
-        let names = Dictionary(uniqueKeysWithValues: j.personas.map { ($0.id, $0.name) })
+        let labels = actorLabels(j.personas)
         for s in j.stages {
             out += "  section \(text(s.title))\n"
+            out += "  \(MermaidExtras.prefix) stage \(s.id)\n"
             for t in s.touchpoints {
                 let score = (t.emotion?.value ?? 0) + 3
-                let actors = t.personas.compactMap { names[$0] }.map(text).joined(separator: ", ")
+                let actors = t.personas.compactMap { labels[$0] }.joined(separator: ", ")
                 out += "    \(taskTitle(t.title)): \(score)\(actors.isEmpty ? "" : ": " + actors)\n"
+                out += "    \(MermaidExtras.touchpoint(t))\n"
             }
         }
         return out
+    }
+
+    /// Mermaid separates actors with commas, so a persona whose name has one is shown by the
+    /// name's first part ("Anna, consultant" as "Anna"); the full name travels in the
+    /// comments. Labels that would clash fall back to the persona id.
+    static func actorLabels(_ personas: [Persona]) -> [String: String] {
+        var short: [String: String] = [:]
+        for p in personas {
+            let first = p.name.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?.trimmed ?? ""
+            short[p.id] = text(first.isEmpty ? p.id : first)
+        }
+        var counts: [String: Int] = [:]
+        for label in short.values { counts[label, default: 0] += 1 }
+        return Dictionary(uniqueKeysWithValues: short.map { id, label in (id, counts[label]! > 1 ? id : label) })
     }
 
     /// A task title that does not read as a statement: a title starting with a keyword
@@ -71,7 +112,8 @@ public enum MermaidConversion {
         return "#\(first.value);" + String(t.unicodeScalars.dropFirst())
     }
 
-    /// One line of Mermaid text: no line breaks, and `:` `;` `#` as Mermaid entity codes.
+    /// One line of Mermaid text: no line breaks, and `:` `;` `#` as Mermaid entity codes. Commas
+    /// stay as they are: only actor lists split on them (see `actorLabels`).
     static func text(_ s: String) -> String {
         var out = ""
         for ch in Escape.visible(s) {
@@ -80,7 +122,6 @@ public enum MermaidConversion {
             case "#": out += "#35;"
             case ":": out += "#58;"
             case ";": out += "#59;"
-            case ",": out += "#44;"
             default: out.append(ch)
             }
         }

@@ -13,6 +13,10 @@ public struct MermaidJourney: Hashable, Sendable {
         public var actors: [String]
         /// The 1-based line it is written on.
         public var line: Int
+        /// The stage id from a `%% journeymap: stage` comment after this task's section line.
+        public var stageID: String?
+        /// Our data from a `%% journeymap: touchpoint` comment after the task line.
+        public var data: MermaidExtras.TaskData?
     }
     /// The diagram's `title`, if any.
     public var title: String?
@@ -24,6 +28,8 @@ public struct MermaidJourney: Hashable, Sendable {
     public var sections: [String] = []
     /// Tasks in document order.
     public var tasks: [Task] = []
+    /// Declarations from `%% journeymap:` comments (empty for a plain Mermaid file).
+    public var extras = MermaidExtras()
 }
 
 /// Reads Mermaid `journey` text. Unlike Mermaid, a score that is not a whole number from 1
@@ -49,6 +55,8 @@ public enum MermaidParser {
         }
         var sawHeader = false
         var section: String?
+        var stageID: String?
+        var lastWasTask = false
         var inAccDescrBlock = false
         var accLines: [String] = []
         for (number, raw) in lines {
@@ -62,7 +70,21 @@ public enum MermaidParser {
                 }
                 continue
             }
-            if text.isEmpty || text.hasPrefix("%%") { continue }
+            if text.isEmpty { continue }
+            if text.hasPrefix("%%") {
+                switch MermaidExtras.statement(text) {
+                case .journey(let id): result.extras.journeyID = id
+                case .department(let d): result.extras.departments.append(d)
+                case .channel(let c): result.extras.channels.append(c)
+                case .persona(let p): result.extras.personas.append(p)
+                case .stage(let id): if section != nil, !lastWasTask { stageID = id }
+                case .touchpoint(let data): if lastWasTask { result.tasks[result.tasks.count - 1].data = data }
+                case nil: break
+                }
+                lastWasTask = false
+                continue
+            }
+            lastWasTask = false
             let indent = raw.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
             if !sawHeader {
                 guard text == "journey" || text.hasPrefix("journey ") else {
@@ -85,6 +107,7 @@ public enum MermaidParser {
             } else if let rest = text.dropKeyword("section") {
                 let name = decodeEntities(cleanBreaks(rest))
                 section = name
+                stageID = nil
                 result.sections.append(name)
             } else {
                 // A task: `Title: score[: actor, actor]`.
@@ -106,7 +129,8 @@ public enum MermaidParser {
                     diagnostics.append(Diagnostic(.error, code: "JM605", "task before any 'section'", at: range(number, indent + 1, text.count)))
                     continue
                 }
-                result.tasks.append(.init(section: section, title: decodeEntities(parts[0].trimmed), score: score, actors: actors, line: number))
+                result.tasks.append(.init(section: section, title: decodeEntities(parts[0].trimmed), score: score, actors: actors, line: number, stageID: stageID))
+                lastWasTask = true
             }
         }
         if inAccDescrBlock { result.accDescription = accLines.joined(separator: "\n") }

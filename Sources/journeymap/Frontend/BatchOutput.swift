@@ -6,19 +6,24 @@ import JourneyWorkflow
 /// standard output, progress on a terminal only.
 struct BatchOutput {
     let colored: Bool
+    /// `--quiet`: errors only (no progress, warnings, notes, `wrote` or `up to date` lines).
+    let quiet: Bool
     private var progress: Progress?
 
-    init(colored: Bool) { self.colored = colored }
+    init(colored: Bool, quiet: Bool = false) {
+        self.colored = colored
+        self.quiet = quiet
+    }
 
     mutating func print(_ event: BatchEvent) {
         switch event {
         case .progress(let index, let total, let path):
-            if progress == nil { progress = Progress(total: total) }
+            if progress == nil { progress = Progress(total: quiet ? 0 : total) }
             progress?.update(index, path)
         case .journey(let r):
             progress?.clear()
-            Terminal.err(DiagnosticPrinter(sources: r.sources, colored: colored).format(r.diagnostics.sortedForOutput().filter { $0.severity != .note }))
-            for path in r.written { Terminal.out("wrote \(path)\n") }
+            Terminal.err(DiagnosticPrinter(sources: r.sources, colored: colored).format(r.diagnostics.sortedForOutput().filter { quiet ? $0.severity == .error : $0.severity != .note }))
+            for path in r.written where !quiet { Terminal.out("wrote \(path)\n") }
         case .error(let message):
             progress?.clear()
             Terminal.err("error: \(message)\n")
@@ -26,6 +31,7 @@ struct BatchOutput {
             progress?.clear()
             Terminal.err(text)
         case .upToDate(let n):
+            if quiet { return }
             Terminal.err("up to date: \(n) journey\(n == 1 ? "" : "s")\n")
         }
     }

@@ -10,6 +10,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Colour in diagnostics: auto, always, never.")
     var color: ColorChoice = .auto
 
+    @Flag(name: .shortAndLong, help: "Print errors only: no 'wrote …' lines, progress, warnings or notes.")
+    var quiet = false
+
     @Option(help: ArgumentHelp("Largest journey or include file, in MiB.", valueName: "MiB"))
     var maxFileSize: Int = 32
 
@@ -29,6 +32,11 @@ struct InputOptions: ParsableArguments {
         s.maxFileSize = maxFileSize * 1_048_576
         s.maxTouchpoints = maxTouchpoints
         return s
+    }
+
+    /// The diagnostics to print: errors only with `--quiet`.
+    func visible(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        quiet ? diagnostics.filter { $0.severity == .error } : diagnostics
     }
 
     func validate() throws {

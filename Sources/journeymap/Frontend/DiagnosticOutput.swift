@@ -1,3 +1,4 @@
+import Foundation
 import JourneyCore
 import JourneyWorkflow
 
@@ -8,7 +9,11 @@ enum DiagnosticOutput {
         case .text: return DiagnosticPrinter(sources: sources, colored: colored).format(sorted)
         case .json: return DiagnosticWriter.json(sorted)
         case .github: return DiagnosticWriter.github(sorted)
-        case .sarif: return DiagnosticWriter.sarif(sorted, toolVersion: JourneyMapVersion.string)
+        case .sarif:
+            // The GitHub Action sets JOURNEYMAP_DOCS_URL to its own copy of docs/diagnostics.md.
+            let docs = ProcessInfo.processInfo.environment["JOURNEYMAP_DOCS_URL"] ?? DiagnosticWriter.defaultHelpBase
+            return DiagnosticWriter.sarif(sorted, toolVersion: JourneyMapVersion.string,
+                                          baseDirectory: FileManager.default.currentDirectoryPath, helpBase: docs)
         }
     }
 }

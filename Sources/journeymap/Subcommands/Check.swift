@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
     @OptionGroup var feedback: FeedbackOptions
 
     @Option(help: "Output: text (with carets), json, github (workflow annotations), sarif (2.1.0).")
-    var format: DiagnosticFormatOption = .text
+    var format: DiagnosticFormat = .text
 
     @Option(parsing: .upToNextOption, help: "What fails the run: errors, targets, warnings (several allowed).")
     var failOn: [FailOn] = [.errors, .targets]
@@ -31,9 +31,9 @@ struct Check: ParsableCommand {
             sources.merge(result.sources) { a, _ in a }
         }
         let policy = Set(failOn + (strict ? [.warnings] : []))
-        let text = DiagnosticOutput.render(all, format: format.value, sources: sources, colored: input.color.enabled)
+        let text = DiagnosticOutput.render(format == .text ? input.visible(all) : all, format: format, sources: sources, colored: input.color.enabled)
         // Text is for people (stderr); json, github and sarif are the requested output (stdout).
-        if format.value == .text { Terminal.err(text) } else { Terminal.out(text) }
+        if format == .text { Terminal.err(text) } else { Terminal.out(text) }
         let failed = all.contains { d in
             switch d.severity {
             case .error: return d.code != CheckJob.missedTargetCode || policy.contains(.targets)
@@ -49,12 +49,5 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case errors, targets, warnings
 }
 
-struct DiagnosticFormatOption: ExpressibleByArgument {
-    var value: DiagnosticFormat
-    init?(argument: String) {
-        guard let v = DiagnosticFormat(rawValue: argument) else { return nil }
-        value = v
-    }
-    static let text = DiagnosticFormatOption(argument: "text")!
-    static var allValueStrings: [String] { DiagnosticFormat.allCases.map(\.rawValue) }
-}
+/// Completion lists the formats and `--help` shows the default as `text` (from the raw value).
+extension DiagnosticFormat: ExpressibleByArgument {}

@@ -20,7 +20,7 @@ struct Fmt: ParsableCommand {
             case .unchanged: break
             case .changed:
                 unformatted.append(item.path)
-                if !check { Terminal.out("formatted \(item.path)\n") }
+                if !check, !input.quiet { Terminal.out("formatted \(item.path)\n") }
             case .failed(let diagnostics, let sources):
                 failed = true
                 Terminal.err(DiagnosticPrinter(sources: sources, colored: input.color.enabled).format(diagnostics))

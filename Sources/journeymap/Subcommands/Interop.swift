@@ -9,7 +9,7 @@ struct Import: ParsableCommand {
         abstract: "Convert a Mermaid `journey` diagram into a .journey file.",
         discussion: "Sections become stages, tasks touchpoints, actors personas; scores 1..5 map onto emotions -2..+2. A score that is not a whole number from 1 to 5 is an error with its line and column.")
 
-    @Argument(help: "The source format (mermaid).")
+    @Argument(help: "The source format (mermaid).", completion: .list(["mermaid"]))
     var from: String
 
     @Argument(help: "The Mermaid file (.mmd).")
@@ -46,7 +46,7 @@ struct Export: ParsableCommand {
     @Argument(help: "A journey file.")
     var journey: String
 
-    @Option(help: "mermaid, dot or json.")
+    @Option(help: "mermaid, dot or json.", completion: .list(["mermaid", "dot", "json"]))
     var to: String
 
     func validate() throws {

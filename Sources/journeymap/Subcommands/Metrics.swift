@@ -13,10 +13,10 @@ struct Metrics: ParsableCommand {
 
     @OptionGroup var feedback: FeedbackOptions
 
-    @Option(help: "Output: csv or json.")
+    @Option(help: "Output: csv or json.", completion: .list(["csv", "json"]))
     var format: String = "csv"
 
-    @Option(parsing: .upToNextOption, help: "Levels: touchpoint, stage, department, channel, segment, journey.")
+    @Option(parsing: .upToNextOption, help: "Levels: touchpoint, stage, department, channel, segment, journey.", completion: .list(["touchpoint", "stage", "department", "channel", "segment", "journey"]))
     var by: [String] = ["touchpoint", "stage", "department", "journey"]
 
     @Option(help: "Colour in diagnostics: auto, always, never.")

@@ -14,25 +14,25 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "output"
 
-    @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.")
+    @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.", completion: .list(["svg", "png", "pdf", "dot"]))
     var formats: String = "svg,png,pdf"
 
-    @Option(help: "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), or all (comma-separated).")
+    @Option(help: "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), or all (comma-separated).", completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "all"]))
     var view: String = "map"
 
-    @Option(help: "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the drawing is scaled to fill it.")
+    @Option(help: "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the drawing is scaled to fill it.", completion: .list(Paper.named.keys.sorted()))
     var paper: String?
 
     @Flag(help: "Landscape paper (with --paper).")
     var landscape = false
 
-    @Option(help: "Also cut the poster (--paper, A0 landscape by default) into tiles of this paper: one PDF, pages with crop marks and names (A1, B1 …) after an index page.")
+    @Option(help: "Also cut the poster (--paper, A0 landscape by default) into tiles of this paper: one PDF, pages with crop marks and names (A1, B1 …) after an index page.", completion: .list(Paper.named.keys.sorted()))
     var tile: String?
 
     @Option(help: "How much neighbouring tiles overlap, e.g. 10mm.")
     var overlap: String = "10mm"
 
-    @Option(help: "Theme: default, print, dark (overrides the journey's style).")
+    @Option(help: "Theme: default, print, dark (overrides the journey's style).", completion: .list(["default", "print", "dark"]))
     var theme: String?
 
     @Option(help: "Resolution of PNG output.")
@@ -132,7 +132,7 @@ struct Render: ParsableCommand {
             }
             return
         }
-        var out = BatchOutput(colored: input.color.enabled)
+        var out = BatchOutput(colored: input.color.enabled, quiet: input.quiet)
         let ok = RenderBatch.run(inputs, settings) { out.print($0) }
         out.finish()
         if !ok { throw ExitCode(1) }

@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
     @Option(help: "How many top pain points to outline on the map.")
     var highlight: Int = 3
 
-    @Option(help: "Theme: default, print, dark.")
+    @Option(help: "Theme: default, print, dark.", completion: .list(["default", "print", "dark"]))
     var theme: String?
 
     @Option(help: "Resolution of the PNG files (lower it for very large journeys).")
@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
         settings.options.maxLayoutTouchpoints = maxLayoutTouchpoints
         settings.options.join = feedback.joinSettings(strict: strict)
         settings.load = input.loadSettings
-        var out = BatchOutput(colored: input.color.enabled)
+        var out = BatchOutput(colored: input.color.enabled, quiet: input.quiet)
         let ok = RenderBatch.run(inputs, settings) { event in
             // Every report is rewritten: nothing to say when none changed.
             if case .upToDate = event { return }

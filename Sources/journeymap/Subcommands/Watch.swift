@@ -13,7 +13,7 @@ struct Watch: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "output"
 
-    @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.")
+    @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.", completion: .list(["svg", "png", "pdf", "dot"]))
     var formats: String = "svg"
 
     @Option(help: "Seconds between checks for changes.")
@@ -37,7 +37,7 @@ struct Watch: ParsableCommand {
         let start = Date()
         let clock = DateFormatter()
         clock.dateFormat = "HH:mm:ss"
-        Terminal.err("watching \(input.paths.joined(separator: ", ")) (Ctrl-C to stop)\n")
+        if !input.quiet { Terminal.err("watching \(input.paths.joined(separator: ", ")) (Ctrl-C to stop)\n") }
         var watcher = ChangeWatcher()
         while true {
             let changed = watcher.changed((try? JourneyDiscovery.inputs(for: input.paths)) ?? [], settings)
@@ -47,10 +47,10 @@ struct Watch: ParsableCommand {
                     switch event {
                     case .journey(let r):
                         Terminal.err(DiagnosticPrinter(sources: r.sources, colored: input.color.enabled)
-                            .format(r.diagnostics.sortedForOutput().filter { $0.severity != .note }))
+                            .format(input.visible(r.diagnostics.sortedForOutput().filter { $0.severity != .note })))
                         if r.failed {
                             Terminal.err("[\(time)] \(r.path): errors; keeping the last good output\n")
-                        } else {
+                        } else if !input.quiet {
                             Terminal.out("[\(time)] \(r.path): \(r.written.isEmpty ? "unchanged" : "wrote " + r.written.joined(separator: ", "))\n")
                         }
                     case .error(let m): Terminal.err("[\(time)] error: \(m)\n")
