@@ -43,6 +43,9 @@ public struct DriverPriority: Hashable, Sendable {
     /// with customers who do not give this touchpoint a top mark. 0 without performance data.
     public var priority: Double
     public var quadrant: Quadrant?
+    /// The importance or performance interval crosses a quadrant line: the quadrant could
+    /// change with more data.
+    public var nearQuadrantLine = false
     /// The gap in words, e.g. "49% rate it 3 or lower (n = 1,204)".
     public var gapPhrase: String?
 }

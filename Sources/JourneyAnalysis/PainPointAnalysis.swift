@@ -53,7 +53,10 @@ public enum PainPointAnalysis {
                 // Worse by a hair within the noise is not a priority either: the evidence must
                 // reach 1 (20 points of volume-weighted impact) or clear the journey's figure
                 // with its 95% interval on some measure.
-                guard c.evidence > 0, let x, c.evidence >= 1 || Margin.all(x, m.journey).contains(where: \.isClear) else { continue }
+                // A key driver needs no such margin: its importance already weighs it, and the
+                // priority ranks it.
+                let isDriver = drivers?.rows.contains { $0.touchpointID == tp.id && $0.performance != nil } ?? false
+                guard c.evidence > 0, let x, isDriver || c.evidence >= 1 || Margin.all(x, m.journey).contains(where: \.isClear) else { continue }
                 let shape = c.measuredDip + 0.5 * c.designedDip + c.gap + (c.isLocalMinimum ? 0.25 : 0)
                 c.curveWeight = 1 + 0.075 * min(shape, 2) + ((c.isLast || c.isWorst) ? 0.05 : 0) + (c.isHandoff ? 0.05 : 0)
                 c.confidence = confidence(x, m.journey, smallSample: options.smallSample)

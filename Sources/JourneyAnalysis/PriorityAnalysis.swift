@@ -31,6 +31,8 @@ public enum PriorityAnalysis {
             let important = rows[i].driver.importance.value >= importanceSplit
             let good = p >= split
             rows[i].quadrant = important ? (good ? .keepUp : .fixFirst) : (good ? .overServed : .secondary)
+            let imp = rows[i].driver.importance, perf = rows[i].performance!
+            rows[i].nearQuadrantLine = (imp.low <= importanceSplit && importanceSplit <= imp.high) || (perf.low <= split && split <= perf.high)
         }
         rows.sort { a, b in
             if a.priority != b.priority { return a.priority > b.priority }

@@ -67,9 +67,14 @@ public enum DriversBuilder {
         let k = d.keyDrivers
         let measure = rows.first?.measure?.rawValue ?? "top box"
         // Importance axis: 0 to the next 5 points above the highest interval end.
-        let top = max(5, ((rows.map(\.driver.importance.high).max() ?? 10) / 5).rounded(.up) * 5)
-        func px(_ perf: Double) -> Double { perf / 100 * plotWidth }
-        func py(_ imp: Double) -> Double { min(imp, top) / top * plotHeight }
+        // The axes cover the data (intervals and quadrant lines included), on round numbers,
+        // so that a cluster of touchpoints spreads over the whole plot; the ticks say where.
+        let perfs = rows.flatMap { [$0.performance!.low, $0.performance!.high] } + [d.performanceSplit ?? 50]
+        let imps = rows.flatMap { [$0.driver.importance.low, $0.driver.importance.high] } + [d.importanceSplit]
+        let left = max(0, ((perfs.min()! - 3) / 10).rounded(.down) * 10), right = min(100, ((perfs.max()! + 3) / 10).rounded(.up) * 10)
+        let bottom = max(0, ((imps.min()! - 1) / 5).rounded(.down) * 5), top = max(bottom + 5, ((imps.max()! + 0.5) / 5).rounded(.up) * 5)
+        func px(_ perf: Double) -> Double { (perf - left) / max(1, right - left) * plotWidth }
+        func py(_ imp: Double) -> Double { (min(max(imp, bottom), top) - bottom) / (top - bottom) * plotHeight }
         // Subtitle: what is plotted, from how many people.
         var sub = "Importance: share of the explained “\(d.outcomeName)” (relative weights, Johnson 2000; whiskers: 95% bootstrap interval). "
         sub += "Performance: \(measure). n = \(PriorityAnalysis.grouped(k.respondents)) respondents"
@@ -78,13 +83,13 @@ public enum DriversBuilder {
         // Frame, grid and ticks.
         line(0, 0, plotWidth, 0, color: theme.text)
         line(0, 0, 0, plotHeight, color: theme.text)
-        for p in stride(from: 0.0, through: 100, by: 25) {
-            if p > 0 { line(px(p), 0, px(p), plotHeight, color: theme.stageBorder, style: "dotted") }
+        for p in stride(from: left, through: right, by: right - left > 50 ? 25 : 10) {
+            if p > left { line(px(p), 0, px(p), plotHeight, color: theme.stageBorder, style: "dotted") }
             text(px(p), -14, [("\(Int(p))%", 9, theme.mutedText, false)])
         }
-        let step = top <= 20 ? 5.0 : 10.0
-        for v in stride(from: 0.0, through: top, by: step) {
-            if v > 0 { line(0, py(v), plotWidth, py(v), color: theme.stageBorder, style: "dotted") }
+        let step = top - bottom <= 10 ? 1.0 : top - bottom <= 25 ? 5.0 : 10.0
+        for v in stride(from: bottom, through: top, by: step) {
+            if v > bottom { line(0, py(v), plotWidth, py(v), color: theme.stageBorder, style: "dotted") }
             text(-22, py(v), [("\(Int(v))%", 9, theme.mutedText, false)])
         }
         text(plotWidth / 2, -34, [("Performance → \(measure), % of answers", 11, theme.text, true)])
@@ -126,7 +131,8 @@ public enum DriversBuilder {
             let title = TextWrap.lines(r.touchpointTitle, width: 22, maxLines: 2)
             let detail = "priority \(Num.fixed(r.priority, 1)) · n = \(PriorityAnalysis.grouped(r.performanceN))"
             let lines = title.map { ($0, 9.0, theme.text, false) } + [(detail, 8.0, theme.mutedText, false)]
-            let w = Double(max(title.map(\.count).max() ?? 1, detail.count * 8 / 9) + 2) * 6.2 * options.fontScale + 6
+            // DejaVu Sans averages about 0.6 em a character; the owner dot adds two.
+            let w = (max(Double((title.map(\.count).max() ?? 1) + 2) * 5.6, Double(detail.count) * 4.9) + 6) * options.fontScale
             let h = Double(lines.count) * 12 * options.fontScale + 4
             let others = points.filter { $0.0.touchpointID != r.touchpointID }.map { ($0.1, $0.2) }
             let (spot, moved, ambiguous) = LabelPlacer.place(x: x, y: y, w: w, h: h, avoiding: placed + [whisker],
@@ -137,7 +143,7 @@ public enum DriversBuilder {
                 // Far from its point: a thin leader line to the label's nearest edge says which
                 // point it names.
                 let ex = min(max(x, spot.cx - w / 2), spot.cx + w / 2), ey = min(max(y, spot.cy - h / 2), spot.cy + h / 2)
-                line(x, y, ex, ey, color: theme.mutedText, width: 0.6)
+                line(x, y, ex, ey, color: theme.mutedText, width: 0.9)
             }
             text(spot.cx, spot.cy, lines, halo: true, dot: r.ownerID.flatMap { colors[$0] } ?? theme.neutral)
         }
@@ -177,7 +183,7 @@ enum LabelPlacer {
                       otherPoints: [(Double, Double)] = []) -> (box: Box, distance: Double, needsLeader: Bool) {
         // First near and unambiguous (clearly nearer its own point than any other), then
         // anywhere free (a leader line will point at it), then beside the point regardless.
-        if let hit = search(x, y, w, h, placed, bounds, otherPoints, margin: 30, reach: 60) { return (hit.box, hit.distance, false) }
+        if let hit = search(x, y, w, h, placed, bounds, otherPoints, margin: 12, reach: 48) { return (hit.box, hit.distance, false) }
         if let hit = search(x, y, w, h, placed, bounds, otherPoints, margin: 4, reach: 240) { return (hit.box, hit.distance, true) }
         return (Box(cx: x + 10 + w / 2, cy: y, w: w, h: h), 0, true)
     }

@@ -95,8 +95,7 @@ public enum HTMLReport {
     /// The key drivers: the grid as an embedded PNG and the table behind it.
     static func drivers(_ d: DriverSummary, png: [UInt8]?) -> String {
         let h = Escape.html
-        var out = "<section><h2>Key drivers of “\(h(d.outcomeName))”</h2>\n<p>\(h(MarkdownReport.driversMethod(d))) "
-        out += "Priority = importance × the share not in the top box.</p>\n"
+        var out = "<section><h2>Key drivers of “\(h(d.outcomeName))”</h2>\n<p>\(h(MarkdownReport.driversLead(d)))</p>\n"
         if let png {
             out += "<img class=\"map\" alt=\"Key drivers of \(h(d.outcomeName)): importance against performance, one point per touchpoint\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">\n"
         }
@@ -107,9 +106,9 @@ public enum HTMLReport {
             let cls = row.quadrant == .fixFirst ? " class=\"badtext\"" : ""
             out += "<tr><td>\(i + 1)</td><td>\(h(row.touchpointTitle))</td><td>\(h(row.ownerTitle ?? "no owner"))</td>"
             out += "<td>\(h(Format.number(imp.value)))% <small>(\(h(Format.number(imp.low)))–\(h(Format.number(imp.high))))</small></td><td>\(h(perf))</td>"
-            out += "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h(row.quadrant?.rawValue ?? "–"))</td><td>\(row.driver.n)</td></tr>\n"
+            out += "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")))</td><td>\(row.driver.n)</td></tr>\n"
         }
-        out += "</tbody></table>\n"
+        out += "</tbody></table>\n<p><small>\(h(MarkdownReport.driversMethod(d)))</small></p>\n"
         for note in d.keyDrivers.notes { out += "<p><small>\(h(note))</small></p>\n" }
         for e in d.keyDrivers.excluded { out += "<p><small>Not in the model: \(h(e.touchpointID)): \(h(e.reason)).</small></p>\n" }
         return out + "</section>\n"

@@ -67,7 +67,7 @@ public enum JSONReport {
         var rank: Int, n: Int
         var importance: Interval, rawWeight: Double, correlation: Double
         var performance: Interval?, performanceMeasure: String?, performanceN: Int
-        var gap: Double?, priority: Double, quadrant: String?
+        var gap: Double?, priority: Double, quadrant: String?, nearQuadrantLine: Bool
     }
     struct Department: Encodable {
         var id: String, title: String
@@ -154,7 +154,7 @@ public enum JSONReport {
                            rawWeight: round(d.driver.rawWeight), correlation: round(d.driver.correlation),
                            performance: d.performance.map(interval), performanceMeasure: d.measure?.rawValue,
                            performanceN: d.performanceN, gap: d.gap.map(round), priority: round(d.priority),
-                           quadrant: d.quadrant?.rawValue)
+                           quadrant: d.quadrant?.rawValue, nearQuadrantLine: d.nearQuadrantLine)
             })
     }
 }

@@ -65,14 +65,14 @@ public enum MarkdownReport {
         let k = d.keyDrivers
         var out = "\n## Key drivers of “\(Escape.markdown(d.outcomeName))”\n\n"
         out += "![Key drivers: importance against performance, one point per touchpoint](drivers.png)\n\n"
-        out += "\(Escape.markdown(driversMethod(d))) Priority = importance × the share not in the top box: the points of the explained outcome held back by the touchpoint.\n\n"
+        out += Escape.markdown(driversLead(d)) + "\n\n"
         out += "| # | Touchpoint | Owner | Importance (95%) | Performance | Priority | Quadrant | n |\n|---|---|---|---|---|---|---|---|\n"
         for (i, row) in d.rows.enumerated() {
             let imp = row.driver.importance
             let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
             out += "| \(i + 1) | \(Escape.markdown(row.touchpointTitle)) | \(Escape.markdown(row.ownerTitle ?? "no owner")) | "
             out += "\(Format.number(imp.value))% (\(Format.number(imp.low))–\(Format.number(imp.high))) | \(perf) | "
-            out += "\(row.performance == nil ? "–" : Format.number(row.priority)) | \(row.quadrant?.rawValue ?? "–") | \(PriorityAnalysis.grouped(row.driver.n)) |\n"
+            out += "\(row.performance == nil ? "–" : Format.number(row.priority)) | \((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")) | \(PriorityAnalysis.grouped(row.driver.n)) |\n"
         }
         for e in k.excluded {
             let title = journey.touchpoint(e.touchpointID)?.title ?? e.touchpointID
@@ -80,17 +80,24 @@ public enum MarkdownReport {
         }
         for note in k.notes { out += "\n- \(Escape.markdown(note))" }
         if !k.excluded.isEmpty || !k.notes.isEmpty { out += "\n" }
-        return out
+        return out + "\n" + Escape.markdown(driversMethod(d)) + "\n"
     }
 
-    /// How the drivers were computed, in one or two sentences with n and R².
+    /// What the importance is, from how many people, and how much the ratings explain.
+    public static func driversLead(_ d: DriverSummary) -> String {
+        let k = d.keyDrivers
+        var s = "Importance is each touchpoint's share of what the ratings explain of “\(d.outcomeName)” (relative weights, Johnson 2000, "
+        s += "with 95% bootstrap intervals), over \(PriorityAnalysis.grouped(k.respondents)) respondents"
+        if let r2 = k.rSquared { s += "; the ratings explain \(Format.number(100 * r2.value))% (95% \(Format.number(100 * r2.low)) to \(Format.number(100 * r2.high))) of it (R²)" }
+        return s + ". Performance is the share of answers in the top two boxes; priority = importance × the share not in the top box."
+    }
+
+    /// The model, the missing-data rule and the bootstrap, for the analyst.
     public static func driversMethod(_ d: DriverSummary) -> String {
         let k = d.keyDrivers
-        var s = "Importance is each touchpoint's share of the explained “\(d.outcomeName)” (relative weights, Johnson 2000; "
-        s += "\(k.model); \(k.missingRule); 95% intervals from \(PriorityAnalysis.grouped(k.resamples)) bootstrap resamples, seed \(k.seed)), "
-        s += "over \(PriorityAnalysis.grouped(k.respondents)) respondents"
-        if let r2 = k.rSquared { s += "; the ratings explain R² = \(Format.number(100 * r2.value))% (95% \(Format.number(100 * r2.low)) to \(Format.number(100 * r2.high))) of it" }
-        return s + "."
+        return "Method: \(k.model); \(k.missingRule); \(PriorityAnalysis.grouped(k.resamples)) bootstrap resamples, seed \(k.seed). "
+            + "Quadrant lines: equal importance (100/\(d.rows.count) = \(Format.number(d.importanceSplit))%) and the drivers' mean performance"
+            + (d.performanceSplit.map { " (\(Format.number($0))%)" } ?? "") + "; “near the line”: an interval crosses it. See docs/pain-points.md."
     }
 
     static func summary(_ r: PainPointReport) -> String {
