@@ -193,7 +193,7 @@ public enum PainPointAnalysis {
                 if let listed { words.append("ranks #\(listed.rank) of \(ranked.count)") } else { words.append("not among the pain points") }
                 let shown = clear.isEmpty ? margins.prefix(1) : clear.prefix(2)
                 words += shown.map(\.words)
-                if listed != nil, clear.isEmpty, !margins.isEmpty { words.append("within the noise") }
+                if clear.isEmpty, margins.contains(where: \.isWorse) { words.append("worse than the journey only within the noise") }
                 if x.isSmallSample { words.append("n = \(x.responses), a small sample") } else { words.append("n = \(x.responses)") }
                 let status: DeclaredPain.Status = listed != nil && !clear.isEmpty ? .confirmed : .notConfirmed
                 return DeclaredPain(touchpointID: tp.id, text: text, status: status, evidence: words.joined(separator: "; "))

@@ -22,6 +22,9 @@ public enum MarkdownReport {
         if r.painPoints.isEmpty {
             out += "Nothing stands out: no touchpoint scores below the rest of the journey.\n"
         } else {
+            out += r.drivers == nil
+                ? "Score: what customers report against the rest of the journey (volume-weighted NPS, CSAT and negative share), × the emotion curve (at most 1.25), × 1.5 for a moment of truth, damped for small samples (docs/pain-points.md).\n\n"
+                : "Priority: importance × the share not in the top box (key drivers above); touchpoints outside the driver model follow.\n\n"
             out += "| # | Touchpoint | Owner | \(r.rankValueName) | n | NPS | CSAT | Negative |\n|---|---|---|---|---|---|---|---|\n"
             for p in r.painPoints.prefix(limit) {
                 let x = p.metrics
@@ -107,6 +110,13 @@ public enum MarkdownReport {
             return "No feedback data is joined to this journey: the ranking comes from the designed emotions alone."
         }
         var s = "Data: \(a.used) responses joined to touchpoints, of \(a.read) rows read"
+        if a.isRespondentLevel {
+            // One person's answers are one respondent: say both counts, as CX research does.
+            let r = a.respondents
+            s = "Data: \(PriorityAnalysis.grouped(r.used)) respondents gave \(PriorityAnalysis.grouped(a.ratings.used)) ratings"
+            if a.ratingsMissing > 0 { s += " (\(PriorityAnalysis.grouped(a.ratingsMissing)) left blank or not applicable)" }
+            s += ", of \(PriorityAnalysis.grouped(a.read)) rows read"
+        }
         var notUsed: [String] = []
         if a.rejected > 0 { notUsed.append("\(a.rejected) rejected") }
         if a.unmatched > 0 { notUsed.append("\(a.unmatched) unmatched") }
