@@ -24,14 +24,14 @@ public enum TargetEvaluation {
         switch metric {
         case .nps: return (x.nps?.value, x.nps)
         case .csat: return (x.csatTopBox?.value, x.csatTopBox)
-        case .csatMean: return (x.csatMean, nil)
-        case .ces: return (x.cesMean, nil)
+        case .csatMean: return (x.csatMean, x.csatMeanInterval)
+        case .ces: return (x.cesMean, x.cesMeanInterval)
         case .cesEasy: return (x.cesEasy, nil)
         case .negative, .positive:
             let total = x.sentimentTotal
             guard total > 0 else { return (nil, nil) }
             let k = x.sentimentCounts[metric == .negative ? .negative : .positive] ?? 0
-            return (100 * Double(k) / Double(total), nil)
+            return (100 * Double(k) / Double(total), metric == .negative ? x.negativeShare : nil)
         case .emotion: return (x.measuredEmotion, nil)
         case .responses: return (Double(x.responses), nil)
         }
@@ -75,7 +75,8 @@ public enum TargetEvaluation {
         let straddles = interval.map { $0.low <= t.value && t.value <= $0.high } ?? false
         var message = "target \(goal) \(place) \(met ? "met" : "missed"): \(t.metric.rawValue) is \(Format.number(value))\(t.isPercent || t.metric == .csat ? "%" : "")"
         if let interval { message += " (95% interval \(Format.number(interval.low)) to \(Format.number(interval.high)))" }
-        message += ", n=\(metrics.responses)"
+        // n is respondents (distinct people), not answers (docs/feedback.md#metrics).
+        message += ", n=\(metrics.respondents)"
         if straddles { message += "; the interval straddles the target, so more data could change the verdict" }
         return TargetResult(target: t, scopeDescription: scopeText, status: met ? .met : .missed, value: value,
                             interval: interval, straddles: straddles, responses: metrics.responses, message: message)
