@@ -59,8 +59,8 @@ public enum DriversBuilder {
             }
         }
         guard let d = drivers, !d.rows.isEmpty else {
-            text(0, 0, [("No key drivers: declare an outcome in a feedback block (outcome satisfied = \"…\" { yes \"…\" })", 12, theme.mutedText, false),
-                        ("and give each touchpoint a rating column; docs/feedback.md explains how.", 12, theme.mutedText, false)])
+            text(0, 0, [("No key drivers: declare an outcome (outcome satisfied = \"…\" { yes \"…\" }) in a feedback block", 12, theme.mutedText, false),
+                        ("whose rows are respondents (format wide, or a respondent column); docs/feedback.md explains how.", 12, theme.mutedText, false)])
             return g
         }
         let rows = d.rows.filter { $0.performance != nil }

@@ -153,6 +153,45 @@ import Testing
         #expect(first.explanation.contains("owner: Digital Products"))
     }
 
+    /// Real wide data end to end (Skytrax lounge reviews, CC0): the join fills the moments, the
+    /// analysis computes the drivers, and the report leads with them.
+    @Test func skytraxLoungeReportLeadsWithDrivers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lounge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: Repo.path("Tests/Fixtures/skytrax/lounge.csv"), toPath: dir + "/lounge.csv")
+        let ratings = ["comfort", "cleanliness", "bar_beverages", "catering", "washrooms", "wifi_connectivity", "staff_service"]
+        var text = "journey lounge \"Lounge\" {\n  department f \"Facilities\"\n  stage s \"Stay\" {\n"
+        for r in ratings { text += "    touchpoint \(r.replacingOccurrences(of: "_", with: "-")) \"\(r)\" { owner f }\n" }
+        text += "  }\n  feedback \"lounge.csv\" {\n    format wide\n"
+        for r in ratings { text += "    rating \(r.replacingOccurrences(of: "_", with: "-")) = \"\(r)_rating\"\n" }
+        text += "    outcome recommended = \"recommended\" { yes \"1\" }\n  }\n}\n"
+        try text.write(toFile: dir + "/lounge.journey", atomically: true, encoding: .utf8)
+        let loaded = JourneyLoader.load(path: dir + "/lounge.journey", options: LoadOptions(root: dir))
+        let journey = try #require(loaded.journey, "\(loaded.diagnostics)")
+        let (m, diags) = FeedbackJoin.run(journey)
+        #expect(!diags.hasErrors)
+        let r = PainPointAnalysis.analyse(journey, m)
+        let d = try #require(r.drivers, "an outcome with wide ratings gives key drivers")
+        #expect(d.rows.count == ratings.count)
+        #expect(abs(d.rows.map(\.driver.importance.value).reduce(0, +) - 100) < 0.5, "shares of the explained outcome sum to 100%")
+        for row in d.rows {
+            let perf = try #require(row.performance)
+            #expect(abs(row.priority - row.driver.importance.value * (100 - perf.value) / 100) < 1e-9)
+            #expect(row.quadrant != nil)
+        }
+        #expect(zip(d.rows, d.rows.dropFirst()).allSatisfy { $0.priority >= $1.priority }, "rows by priority")
+        // Pain points follow the priority and explain themselves in the manager's words.
+        let ranked = r.painPoints.compactMap(\.priority?.priority)
+        #expect(ranked == ranked.sorted(by: >))
+        let first = try #require(r.painPoints.first)
+        #expect(first.explanation.contains("of the explained “recommended”") && first.explanation.contains("rate it 3 or lower (n = "))
+        let md = MarkdownReport.render(r, journey: journey)
+        let lead = try #require(md.range(of: "## Key drivers of “recommended”"))
+        #expect(lead.lowerBound < md.range(of: "## Ranked pain points")!.lowerBound, "the drivers lead the report")
+        #expect(md.contains("respondents gave"))
+    }
+
     static func metrics(promoters: Int, detractors: Int, n: Int, emotion: Double) -> Metrics {
         var x = Metrics()
         x.responses = n
