@@ -83,8 +83,9 @@ public enum DriversBuilder {
         // Frame, grid and ticks.
         line(0, 0, plotWidth, 0, color: theme.text)
         line(0, 0, 0, plotHeight, color: theme.text)
-        for p in stride(from: left, through: right, by: right - left > 50 ? 25 : 10) {
-            if p > left { line(px(p), 0, px(p), plotHeight, color: theme.stageBorder, style: "dotted") }
+        let xStep = right - left > 60 ? 20.0 : 10.0
+        for p in stride(from: (left / xStep).rounded(.up) * xStep, through: right, by: xStep) {
+            if p > left, p < right { line(px(p), 0, px(p), plotHeight, color: theme.stageBorder, style: "dotted") }
             text(px(p), -14, [("\(Int(p))%", 9, theme.mutedText, false)])
         }
         let step = top - bottom <= 10 ? 1.0 : top - bottom <= 25 ? 5.0 : 10.0
@@ -128,7 +129,7 @@ public enum DriversBuilder {
             points.append((r, x, y, Box(cx: x, cy: (lo + hi) / 2, w: 10, h: hi - lo)))
         }
         for (r, x, y, whisker) in points {
-            let title = TextWrap.lines(r.touchpointTitle, width: 22, maxLines: 2)
+            let title = TextWrap.lines(r.touchpointTitle, width: 26, maxLines: 2)
             let detail = "priority \(Num.fixed(r.priority, 1)) · n = \(PriorityAnalysis.grouped(r.performanceN))"
             let lines = title.map { ($0, 9.0, theme.text, false) } + [(detail, 8.0, theme.mutedText, false)]
             // DejaVu Sans averages about 0.6 em a character; the owner dot adds two.
@@ -139,7 +140,7 @@ public enum DriversBuilder {
                                                   bounds: Box(cx: plotWidth / 2 + 2, cy: plotHeight / 2 + 2, w: plotWidth - 4, h: plotHeight - 4),
                                                   otherPoints: others)
             placed.append(spot)
-            if moved > 12 || ambiguous {
+            if moved > 12 || ambiguous || spot.distance(to: x, y) > 16 {
                 // Far from its point: a thin leader line to the label's nearest edge says which
                 // point it names.
                 let ex = min(max(x, spot.cx - w / 2), spot.cx + w / 2), ey = min(max(y, spot.cy - h / 2), spot.cy + h / 2)
@@ -185,6 +186,8 @@ enum LabelPlacer {
         // anywhere free (a leader line will point at it), then beside the point regardless.
         if let hit = search(x, y, w, h, placed, bounds, otherPoints, margin: 12, reach: 48) { return (hit.box, hit.distance, false) }
         if let hit = search(x, y, w, h, placed, bounds, otherPoints, margin: 4, reach: 240) { return (hit.box, hit.distance, true) }
+        // Crowded: anywhere free in the plot, however far (the leader line finds it).
+        if let hit = search(x, y, w, h, placed, bounds, [], margin: 0, reach: 900) { return (hit.box, hit.distance, true) }
         return (Box(cx: x + 10 + w / 2, cy: y, w: w, h: h), 0, true)
     }
 

@@ -106,7 +106,7 @@ public enum HTMLReport {
             let cls = row.quadrant == .fixFirst ? " class=\"badtext\"" : ""
             out += "<tr><td>\(i + 1)</td><td>\(h(row.touchpointTitle))</td><td>\(h(row.ownerTitle ?? "no owner"))</td>"
             out += "<td>\(h(Format.number(imp.value)))% <small>(\(h(Format.number(imp.low)))–\(h(Format.number(imp.high))))</small></td><td>\(h(perf))</td>"
-            out += "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")))</td><td>\(row.driver.n)</td></tr>\n"
+            out += "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")))</td><td>\(row.performanceN)</td></tr>\n"
         }
         out += "</tbody></table>\n<p><small>\(h(MarkdownReport.driversMethod(d)))</small></p>\n"
         for note in d.keyDrivers.notes { out += "<p><small>\(h(note))</small></p>\n" }

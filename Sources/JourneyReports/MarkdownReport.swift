@@ -75,7 +75,7 @@ public enum MarkdownReport {
             let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
             out += "| \(i + 1) | \(Escape.markdown(row.touchpointTitle)) | \(Escape.markdown(row.ownerTitle ?? "no owner")) | "
             out += "\(Format.number(imp.value))% (\(Format.number(imp.low))–\(Format.number(imp.high))) | \(perf) | "
-            out += "\(row.performance == nil ? "–" : Format.number(row.priority)) | \((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")) | \(PriorityAnalysis.grouped(row.driver.n)) |\n"
+            out += "\(row.performance == nil ? "–" : Format.number(row.priority)) | \((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")) | \(PriorityAnalysis.grouped(row.performanceN)) |\n"
         }
         for e in k.excluded {
             let title = journey.touchpoint(e.touchpointID)?.title ?? e.touchpointID
