@@ -79,7 +79,7 @@ public enum TargetEvaluation {
         message += ", n=\(metrics.respondents)"
         if straddles { message += "; the interval straddles the target, so more data could change the verdict" }
         return TargetResult(target: t, scopeDescription: scopeText, status: met ? .met : .missed, value: value,
-                            interval: interval, straddles: straddles, responses: metrics.responses, message: message)
+                            interval: interval, straddles: straddles, responses: metrics.respondents, message: message)
     }
 }
 

@@ -90,7 +90,7 @@ import Testing
         #expect(try CLI.run(args + ["-o", "\(dir)/serial", "--jobs", "1"]).status == 0)
         #expect(try CLI.run(args + ["-o", "\(dir)/parallel", "--jobs", "3"]).status == 0)
         let a = try FileTree.read("\(dir)/serial"), b = try FileTree.read("\(dir)/parallel")
-        #expect(a.count == 13, "12 maps and the manifest")
+        #expect(a.count == 17, "16 maps (four journeys × four formats) and the manifest")
         #expect(a == b)
         #expect(try CLI.run(args + ["-o", "\(dir)/parallel", "--check"]).status == 0)
     }

@@ -56,7 +56,9 @@ def main():
         latent = {}
         cells = []
         for header_text, tp, mean, _ in QUESTIONS:
-            own = kitchen if tp in ("food", "bar") else rng.gauss(0, 0.8)
+            # The bar shares the kitchen's factor with the food (correlation about 0.5 between
+            # the two ratings) but has no weight of its own.
+            own = kitchen if tp == "food" else 0.55 * kitchen + rng.gauss(0, 0.6) if tp == "bar" else rng.gauss(0, 0.8)
             x = mean + mood + lift + own + rng.gauss(0, 0.35)
             latent[tp] = x
             rating = int(clamp(round(x), 1, 5))
