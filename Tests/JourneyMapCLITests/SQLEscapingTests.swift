@@ -88,8 +88,7 @@ import Testing
         #expect(SQLTests.parse(out) == Self.expected, "\(out)")
     }
 
-    @Test(.enabled(if: (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?.isEmpty == false,
-                   "needs PostgreSQL (scripts/test-setup.sh)"))
+    @Test(.enabled(if: OptionalTools.hasPostgres, "needs PostgreSQL (scripts/test-setup.sh)"))
     func postgreSQLJoinsOnlyTheLiteralCategory() throws {
         let dir = try Self.fixture()
         defer { try? FileManager.default.removeItem(atPath: dir) }
