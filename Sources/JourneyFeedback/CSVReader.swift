@@ -34,6 +34,8 @@ public struct CSVReader: ~Copyable {
         public let problem: Problem?
         /// Byte offset of the row in the buffer (for columns in messages).
         @usableFromInline let start: Int
+        /// Byte offset where `problem` was found.
+        @usableFromInline let problemOffset: Int
         @usableFromInline let base: UnsafePointer<UInt8>
         @usableFromInline let bounds: UnsafePointer<Int>
         @usableFromInline let escaped: UnsafePointer<Bool>
@@ -47,17 +49,44 @@ public struct CSVReader: ~Copyable {
         @inlinable public func isEmpty(_ i: Int) -> Bool { bounds[2 * i] == bounds[2 * i + 1] }
 
         /// The column (in Unicode scalars, 1-based) where field `i` starts on its line.
-        public func column(of i: Int) -> Int {
+        public func column(of i: Int) -> Int { position(of: fieldStart(i)).column }
+
+        /// The physical line where field `i` starts: later than `line` when a quoted field
+        /// before it holds line breaks.
+        public func line(of i: Int) -> Int { position(of: fieldStart(i)).line }
+
+        /// Line and column of the problem (where the stray quote, the text after a closing
+        /// quote or the first invalid byte is).
+        public var problemPosition: (line: Int, column: Int) { position(of: problemOffset) }
+
+        /// Where field `i` starts, its opening quote included.
+        func fieldStart(_ i: Int) -> Int {
             var s = bounds[2 * i]
             if s > start, base[s - 1] == 0x22 { s -= 1 }
-            var k = s
-            while k > start, base[k - 1] != 0x0A, base[k - 1] != 0x0D { k -= 1 }
+            return s
+        }
+
+        /// Line and column (Unicode scalars, 1-based) of a byte offset inside the row: line
+        /// breaks (LF, CRLF, lone CR) before it are counted from the row's first line.
+        func position(of offset: Int) -> (line: Int, column: Int) {
+            var l = line
+            var lineStart = start
+            var k = start
+            while k < offset {
+                let b = base[k]
+                if b == 0x0A || (b == 0x0D && !(k + 1 < offset && base[k + 1] == 0x0A)) {
+                    l += 1
+                    lineStart = k + 1
+                }
+                k += 1
+            }
             var col = 1
-            while k < s {
+            k = lineStart
+            while k < offset {
                 if base[k] & 0xC0 != 0x80 { col += 1 }
                 k += 1
             }
-            return col
+            return (l, col)
         }
 
         /// Field `i` as text, with doubled quotes undone.
@@ -80,7 +109,20 @@ public struct CSVReader: ~Copyable {
         case cannotOpen(String)
         /// A quoted field runs to the end of the file: the file is cut or malformed.
         case unterminatedQuote(line: Int)
+        /// The row starting at `line` runs past `limit` bytes without ending.
+        case rowTooLong(line: Int, limit: Int)
         case readError(String)
+
+        /// A sentence for a diagnostic (never a Swift debug description).
+        public var message: String {
+            switch self {
+            case .cannotOpen(let why): "cannot open it: \(why)"
+            case .unterminatedQuote(let line): "a quoted field opened on line \(line) never closes"
+            case .rowTooLong(let line, let limit):
+                "the row starting on line \(line), column 1 is longer than \(limit >> 20) MiB (a file with no line breaks, or a quote that never closes); reading stopped there"
+            case .readError(let why): "cannot read it: \(why)"
+            }
+        }
     }
 
     public private(set) var delimiter: UInt8
@@ -134,7 +176,7 @@ public struct CSVReader: ~Copyable {
             }
             if !eof {
                 if filled == capacity {
-                    guard capacity < maxRowBytes else { throw .readError("a row is longer than \(maxRowBytes >> 20) MiB") }
+                    guard capacity < maxRowBytes else { throw .rowTooLong(line: line, limit: maxRowBytes) }
                     let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
                     bigger.update(from: buffer, count: filled)
                     buffer.deallocate()
@@ -163,10 +205,10 @@ public struct CSVReader: ~Copyable {
             // Parse every complete row in the buffer.
             while pos < filled {
                 let result = parseRow(from: pos, filled: filled, eof: eof)
-                guard let (next, fields, problem, lines) = result else { break }  // need more bytes
+                guard let (next, fields, problem, problemAt, lines) = result else { break }  // need more bytes
                 let blank = fields == 1 && bounds[0] == bounds[1] && !escapedFlags[0] && next - pos <= 2
                 if !blank {
-                    let row = Row(line: line, fieldCount: fields, problem: problem, start: pos, base: UnsafePointer(buffer),
+                    let row = Row(line: line, fieldCount: fields, problem: problem, start: pos, problemOffset: problemAt, base: UnsafePointer(buffer),
                                   bounds: UnsafePointer(bounds), escaped: UnsafePointer(escapedFlags))
                     if !body(row) { return }
                 }
@@ -182,17 +224,22 @@ public struct CSVReader: ~Copyable {
 
     /// Parses one row starting at `start`. Returns nil when the row is not complete in the
     /// buffer and more bytes may come. Otherwise: where the next row starts, the number of
-    /// fields, the first problem seen, and how many line breaks the row spans.
-    private func parseRow(from start: Int, filled: Int, eof: Bool) -> (Int, Int, Problem?, Int)? {
+    /// fields, the first problem seen and where, and how many line breaks the row spans.
+    private func parseRow(from start: Int, filled: Int, eof: Bool) -> (Int, Int, Problem?, Int, Int)? {
         let d = delimiter
         var i = start
         var field = 0
         var problem: Problem?
+        var problemAt = start
+        /// Records the first problem only, with where it is.
+        func flag(_ p: Problem, _ at: Int) {
+            if problem == nil { problem = p; problemAt = at }
+        }
         var lines = 0
         var nonASCII: UInt8 = 0
         let rowStart = start
         while true {
-            if field >= maxFields { problem = problem ?? .rowTooLong }
+            if field >= maxFields { flag(.rowTooLong, i) }
             let f = min(field, maxFields)
             escapedFlags[f] = false
             if i < filled, buffer[i] == 0x22 {
@@ -233,7 +280,7 @@ public struct CSVReader: ~Copyable {
                 i += 1  // closing quote
                 // After the closing quote: a delimiter, a line break or the end.
                 if i < filled, buffer[i] != d, buffer[i] != 0x0A, buffer[i] != 0x0D {
-                    problem = problem ?? .textAfterClosingQuote
+                    flag(.textAfterClosingQuote, i)
                     while i < filled, buffer[i] != d, buffer[i] != 0x0A, buffer[i] != 0x0D { nonASCII |= buffer[i]; i += 1 }
                     if i >= filled, !eof { return nil }
                     bounds[2 * f + 1] = i
@@ -247,7 +294,7 @@ public struct CSVReader: ~Copyable {
                     guard i < filled else { break }
                     let b = buffer[i]
                     if b == d || b == 0x0A || b == 0x0D { break }
-                    if b == 0x22 { problem = problem ?? .quoteInUnquotedField }
+                    if b == 0x22 { flag(.quoteInUnquotedField, i) }
                     nonASCII |= b
                     i += 1
                 }
@@ -258,8 +305,8 @@ public struct CSVReader: ~Copyable {
             field += 1
             if i >= filled {
                 // End of file ends the last row.
-                if nonASCII & 0x80 != 0, !validUTF8(rowStart, i) { problem = problem ?? .invalidUTF8 }
-                return (i, min(field, maxFields), problem, lines + 1)
+                if nonASCII & 0x80 != 0, let bad = firstInvalidUTF8(rowStart, i) { flag(.invalidUTF8, bad) }
+                return (i, min(field, maxFields), problem, problemAt, lines + 1)
             }
             let b = buffer[i]
             if b == d { i += 1; continue }
@@ -270,8 +317,8 @@ public struct CSVReader: ~Copyable {
             } else {
                 i += 1
             }
-            if nonASCII & 0x80 != 0, !validUTF8(rowStart, i) { problem = problem ?? .invalidUTF8 }
-            return (i, min(field, maxFields), problem, lines + 1)
+            if nonASCII & 0x80 != 0, let bad = firstInvalidUTF8(rowStart, i) { flag(.invalidUTF8, bad) }
+            return (i, min(field, maxFields), problem, problemAt, lines + 1)
         }
     }
 
@@ -287,8 +334,22 @@ public struct CSVReader: ~Copyable {
         return hits != 0
     }
 
-    private func validUTF8(_ start: Int, _ end: Int) -> Bool {
-        String(validating: UnsafeBufferPointer(start: buffer + start, count: end - start), as: UTF8.self) != nil
+    /// The offset of the first byte that is not valid UTF-8 in `start..<end`, or nil.
+    private func firstInvalidUTF8(_ start: Int, _ end: Int) -> Int? {
+        let bytes = UnsafeBufferPointer(start: buffer + start, count: end - start)
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        // Rare: find where it breaks (the start of the first sequence that does not decode).
+        var decoder = UTF8()
+        var it = bytes.makeIterator()
+        var offset = start
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let v):
+                offset += UTF8.width(v)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// Excel writes `sep=;` as the first line.

@@ -62,5 +62,8 @@ protocol FieldSource {
     func extraColumn(_ i: Int) -> Int
     /// Column of a logical field for messages (1 when unknown).
     func column(_ c: Logical) -> Int
+    /// Line breaks between the row's first line and a logical field (a quoted field before
+    /// it may span lines), so messages point at the field's own line.
+    func lineOffset(_ c: Logical) -> Int
     func string(_ c: Logical) -> String?
 }

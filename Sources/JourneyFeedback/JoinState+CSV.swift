@@ -16,6 +16,10 @@ struct CSVRowSource: FieldSource {
         let i = map[c.rawValue]
         return i >= 0 && i < row.fieldCount ? row.column(of: i) : 1
     }
+    func lineOffset(_ c: Logical) -> Int {
+        let i = map[c.rawValue]
+        return i >= 0 && i < row.fieldCount ? row.line(of: i) - row.line : 0
+    }
     func string(_ c: Logical) -> String? {
         let i = map[c.rawValue]
         return i >= 0 && i < row.fieldCount ? row.string(i) : nil
@@ -37,9 +41,9 @@ extension JoinState {
     mutating func ingestCSV(_ source: FeedbackSource, aggregate: Bool, wide: Bool = false) {
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: source.resolvedPath, delimiter: source.delimiter)
+            reader = try CSVReader(path: source.resolvedPath, delimiter: source.delimiter, maxRowBytes: maxRowBytes)
         } catch {
-            diagnostics.append(Diagnostic(.error, code: "JM300", "cannot read feedback '\(source.path)': \(error)", at: source.range))
+            diagnostics.append(Diagnostic(.error, code: "JM300", "cannot read feedback '\(source.path)': \(error.message)", at: source.range))
             return
         }
         var csv = reader
@@ -67,7 +71,7 @@ extension JoinState {
                     return ok
                 }
                 if let problem = row.problem {
-                    rejectMalformed(problem, line: row.line)
+                    rejectMalformed(problem, at: row.problemPosition)
                     tallyUnreadableRow(wide: wide)
                     return true
                 }
@@ -92,26 +96,29 @@ extension JoinState {
             accounting.rejected += 1
             accounting.rejectedByReason["unterminated quote", default: 0] += 1
             report(.error, "JM301", "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
+        } catch .rowTooLong(let line, let limit) {
+            report(.error, "JM302", CSVReader.Failure.rowTooLong(line: line, limit: limit).message, line: line)
         } catch {
-            report(.error, "JM300", "cannot read feedback '\(source.path)': \(error)", line: 1)
+            report(.error, "JM300", "cannot read feedback '\(source.path)': \(error.message)", line: 1)
         }
         if header == nil { report(.warning, "JM307", "the feedback file is empty", line: 1) }
     }
 
-    mutating func rejectMalformed(_ problem: CSVReader.Problem, line: Int) {
+    mutating func rejectMalformed(_ problem: CSVReader.Problem, at position: (line: Int, column: Int)) {
+        let (line, column) = position
         accounting.read += 1
         switch problem {
         case .textAfterClosingQuote:
-            reject("text after a closing quote", "text after a closing quote (RFC 4180: a quoted field ends at its closing quote; double quotes inside it: \"\")", line, 1)
+            reject("text after a closing quote", "text after a closing quote (RFC 4180: a quoted field ends at its closing quote; double quotes inside it: \"\")", line, column)
         case .quoteInUnquotedField:
-            reject("quote inside an unquoted field", "a quote inside an unquoted field (RFC 4180: quote the whole field and double the quote)", line, 1)
+            reject("quote inside an unquoted field", "a quote inside an unquoted field (RFC 4180: quote the whole field and double the quote)", line, column)
         case .invalidUTF8:
             // Not a row problem but a file problem: an error even without --strict.
             accounting.rejected += 1
             accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
-            example("invalid UTF-8", .error, "JM304", "the row is not valid UTF-8; save the file as UTF-8", line: line)
+            example("invalid UTF-8", .error, "JM304", "the row is not valid UTF-8; save the file as UTF-8", line: line, column: column)
         case .rowTooLong:
-            reject("too many fields", "the row has more than 100,000 fields", line, 1)
+            reject("too many fields", "the row has more than 100,000 fields", line, column)
         }
     }
 

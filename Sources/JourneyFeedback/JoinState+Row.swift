@@ -9,7 +9,7 @@ extension JoinState {
         var date: Int?
         if let b = row.field(.date), !FieldParsing.isBlank(b) {
             guard let d = FieldParsing.date(b) else {
-                return reject("date is not a valid YYYY-MM-DD date", "date '\(Escape.excerpt(row.string(.date) ?? ""))' is not a valid date (YYYY-MM-DD)", line, row.column(.date))
+                return reject("date is not a valid YYYY-MM-DD date", "date '\(Escape.excerpt(row.string(.date) ?? ""))' is not a valid date (YYYY-MM-DD)", line + row.lineOffset(.date), row.column(.date))
             }
             if let s = since, d < s { accounting.filtered += 1; return }
             if let u = until, d > u { accounting.filtered += 1; return }
@@ -35,7 +35,7 @@ extension JoinState {
         var sentiment: Sentiment?
         if let b = row.field(.sentiment), !FieldParsing.isBlank(b) {
             guard let s = readSentiment(b) else {
-                return reject("sentiment not understood", "sentiment '\(Escape.excerpt(row.string(.sentiment) ?? ""))' is not positive, neutral, negative or a number from -1 to 1; declare other words with 'sentiment \"word\" = negative'", line, row.column(.sentiment))
+                return reject("sentiment not understood", "sentiment '\(Escape.excerpt(row.string(.sentiment) ?? ""))' is not positive, neutral, negative or a number from -1 to 1; declare other words with 'sentiment \"word\" = negative'", line + row.lineOffset(.sentiment), row.column(.sentiment))
             }
             sentiment = s
         }
@@ -54,7 +54,7 @@ extension JoinState {
                 let id = String(decoding: trimmed(b), as: UTF8.self)
                 accounting.unmatchedByKey[id, default: 0] += 1
                 let hint = Suggestion.phrase(for: id, in: touchpointIDs)
-                example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(Escape.excerpt(id))'\(hint); the row is not joined", line: line, column: row.column(.touchpoint))
+                example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(Escape.excerpt(id))'\(hint); the row is not joined", line: line + row.lineOffset(.touchpoint), column: row.column(.touchpoint))
             } else {
                 let key = category.map { "category: " + String(decoding: $0, as: UTF8.self) } ?? "(no touchpoint)"
                 accounting.unmatchedByKey[key, default: 0] += 1
@@ -149,15 +149,15 @@ extension JoinState {
         switch r {
         case .blank: return .blank
         case .invalid:
-            reject("\(col.name) is not a number", "\(col.name) '\(Escape.excerpt(row.string(col) ?? ""))' is not a number", line, row.column(col))
+            reject("\(col.name) is not a number", "\(col.name) '\(Escape.excerpt(row.string(col) ?? ""))' is not a number", line + row.lineOffset(col), row.column(col))
             return .invalid
         case .value(let v):
             guard v >= scale.min, v <= scale.max else {
-                reject("\(col.name) outside \(fmt(scale.min))..\(fmt(scale.max))", "\(col.name) \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", line, row.column(col))
+                reject("\(col.name) outside \(fmt(scale.min))..\(fmt(scale.max))", "\(col.name) \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", line + row.lineOffset(col), row.column(col))
                 return .invalid
             }
             if col == .nps, v.rounded() != v {
-                reject("nps is not a whole number", "nps \(fmt(v)) is not a whole number", line, row.column(col))
+                reject("nps is not a whole number", "nps \(fmt(v)) is not a whole number", line + row.lineOffset(col), row.column(col))
                 return .invalid
             }
             return r

@@ -95,6 +95,11 @@ struct JoinState {
         until = options.until.flatMap { s in Array(s.utf8).withUnsafeBufferPointer { FieldParsing.date($0) } }
     }
 
+    /// Longest CSV row or JSON line read, in bytes; a longer one stops the file (`JM302`).
+    /// Not in `JoinOptions` on purpose: a public struct that grows leaves stale copies of
+    /// `FeedbackJoin.run`'s default argument in incrementally built callers (they crashed).
+    var maxRowBytes = 64 << 20
+
     var rowSeverity: Severity { options.strict ? .error : .warning }
 
     mutating func report(_ severity: Severity, _ code: String, _ message: String, line: Int, column: Int = 1, notes: [DiagnosticNote] = []) {
