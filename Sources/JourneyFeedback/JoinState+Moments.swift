@@ -109,7 +109,7 @@ extension JoinState {
                     return true
                 }
                 if let problem = row.problem {
-                    rejectMalformed(problem, line: row.line)
+                    rejectMalformed(problem, at: row.problemPosition)
                     return true
                 }
                 accounting.read += 1
