@@ -103,6 +103,8 @@ extension DiagnosticCode {
     public static let unreadableFeedback = DiagnosticCode("JM300", .error, "a feedback file cannot be read as a whole")
     /// `JM301` (error): a quoted CSV field never closes.
     public static let unclosedQuote = DiagnosticCode("JM301", .error, "a quoted CSV field never closes")
+    /// `JM302` (error): a CSV row or JSON line is longer than 64 MiB; reading stops there.
+    public static let rowTooLong = DiagnosticCode("JM302", .error, "a CSV row or JSON line is longer than 64 MiB; reading stops there")
     /// `JM304` (error): a feedback row is not valid UTF-8.
     public static let invalidUTF8Row = DiagnosticCode("JM304", .error, "a feedback row is not valid UTF-8")
     /// `JM305` (warning): a column appears twice in a feedback header.
@@ -201,7 +203,7 @@ extension DiagnosticCode {
         .unknownStatement, .missingArgument, .extraArgument, .unexpectedBlock, .missingBody, .touchpointOutsideStage,
         .duplicateID, .unknownDepartment, .unknownChannel, .unknownTouchpoint, .unknownPersona, .invalidEmotion, .emptyStage,
         .touchpointWithoutOwner, .unreachableTouchpoint, .noJourney, .misplacedJourney, .repeatedTouchpointItem, .unknownTheme,
-        .unreadableFeedback, .unclosedQuote, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback, .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
+        .unreadableFeedback, .unclosedQuote, .rowTooLong, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback, .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
         .unmatchedTouchpoint, .unmatchedCategory, .respondentNotGrouped, .outcomeDiffersWithinRespondent, .feedbackSummary, .moreRowsLikeThese,
         .unreadableFile, .includeCycle, .pathOutsideRoot, .unwritableOutput, .includesTooDeep, .tooManyTouchpoints,
         .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment, .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
