@@ -63,7 +63,9 @@ public enum ReportChart {
 
     static func summary(_ r: PainPointReport) -> String {
         let j = r.measurements.journey
-        var s = "\(j.responses) responses"
+        let a = r.measurements.accounting
+        // Respondent-level data: people, then their answers (a respondent rates many touchpoints).
+        var s = a.isRespondentLevel ? "\(PriorityAnalysis.grouped(a.respondents.used)) respondents · \(PriorityAnalysis.grouped(a.ratings.used)) ratings" : "\(j.responses) responses"
         if let n = j.nps { s += " · journey NPS \(Num.signed(n.value))" }
         let missed = r.missedTargets.count
         if !r.targets.isEmpty { s += " · targets met \(r.targets.count - missed) of \(r.targets.count)" }
