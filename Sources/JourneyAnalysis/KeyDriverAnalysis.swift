@@ -40,7 +40,11 @@ public enum KeyDriverAnalysis {
             return report
         }
         if !(PairStats(total, y, y).variance > 0) {
-            report.notes.append("Every respondent gave \(outcomeID) the same answer, so nothing can explain it.")
+            // Say which answer: an outcome that is all 1 (or all 0) usually means the other
+            // answer was read as "not answered", e.g. a `missing 0` meant for the ratings.
+            let only = total.value(.sumI, y, y) / Double(outcomeN)
+            report.notes.append("Every respondent gave \(outcomeID) the same answer (\(format(only))), so nothing can explain it. "
+                + "If other answers exist in the data, check the block's `missing` codes: they apply to outcomes too.")
             report.excluded = (0..<y).map { ExcludedDriver(touchpointID: moments.variables[$0], n: Int(total.value(.n, $0, y)), reason: "the outcome does not vary") }
             return report
         }
