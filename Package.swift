@@ -27,8 +27,13 @@ let package = Package(
         .target(name: "JourneyFeedback", dependencies: ["JourneyCore"]),
         .target(name: "JourneyAnalysis", dependencies: ["JourneyCore", "JourneyFeedback"]),
         .target(name: "JourneyReports", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
-        .target(name: "JourneyGraphviz", dependencies: ["CGraphviz"]),
-        .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraphviz"]),
+        // The graph description: GraphSpec, attributes, HTML labels, the DOT writer, the PDF
+        // normaliser, tile geometry. Pure Swift, no C: everything that describes a graph builds
+        // without Graphviz.
+        .target(name: "JourneyGraph"),
+        // The libgvc boundary only: GraphSpec -> SVG/PNG/PDF bytes (and tiled posters via cairo).
+        .target(name: "JourneyGraphviz", dependencies: ["CGraphviz", "JourneyGraph"]),
+        .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraph", "JourneyGraphviz"]),
         // The language server (JSON-RPC over injected byte streams; `journeymap lsp` wires it to stdio).
         .target(name: "JourneyLSP", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
         .target(name: "JourneyWorkflow", dependencies: ["CLinux", "JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),

@@ -86,12 +86,7 @@ public enum RenderJob {
         var mapOptions = MapOptions()
         mapOptions.theme = theme
         mapOptions.fontScale = options.fontScale
-        if let paper = options.paper, paper.widthMM * paper.heightMM >= 420 * 594 {
-            // A wall map (A2 and up) is read from a distance: simpler labels, larger text.
-            mapOptions.wallLabels = true
-            mapOptions.fontScale = options.fontScale * 1.6
-            mapOptions.titleWidth = 14
-        }
+        mapOptions.adapt(to: options.paper)
         mapOptions.smallSample = options.join.smallSample
         if options.highlightTop > 0, let m = joined.measurements {
             let report = PainPointAnalysis.analyse(journey, m)
@@ -118,10 +113,7 @@ public enum RenderJob {
                 var spec = base
                 if let paper = options.paper { spec.graph.set(.size, paper.graphvizSize) }
                 if let tile = options.tile {
-                    let poster = options.paper ?? Paper("A0", landscape: true)!
-                    let mm = 72 / 25.4
-                    let layout = TileLayout(posterWidth: (poster.widthMM - 20) * mm, posterHeight: (poster.heightMM - 20) * mm,
-                                            tileWidth: tile.widthMM * mm, tileHeight: tile.heightMM * mm, overlap: options.tileOverlapMM * mm)
+                    let layout = (options.paper ?? Paper.defaultPoster).tiles(of: tile, overlapMM: options.tileOverlapMM)
                     let tiled = try GraphvizRenderer.renderTiles(base, layout: layout, title: "\(journey.title): \(view.rawValue), tiled")
                     outcome.files.append(OutputFile(path: "\(dir)/\(OutputNames.tiles(view))", bytes: tiled.pdf))
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyTestSupport
+import JourneyRender
 import JourneyWorkflow
 import Testing
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JourneyCore
+import JourneyRender
 import JourneyWorkflow
 
 struct Render: ParsableCommand {

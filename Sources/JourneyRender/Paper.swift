@@ -1,4 +1,4 @@
-import JourneyGraphviz
+import JourneyGraph
 
 /// Paper for posters (`--paper A0 --landscape`): ISO A sizes, US letter and tabloid, or any
 /// `WIDTHxHEIGHTmm`.
@@ -28,9 +28,40 @@ public struct Paper: Sendable, Hashable, Codable {
     }
 
     /// Graphviz `size` (inches) for the drawing inside 10 mm margins; `!` scales up to fill.
-    var graphvizSize: Trusted {
+    public var graphvizSize: Trusted {
         let w = (widthMM - 20) / 25.4, h = (heightMM - 20) / 25.4
         return .list([.number(w), .number(h) ], separator: ",").appendingBang
+    }
+}
+
+extension Paper {
+    /// Paper of A2 and up carries a wall map, read from a distance.
+    public var isWall: Bool { widthMM * heightMM >= 420 * 594 }
+
+    /// The tiles of this poster (inside 10 mm margins) on `tile` paper, in points.
+    public func tiles(of tile: Paper, overlapMM: Double) -> TileLayout {
+        let mm = 72 / 25.4
+        return TileLayout(posterWidth: (widthMM - 20) * mm, posterHeight: (heightMM - 20) * mm,
+                          tileWidth: tile.widthMM * mm, tileHeight: tile.heightMM * mm, overlap: overlapMM * mm)
+    }
+
+    /// The poster tiles are cut from when no paper is given: A0 landscape.
+    public static let defaultPoster = Paper(widthMM: 1189, heightMM: 841)
+
+    init(widthMM: Double, heightMM: Double) {
+        self.widthMM = widthMM
+        self.heightMM = heightMM
+    }
+}
+
+extension MapOptions {
+    /// Adapts the drawing to its paper: a wall map (A2 and up) gets simpler labels and
+    /// larger text.
+    public mutating func adapt(to paper: Paper?) {
+        guard let paper, paper.isWall else { return }
+        wallLabels = true
+        fontScale *= 1.6
+        titleWidth = 14
     }
 }
 

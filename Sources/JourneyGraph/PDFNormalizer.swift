@@ -1,8 +1,8 @@
 /// cairo stamps `/CreationDate (D:…)` (and SOURCE_DATE_EPOCH does not help with this
 /// version), so two renders of the same graph differ. The date is overwritten in place with
 /// a fixed one of the same length, keeping every byte offset in the xref table valid.
-enum PDFNormalizer {
-    static func normalize(_ pdf: [UInt8]) -> [UInt8] {
+package enum PDFNormalizer {
+    package static func normalize(_ pdf: [UInt8]) -> [UInt8] {
         var bytes = pdf
         for key in ["/CreationDate", "/ModDate"] {
             let pattern = Array(key.utf8)
