@@ -87,7 +87,7 @@ public enum JSONReport {
     }
 
     /// The report as JSON with sorted keys and rounded numbers.
-    public static func render(_ r: PainPointReport) -> String {
+    public static func render(_ r: PainPointReport) throws -> String {
         let a = r.measurements.accounting
         let doc = Document(
             journey: Ref(id: r.journeyID, title: r.journeyTitle),
@@ -117,7 +117,7 @@ public enum JSONReport {
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? String(decoding: encoder.encode(doc), as: UTF8.self)) ?? "{}") + "\n"
+        return String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
     }
 
     static func round(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

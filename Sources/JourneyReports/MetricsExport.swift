@@ -55,7 +55,7 @@ public enum MetricsExport {
     }
 
     /// `drivers`: key drivers per outcome (`--drivers`), added as the document's `drivers`.
-    public static func json(_ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil) -> String {
+    public static func json(_ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil) throws -> String {
         var items: [JSONBox] = []
         for (level, id, x) in rows(j, m, levels: levels) {
             var o: [String: JSONBox] = ["level": .string(level.rawValue), "id": .string(id), "responses": .int(x.responses),
@@ -91,7 +91,7 @@ public enum MetricsExport {
         if let drivers { doc["drivers"] = driversJSON(drivers) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? String(decoding: encoder.encode(JSONBox.object(doc)), as: UTF8.self)) ?? "{}") + "\n"
+        return String(decoding: try encoder.encode(JSONBox.object(doc)), as: UTF8.self) + "\n"
     }
 
     static func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

@@ -41,7 +41,7 @@ public enum ReportJob {
             let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
             outcome.files = (mapFiles + chartFiles + driverFiles + [
                 OutputFile(path: "\(dir)/pain-points.md", bytes: Array(MarkdownReport.render(report, journey: journey).utf8)),
-                OutputFile(path: "\(dir)/pain-points.json", bytes: Array(JSONReport.render(report).utf8)),
+                OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
                 OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG).utf8)),
             ]).sorted { $0.path < $1.path }
         } catch {

@@ -111,7 +111,7 @@ import Testing
         #expect(!html.contains("<script>x</script>") && !html.contains("<b>bold</b>"))
         #expect(html.contains("<h2>Key drivers of “"))
         #expect(html.contains("src=\"data:image/png;base64,iVBORw==\""))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReport.render(r).utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try JSONReport.render(r).utf8)) as? [String: Any])
         let drivers = try #require(json["drivers"] as? [String: Any])
         #expect(drivers["outcomeName"] as? String == Self.hostile)
         #expect(json["version"] as? Int == 2)
@@ -128,7 +128,7 @@ import Testing
 
     @Test func jsonKeepsTheTextAsData() throws {
         let (r, _) = Self.report()
-        let json = JSONReport.render(r)
+        let json = try JSONReport.render(r)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let first = try #require((doc["painPoints"] as? [[String: Any]])?.first)
         let comments = try #require(first["comments"] as? [[String: Any]])

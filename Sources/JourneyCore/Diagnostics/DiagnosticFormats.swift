@@ -22,13 +22,13 @@ public enum DiagnosticWriter {
     }
 
     /// `{"version": 1, "diagnostics": […]}` with file, positions, severity, code, message, notes and fix.
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    public static func json(_ diagnostics: [Diagnostic]) throws -> String {
         let items = diagnostics.map { d in
             JSONDiagnostic(file: d.range.file, line: d.range.start.line, column: d.range.start.column,
                            endLine: d.range.end.line, endColumn: d.range.end.column, severity: d.severity.rawValue,
                            code: d.code, message: d.message, notes: d.notes.map(\.message), fix: d.fixIt?.replacement)
         }
-        return encode(["version": 1, "diagnostics": items] as JSONBox) + "\n"
+        return try encode(["version": 1, "diagnostics": items] as JSONBox) + "\n"
     }
 
     /// `::error file=…,line=…,col=…,endColumn=…,title=JM204::message` lines.
@@ -61,10 +61,12 @@ public enum DiagnosticWriter {
         }
     }
 
-    static func encode<T: Encodable>(_ value: T) -> String {
+    /// JSON with sorted keys; throws rather than writing something that is not the value
+    /// (a non-finite number cannot be encoded).
+    static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
 

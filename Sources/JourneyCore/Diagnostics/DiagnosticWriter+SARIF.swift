@@ -14,7 +14,7 @@ extension DiagnosticWriter {
     /// runs. Files under `baseDirectory` are relative URIs against `%SRCROOT%` (code scanning
     /// matches them to the checkout); every result has a region, line 1 for whole-file findings.
     public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String,
-                             baseDirectory: String? = nil, helpBase: String = defaultHelpBase) -> String {
+                             baseDirectory: String? = nil, helpBase: String = defaultHelpBase) throws -> String {
         let catalogued = DiagnosticCode.all.map(\.id)
         let unknown = Set(diagnostics.map(\.code)).subtracting(catalogued).sorted()
         let ids = catalogued.sorted() + unknown
@@ -70,7 +70,7 @@ extension DiagnosticWriter {
             "version": .string("2.1.0"),
             "runs": .array([.object(run)]),
         ])
-        return encode(log) + "\n"
+        return try encode(log) + "\n"
     }
 
     /// A relative URI against `%SRCROOT%` for a path inside the base (or already relative);

@@ -4,7 +4,7 @@ import Foundation
 /// journey without parsing the language. Stable: sorted keys, document order in arrays.
 public enum JourneyJSON {
     /// The journey as pretty-printed JSON with sorted keys.
-    public static func encode(_ j: Journey) -> String {
+    public static func encode(_ j: Journey) throws -> String {
         func opt(_ s: String?) -> JSONBox { s.map { .string($0) } ?? .null }
         func actions(_ a: [Action]) -> JSONBox { .array(a.map { .object(["text": .string($0.text), "owner": opt($0.owner)]) }) }
         let doc: JSONBox = .object([
@@ -37,7 +37,7 @@ public enum JourneyJSON {
         ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return ((try? String(decoding: encoder.encode(doc), as: UTF8.self)) ?? "{}") + "\n"
+        return String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
     }
 
     static func scope(_ s: Target.Scope) -> String {

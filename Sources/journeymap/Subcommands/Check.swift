@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
             sources.merge(result.sources) { a, _ in a }
         }
         let policy = Set(failOn + (strict ? [.warnings] : []))
-        let text = DiagnosticOutput.render(format == .text ? input.visible(all) : all, format: format, sources: sources, colored: input.color.enabled)
+        let text = try DiagnosticOutput.render(format == .text ? input.visible(all) : all, format: format, sources: sources, colored: input.color.enabled)
         // Text is for people (stderr); json, github and sarif are the requested output (stdout).
         if format == .text { Terminal.err(text) } else { Terminal.out(text) }
         let failed = all.contains { d in

@@ -59,7 +59,7 @@ struct Export: ParsableCommand {
         guard let j = loaded.journey else { throw ExitCode(1) }
         switch to {
         case "mermaid": Terminal.out(MermaidConversion.mermaid(j))
-        case "json": Terminal.out(JourneyJSON.encode(j))
+        case "json": Terminal.out(try JourneyJSON.encode(j))
         default: Terminal.out(DOTWriter.write(MapBuilder.build(j)))
         }
     }

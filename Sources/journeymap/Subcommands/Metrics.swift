@@ -46,12 +46,12 @@ struct Metrics: ParsableCommand {
         guard let j = result.journey, let m = result.measurements, !result.diagnostics.hasErrors else { throw ExitCode(1) }
         let levels = by.compactMap(MetricsExport.Level.init)
         guard drivers else {
-            Terminal.out(format == "json" ? MetricsExport.json(j, m, levels: levels) : MetricsExport.csv(j, m, levels: levels))
+            Terminal.out(format == "json" ? try MetricsExport.json(j, m, levels: levels) : MetricsExport.csv(j, m, levels: levels))
             return
         }
         let reports = KeyDriverAnalysis.all(m, resamples: resamples)
         if reports.isEmpty { Terminal.err("note: no outcome to explain: declare one in a feedback block (`outcome ID = \"column\"`, docs/feedback.md#key-drivers)\n") }
         for rep in reports { for n in rep.notes { Terminal.err("note: drivers of \(Escape.terminal(rep.outcomeID)): \(Escape.terminal(n))\n") } }
-        Terminal.out(format == "json" ? MetricsExport.json(j, m, levels: levels, drivers: reports) : MetricsExport.driversCSV(reports))
+        Terminal.out(format == "json" ? try MetricsExport.json(j, m, levels: levels, drivers: reports) : MetricsExport.driversCSV(reports))
     }
 }
