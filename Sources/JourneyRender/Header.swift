@@ -22,7 +22,9 @@ enum Header {
             rows.append(line(TextWrap.wrapped(text, width: 120, maxLines: 2), 11))
         }
         if let m = measurements, m.journey.responses > 0 {
-            var text = "Customer data: \(m.journey.responses) responses"
+            // n counts respondents; with several answers each, the answers are said too.
+            let j = m.journey
+            var text = j.respondents == j.responses ? "Customer data: \(j.responses) responses" : "Customer data: \(j.respondents) respondents, \(j.responses) answers"
             if let f = m.firstDate, let l = m.lastDate { text += ", \(f) to \(l)" }
             if let n = m.journey.nps { text += " · NPS \(Num.signed(n.value)) (\(Num.signed(n.low))…\(Num.signed(n.high)))" }
             if let c = m.journey.csatTopBox { text += " · CSAT \(Num.fixed(c.value, 0))%" }

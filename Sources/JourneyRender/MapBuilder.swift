@@ -98,7 +98,7 @@ public enum MapBuilder {
             .font([(.pointSize, .number(14 * scale)), (.color, .color(theme.text))], [.bold([.text("\(index + 1). " + stage.title)])]),
         ])])]
         if let m = metrics, m.responses > 0 {
-            var parts = ["n=\(m.responses)"]
+            var parts = ["n=\(m.respondents)"]  // distinct respondents (docs/feedback.md#metrics)
             if let n = m.nps { parts.append("NPS \(Num.signed(n.value))") }
             if let c = m.csatTopBox { parts.append("CSAT \(Num.fixed(c.value, 0))%") }
             if let e = m.measuredEmotion { parts.append("emotion \(Num.signed(e, 1))") }

@@ -43,7 +43,7 @@ public enum ReportChart {
                 .cell([(.align, "left"), (.balign, "left")], [text(TextWrap.wrapped(p.touchpointTitle, width: 34, maxLines: 2) + (p.isMomentOfTruth ? " ★" : ""), 11)]),
                 .cell([(.align, "left"), (.bgcolor, .color(ownerColor))], [text(p.ownerTitle ?? "no owner", 10, color: ownerColor.readableText)]),
                 .cell([(.align, "left")], [bar]),
-                .cell([(.align, "right")], [text("\(m?.responses ?? 0)" + (p.isSmallSample && (m?.responses ?? 0) > 0 ? " ⚠" : ""), 10)]),
+                .cell([(.align, "right")], [text("\(m?.respondents ?? 0)" + (p.isSmallSample && (m?.respondents ?? 0) > 0 ? " ⚠" : ""), 10)]),
                 .cell([(.align, "left")], [text(figures.isEmpty ? "design only" : figures.joined(separator: " · "), 10)]),
             ]))
             rows.append(.row([

@@ -103,7 +103,7 @@ struct TouchpointLabel {
 
     func metricRows(_ m: Metrics) -> [HTML] {
         var rows: [HTML] = []
-        var first = "n=\(m.responses)"
+        var first = "n=\(m.respondents)"
         if let n = m.nps { first += " · NPS \(Num.signed(n.value)) (\(Num.signed(n.low))…\(Num.signed(n.high)))" }
         rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(first)])])]))
         var second: [String] = []
@@ -113,7 +113,7 @@ struct TouchpointLabel {
             rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(second.joined(separator: " · "))])])]))
         }
         if m.sentimentTotal > 0 { rows.append(.row([.cell([(.align, "left"), (.cellpadding, 2)], [sentimentBar(m)])])) }
-        if m.responses < options.smallSample {
+        if m.respondents < options.smallSample {
             rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(8)), (.color, .color(theme.highlight))], [.italic([.text("small sample: read with care")])])])]))
         }
         return rows
