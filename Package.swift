@@ -29,8 +29,8 @@ let package = Package(
         .target(name: "JourneyReports", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
         // The graph description: GraphSpec, attributes, HTML labels, the DOT writer, the PDF
         // normaliser, tile geometry. Pure Swift, no C: everything that describes a graph builds
-        // without Graphviz.
-        .target(name: "JourneyGraph"),
+        // without Graphviz. JourneyCore for `Escape.visible`, the one filter for label text.
+        .target(name: "JourneyGraph", dependencies: ["JourneyCore"]),
         // The libgvc boundary only: GraphSpec -> SVG/PNG/PDF bytes (and tiled posters via cairo).
         .target(name: "JourneyGraphviz", dependencies: ["CGraphviz", "JourneyGraph"]),
         .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraph", "JourneyGraphviz"]),

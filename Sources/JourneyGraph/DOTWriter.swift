@@ -1,3 +1,5 @@
+import JourneyCore
+
 /// Deterministic DOT text for a `GraphSpec`: what `--format dot` writes and what the DOT
 /// goldens hold. The same escaping rules as the in-process path apply.
 public enum DOTWriter {
@@ -48,16 +50,17 @@ public enum DOTWriter {
 }
 
 /// Plain (non-HTML) label text: Graphviz expands `\N`, `\G`, `\E`, `\L`, `\n`, `\l`, `\r` in
-/// labels, so every backslash is doubled; control characters are dropped.
+/// labels, so every backslash is doubled; control, bidi and invisible characters are dropped
+/// by `Escape.visible`, the filter every output shares.
 public enum PlainText {
     /// The text ready for a plain label.
     public static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s.unicodeScalars {
+        for ch in Escape.visible(s).unicodeScalars {
             switch ch.value {
             case 0x5C: out += "\\\\"
             case 0x0A: out += "\\n"
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0xFEFF: continue
+            case 0x00...0x1F: continue
             default: out.unicodeScalars.append(ch)
             }
         }

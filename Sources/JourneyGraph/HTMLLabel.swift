@@ -1,3 +1,5 @@
+import JourneyCore
+
 /// A Graphviz HTML-like label, built only through this API: every text is escaped, elements
 /// and attributes come from allow-lists, and attribute values are `Trusted`. So no journey or
 /// customer text can open an element, load an image (`<IMG SRC>`), set a font face or a link.
@@ -40,7 +42,8 @@ public struct HTML: Sendable, Hashable {
 
     /// Escaped text. Line breaks become `<BR/>` (with the alignment given).
     public static func text(_ s: String, align: Trusted? = nil) -> HTML {
-        let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+        // `Escape.visible` first: U+2028/U+2029 become line breaks here too.
+        let lines = Escape.visible(s).split(separator: "\n", omittingEmptySubsequences: false)
         let br = align.map { "<BR ALIGN=\"" + escape($0.value) + "\"/>" } ?? "<BR/>"
         return HTML(markup: lines.map { escape(String($0)) }.joined(separator: br))
     }
@@ -51,12 +54,14 @@ public struct HTML: Sendable, Hashable {
     /// Fragments one after another.
     public static func concat(_ parts: [HTML]) -> HTML { HTML(markup: parts.map(\.markup).joined()) }
 
-    /// `& < > " '` as entities, backslashes doubled; hidden controls (bidi overrides, zero-width) and other control
-    /// characters dropped; the only thing that reaches the label is inert text.
+    /// `& < > " '` as entities, backslashes doubled; bidi controls, invisible characters and
+    /// other control characters dropped by `Escape.visible`, the one filter every output uses
+    /// (it keeps ZWJ/ZWNJ inside words and emoji); the only thing that reaches the label is
+    /// inert text.
     public static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
+        for ch in Escape.visible(s).unicodeScalars {
             switch ch.value {
             case 0x26: out += "&amp;"
             case 0x3C: out += "&lt;"
@@ -66,7 +71,7 @@ public struct HTML: Sendable, Hashable {
             // Graphviz expands \N, \G, \L … even inside HTML-like labels; a doubled
             // backslash comes out as one literal backslash (measured with libgvc 2.42).
             case 0x5C: out += "\\\\"
-            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0x061C:
+            case 0x00...0x1F:  // a line break left in one line of a label (HTML.text splits them first)
                 continue
             default:
                 out.unicodeScalars.append(ch)
