@@ -200,24 +200,23 @@ extension JoinState {
             example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(Escape.excerpt(id))'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined", line: row.line)
             return
         }
-        let names = ["responses", "promoters", "passives", "detractors", "csat_count", "csat_top2", "ces_count", "ces_easy", "positive", "neutral", "negative"]
-        var v: [String: Int] = [:]
-        for n in names {
-            guard let x = int(n) else { return reject("aggregate count is not a whole number", "\(n) is not a whole number ≥ 0", row.line, 1) }
-            v[n] = x ?? 0
+        var v = AggregateCounts()
+        for (name, key) in AggregateCounts.columns {
+            guard let x = int(name) else { return reject("aggregate count is not a whole number", "\(name) is not a whole number ≥ 0", row.line, 1) }
+            v[keyPath: key] = x ?? 0
         }
         guard let csatSum = num("csat_sum"), let cesSum = num("ces_sum") else {
             return reject("aggregate sum is not a number", "csat_sum and ces_sum must be numbers ≥ 0", row.line, 1)
         }
-        let n = v["responses"]!
-        guard v["promoters"]! + v["passives"]! + v["detractors"]! <= n, v["csat_top2"]! <= v["csat_count"]!,
-              v["ces_easy"]! <= v["ces_count"]!, v["positive"]! + v["neutral"]! + v["negative"]! <= n,
-              v["csat_count"]! <= n, v["ces_count"]! <= n else {
+        let n = v.responses
+        guard v.promoters + v.passives + v.detractors <= n, v.csatTop2 <= v.csatCount,
+              v.cesEasy <= v.cesCount, v.positive + v.neutral + v.negative <= n,
+              v.csatCount <= n, v.cesCount <= n else {
             return reject("aggregate counts do not add up", "the counts do not add up (a part is larger than its whole)", row.line, 1)
         }
         // Sums must be possible on the scales: between min × count and max × count.
         let cs = csatSum ?? 0, es = cesSum ?? 0
-        let csatN = Double(v["csat_count"]!), cesN = Double(v["ces_count"]!)
+        let csatN = Double(v.csatCount), cesN = Double(v.cesCount)
         let slack = 1e-9 * max(1, csatN + cesN)
         guard cs >= scales.csat.min * csatN - slack, cs <= scales.csat.max * csatN + slack else {
             return reject("aggregate sum outside its scale", "csat_sum \(fmt(cs)) is not possible for \(Int(csatN)) answers on \(fmt(scales.csat.min))..\(fmt(scales.csat.max)) (mean \(csatN > 0 ? fmt(cs / csatN) : "undefined"))", row.line, 1)
@@ -228,9 +227,9 @@ extension JoinState {
         var a = perTouchpoint[t]
         let before = a
         let adds: [(WritableKeyPath<Accumulator, Int>, Int)] = [
-            (\.rows, n), (\.npsN, v["promoters"]! + v["passives"]! + v["detractors"]!), (\.promoters, v["promoters"]!),
-            (\.passives, v["passives"]!), (\.detractors, v["detractors"]!), (\.csatN, v["csat_count"]!), (\.csatTop, v["csat_top2"]!),
-            (\.cesN, v["ces_count"]!), (\.cesEasy, v["ces_easy"]!), (\.positive, v["positive"]!), (\.neutral, v["neutral"]!), (\.negative, v["negative"]!),
+            (\.rows, n), (\.npsN, v.promoters + v.passives + v.detractors), (\.promoters, v.promoters),
+            (\.passives, v.passives), (\.detractors, v.detractors), (\.csatN, v.csatCount), (\.csatTop, v.csatTop2),
+            (\.cesN, v.cesCount), (\.cesEasy, v.cesEasy), (\.positive, v.positive), (\.neutral, v.neutral), (\.negative, v.negative),
         ]
         for (k, x) in adds {
             let (sum, overflow) = a[keyPath: k].addingReportingOverflow(x)
@@ -280,5 +279,19 @@ extension JoinState {
 extension String {
     func trimmingSpaces() -> String {
         String(unicodeScalars.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed().map(Character.init))
+    }
+}
+
+/// The counts of one aggregate row, typed (a column that is absent counts 0).
+struct AggregateCounts {
+    var responses = 0, promoters = 0, passives = 0, detractors = 0
+    var csatCount = 0, csatTop2 = 0, cesCount = 0, cesEasy = 0
+    var positive = 0, neutral = 0, negative = 0
+
+    /// Each count's column in an aggregate file.
+    static var columns: [(String, WritableKeyPath<AggregateCounts, Int>)] {
+        [("responses", \.responses), ("promoters", \.promoters), ("passives", \.passives), ("detractors", \.detractors),
+         ("csat_count", \.csatCount), ("csat_top2", \.csatTop2), ("ces_count", \.cesCount), ("ces_easy", \.cesEasy),
+         ("positive", \.positive), ("neutral", \.neutral), ("negative", \.negative)]
     }
 }
