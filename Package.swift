@@ -5,9 +5,10 @@ import PackageDescription
 // JourneyCore (parse -> resolve) -> JourneyFeedback (join) -> JourneyAnalysis (pain points)
 // -> JourneyReports (Markdown, JSON, HTML) and JourneyRender (graph description) -> JourneyGraphviz (the only code that touches libgvc)
 // -> JourneyWorkflow (files, batches, atomic writes) -> journeymap (CLI wiring only).
+// Linux only (README, docs/architecture.md): the workflow calls Glibc and Linux system calls
+// directly, so no other platform is claimed.
 let package = Package(
     name: "JourneyMap",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "journeymap", targets: ["journeymap"]),
         .library(name: "JourneyMapKit", targets: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyWorkflow"]),
