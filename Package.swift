@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The live preview's HTTP server: small, no SwiftNIO (a clean build stays fast).
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,9 +40,11 @@ let package = Package(
         // The language server (JSON-RPC over injected byte streams; `journeymap lsp` wires it to stdio).
         .target(name: "JourneyLSP", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
         .target(name: "JourneyWorkflow", dependencies: ["CLinux", "JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
+        // `journeymap serve`: a live preview page on 127.0.0.1 (file watching, rendering, page, SSE).
+        .target(name: "JourneyServe", dependencies: ["JourneyWorkflow", "JourneyCore", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "journeymap",
-            dependencies: ["JourneyWorkflow", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyFeedback", "JourneyLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["JourneyWorkflow", "JourneyServe", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyFeedback", "JourneyLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Whole-process timing harness for BENCHMARKS.md (never run by tests).
         .executableTarget(name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),

@@ -16,10 +16,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null 2>&1 \
     || echo "test-setup: chromium not installed; the browser check will skip" >&2
 fi
-# numpy: the independent implementation the key-driver tests compare with.
-if [ ! -x .venv-test/bin/python ] || ! .venv-test/bin/python -c "import duckdb, numpy" 2>/dev/null; then
-  echo "test-setup: installing duckdb and numpy into .venv-test" >&2
-  (python3 -m venv .venv-test && .venv-test/bin/pip install -q duckdb numpy) >/dev/null 2>&1 \
-    || echo "test-setup: duckdb or numpy not installed; their tests will skip" >&2
+# numpy: the independent implementation the key-driver tests compare with; jsonschema: the
+# validator the schema tests run on real outputs (schemas/).
+if [ ! -x .venv-test/bin/python ] || ! .venv-test/bin/python -c "import duckdb, numpy, jsonschema" 2>/dev/null; then
+  echo "test-setup: installing duckdb, numpy and jsonschema into .venv-test" >&2
+  (python3 -m venv .venv-test && .venv-test/bin/pip install -q duckdb numpy jsonschema) >/dev/null 2>&1 \
+    || echo "test-setup: duckdb, numpy or jsonschema not installed; their tests will skip" >&2
+fi
+# curl: the live preview's test talks to the server with it.
+if ! command -v curl >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq curl >/dev/null 2>&1 \
+    || echo "test-setup: curl not installed; the serve tests will skip" >&2
 fi
 exit 0
