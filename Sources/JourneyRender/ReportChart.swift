@@ -1,4 +1,5 @@
 import JourneyAnalysis
+import JourneyCore
 import JourneyFeedback
 import JourneyGraphviz
 
@@ -6,7 +7,8 @@ import JourneyGraphviz
 /// its score, the owner's name and the key figures. Laid out by Graphviz like the map.
 public enum ReportChart {
     /// The report's bar chart of the top `limit` pain points by their rank value.
-    public static func build(_ report: PainPointReport, theme: Theme = .default, limit: Int = 12) -> GraphSpec {
+    /// `journey`: colours owners as every other view does (by the journey's department order).
+    public static func build(_ report: PainPointReport, theme: Theme = .default, limit: Int = 12, journey: Journey? = nil) -> GraphSpec {
         var g = GraphSpec()
         g.graph.set(.bgcolor, .color(theme.background))
         g.graph.set(.pad, 0.3)
@@ -24,7 +26,8 @@ public enum ReportChart {
             }),
         ]
         let top = max(report.painPoints.map(report.rankValue).max() ?? 1, 0.001)
-        let colors = Dictionary(uniqueKeysWithValues: report.departments.enumerated().map { ($1.id, theme.departments[$0 % theme.departments.count]) })
+        let colors = journey.map { MapBuilder.departmentColors($0, theme) }
+            ?? Dictionary(uniqueKeysWithValues: report.departments.enumerated().map { ($1.id, theme.departments[$0 % theme.departments.count]) })
         for p in report.painPoints.prefix(limit) {
             let width = max(2, min(160, Int((report.rankValue(p) / top * 160).rounded())))
             let bar: HTML = .table([(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)], [.row([
