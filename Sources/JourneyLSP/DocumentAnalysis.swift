@@ -32,28 +32,12 @@ final class DocumentAnalysis {
             // not depend on): join, the row summary note, then the targets.
             let (m, joinDiagnostics) = FeedbackJoin.run(journey)
             diagnostics += joinDiagnostics
-            diagnostics.append(Self.summary(journey, m))
-            for t in TargetEvaluation.evaluate(journey, m) {
-                switch t.status {
-                case .met: continue
-                case .missed: diagnostics.append(Diagnostic(.error, code: "JM510", t.message, at: t.target.range))
-                case .noData: diagnostics.append(Diagnostic(.warning, code: "JM511", t.message, at: t.target.range))
-                }
-            }
+            diagnostics.append(FeedbackJoin.summary(journey, m))
+            diagnostics += TargetEvaluation.evaluate(journey, m).compactMap(\.diagnostic)
             measurements = m
         }
         self.measurements = measurements
         self.diagnostics = diagnostics.sortedForOutput()
-    }
-
-    /// "feedback for 'j': 1,048 rows read: 1,000 used, 3 rejected" (JoinStep.summary's words).
-    static func summary(_ journey: Journey, _ m: JourneyMeasurements) -> Diagnostic {
-        let a = m.accounting
-        var parts = ["\(a.used) used"]
-        if a.rejected > 0 { parts.append("\(a.rejected) rejected") }
-        if a.unmatched > 0 { parts.append("\(a.unmatched) unmatched") }
-        if a.filtered > 0 { parts.append("\(a.filtered) outside the dates") }
-        return Diagnostic(.note, code: "JM320", "feedback for '\(journey.id)': \(a.read) rows read: \(parts.joined(separator: ", "))", at: .file(journey.sourceFile))
     }
 
     /// The text of a file this analysis read: the document itself or an include.

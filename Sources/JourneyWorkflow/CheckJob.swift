@@ -22,13 +22,7 @@ public enum CheckJob {
         result.diagnostics += joined.diagnostics
         guard let m = joined.measurements else { return result }
         result.targets = TargetEvaluation.evaluate(journey, m)
-        for t in result.targets {
-            switch t.status {
-            case .met: continue
-            case .missed: result.diagnostics.append(Diagnostic(.error, code: missedTargetCode, t.message, at: t.target.range))
-            case .noData: result.diagnostics.append(Diagnostic(.warning, code: "JM511", t.message, at: t.target.range))
-            }
-        }
+        result.diagnostics += result.targets.compactMap(\.diagnostic)
         return result
     }
 }
