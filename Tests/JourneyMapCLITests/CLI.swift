@@ -9,7 +9,8 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ args: [String], cwd: String = Repo.root, environment: [String: String] = [:]) throws -> Result {
+    /// `stdin`: bytes the command reads from standard input (none when nil).
+    static func run(_ args: [String], cwd: String = Repo.root, environment: [String: String] = [:], stdin: Data? = nil) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: Repo.binary)
         p.arguments = args
@@ -25,10 +26,16 @@ struct CLI {
         defer {
             try? FileManager.default.removeItem(atPath: base + ".out")
             try? FileManager.default.removeItem(atPath: base + ".err")
+            try? FileManager.default.removeItem(atPath: base + ".in")
         }
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
-        p.standardInput = FileHandle.nullDevice
+        if let stdin {
+            FileManager.default.createFile(atPath: base + ".in", contents: stdin)
+            p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: base + ".in"))
+        } else {
+            p.standardInput = FileHandle.nullDevice
+        }
         try p.run()
         p.waitUntilExit()
         let outData = FileManager.default.contents(atPath: base + ".out") ?? Data()
