@@ -30,4 +30,20 @@ public enum FormatJob {
         }
         return .changed
     }
+
+    /// `fmt -`: the canonical layout of text read from standard input (nothing is written;
+    /// the CLI prints it). `path` (`--stdin-filename`) names it in messages.
+    public static func format(bytes: [UInt8], path: String) -> Result<[UInt8], FormatFailure> {
+        let (file, decodeDiagnostics) = SourceFile.decode(path: path, data: bytes)
+        if decodeDiagnostics.hasErrors { return .failure(FormatFailure(diagnostics: decodeDiagnostics, sources: [path: file])) }
+        let (text, diagnostics) = Formatter().format(file)
+        guard let text else { return .failure(FormatFailure(diagnostics: diagnostics.sortedForOutput(), sources: [path: file])) }
+        return .success(Array(text.utf8))
+    }
+
+    /// Why text could not be formatted: its diagnostics, and its source for printing them.
+    public struct FormatFailure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceFile]
+    }
 }

@@ -51,6 +51,13 @@ public enum JourneyLoader {
         var resolver = Resolver(options: options, entry: path)
         return resolver.run(text: Array(text.utf8))
     }
+
+    /// Parses and resolves bytes that are not on disk (standard input): invalid UTF-8 is
+    /// reported as in a file. Includes are read from disk relative to `path`.
+    public static func load(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
+        var resolver = Resolver(options: options, entry: path)
+        return resolver.run(text: bytes)
+    }
 }
 
 /// Walks the syntax of a journey and its includes. Pass one collects declarations (so that

@@ -21,12 +21,23 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors (same as --fail-on warnings).")
     var strict = false
 
+    @Option(help: ArgumentHelp("With '-' (standard input): the journey's file name, for messages and to read its includes and data files from.", valueName: "name"))
+    var stdinFilename: String = StandardInput.defaultName
+
     func run() throws {
-        let inputs = try Inputs.resolve(input.paths)
+        var results: [CheckJob.Result] = []
+        if try StandardInput.isRequested(input.paths) {
+            let bytes = try StandardInput.readAll(limit: input.maxFileSize * 1_048_576)
+            let root = PathUtil.directory(of: stdinFilename)
+            results = [CheckJob.run(bytes: bytes, path: stdinFilename, load: input.loadOptions(root: root), join: feedback.joinSettings(strict: strict))]
+        } else {
+            for item in try Inputs.resolve(input.paths) {
+                results.append(CheckJob.run(input: item, load: input.loadOptions(root: item.root), join: feedback.joinSettings(strict: strict)))
+            }
+        }
         var all: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
-        for item in inputs {
-            let result = CheckJob.run(input: item, load: input.loadOptions(root: item.root), join: feedback.joinSettings(strict: strict))
+        for result in results {
             all += result.diagnostics
             sources.merge(result.sources) { a, _ in a }
         }
