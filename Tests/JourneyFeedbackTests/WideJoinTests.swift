@@ -167,3 +167,31 @@ import Testing
         #expect(m.accounting.respondents.read == 3 && m.accounting.ratings.used == 3)
     }
 }
+
+/// JSON Lines with a respondent key and an outcome, and `missing` codes in long data.
+@Suite struct LongRespondentJSONTests {
+    @Test func jsonLinesLinkRespondentsAndReadMissingCodes() throws {
+        let text = """
+            {"who": "p1", "touchpoint": "a", "csat": 5, "ok": "yes"}
+            {"who": "p1", "touchpoint": "b", "csat": "N/A", "ok": "yes"}
+            {"who": "p2", "touchpoint": "a", "csat": 2, "ok": "no"}
+            {"who": "", "touchpoint": "a", "csat": 3}
+
+            """
+        let path = try Fixture.file(text, ext: "jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var src = Fixture.source(path)
+        src.respondentColumn = "who"
+        src.missingValues = ["N/A"]
+        src.outcomes = [WideJoinTests.ok]
+        let (m, diags) = FeedbackJoin.run(Fixture.journey([src]))
+        // "N/A" is not answered: p1's second row is used with no score, not rejected.
+        let a = m.accounting
+        #expect((a.read, a.used, a.rejected) == (4, 3, 1) && a.balances)
+        #expect((a.respondents.read, a.respondents.used, a.respondents.rejected) == (3, 2, 1) && a.respondents.balances)
+        #expect(diags.contains { $0.code == "JM310" && $0.range.start.line == 4 && $0.message.contains("respondent id ('who') is blank") })
+        #expect(m.byTouchpoint["a"]?.csatCount == 2 && m.byTouchpoint["b"]?.csatCount == 0)
+        let dm = try #require(m.driverMoments["ok"])
+        #expect(dm.total.respondents == 2 && dm.total.value(.n, 0, 4) == 2 && dm.total.value(.sumIJ, 0, 4) == 5)
+    }
+}
