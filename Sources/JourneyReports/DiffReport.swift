@@ -17,7 +17,7 @@ public enum DiffReport {
             for c in d.changes {
                 switch c {
                 case .added(let id, _, let s): out += "- ➕ added **\(title(id))** in \(stage(new, s))\n"
-                case .removed(let id, let t, let s): out += "- ➖ removed **\(e(t))** from \(stage(old, s))\n"
+                case .removed(_, let t, let s): out += "- ➖ removed **\(e(t))** from \(stage(old, s))\n"
                 case .moved(let id, let f, let t): out += "- ↔ moved **\(title(id))** from \(stage(old, f)) to \(stage(new, t))\n"
                 case .renamed(_, let f, let t): out += "- ✎ renamed **\(e(f))** to **\(e(t))**\n"
                 case .emotion(let id, let f, let t): out += "- ☺ emotion of **\(title(id))**: \(emo(f)) → \(emo(t))\n"

@@ -95,7 +95,7 @@ import Testing
 
     @Test func aHugeFileIsRefusedBeforeItIsRead() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).journey").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let h = try #require(FileHandle(forWritingAtPath: path))
         try h.truncate(atOffset: 100 * 1_048_576)  // sparse: 100 MiB
         try h.close()

@@ -8,7 +8,7 @@ import Testing
     static let folder: String = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("resp-lang-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir + "/survey.csv", contents: Data("id\n".utf8))
+        _ = FileManager.default.createFile(atPath: dir + "/survey.csv", contents: Data("id\n".utf8))
         return dir
     }()
 

@@ -11,7 +11,7 @@ import Glibc
 @Suite struct HostileDataTests {
     @Test func aGigabyteWithoutLineBreaksStopsAtTheRowLimit() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("giga-\(UUID().uuidString).csv").path
-        FileManager.default.createFile(atPath: path, contents: Data("touchpoint,comment\na,".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("touchpoint,comment\na,".utf8))
         let h = try #require(FileHandle(forWritingAtPath: path))
         try h.truncate(atOffset: 1 << 30)  // sparse: 1 GiB of NUL bytes in one field
         try h.close()

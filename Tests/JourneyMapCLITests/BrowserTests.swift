@@ -19,8 +19,8 @@ import Testing
                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                        "--disable-default-apps", "--disable-extensions", "--user-data-dir=\(dir)/profile",
                        "--enable-logging=stderr", "--v=0", "--log-net-log=\(dir)/net.json", "--dump-dom", "file://\(page)"]
-        FileManager.default.createFile(atPath: "\(dir)/err.txt", contents: nil)
-        FileManager.default.createFile(atPath: "\(dir)/dom.html", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(dir)/err.txt", contents: nil)
+        _ = FileManager.default.createFile(atPath: "\(dir)/dom.html", contents: nil)
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(dir)/err.txt"))
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(dir)/dom.html"))
         try p.run()

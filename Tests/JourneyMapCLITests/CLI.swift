@@ -21,8 +21,8 @@ struct CLI {
         p.environment = env
         // Output goes to files: no pipe can fill up and block the child.
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("jm-run-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: base + ".out", contents: nil)
-        FileManager.default.createFile(atPath: base + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: base + ".out")
             try? FileManager.default.removeItem(atPath: base + ".err")

@@ -35,7 +35,7 @@ import Testing
         let svg = try #require(try GraphvizRenderer.render(spec, formats: [.svg])[.svg])
         let doc = try XMLDocument(data: Data(svg))  // well-formed, whatever the text
         #expect(try doc.nodes(forXPath: "//*[local-name()='script' or local-name()='image' or local-name()='a' or local-name()='foreignObject' or local-name()='use']").isEmpty)
-        let attributes = try doc.nodes(forXPath: "//@*").compactMap { $0 as? XMLNode }
+        let attributes = try doc.nodes(forXPath: "//@*")
         for a in attributes {
             let name = a.name ?? ""
             #expect(!name.lowercased().hasPrefix("on"), "event handler attribute \(name)")
