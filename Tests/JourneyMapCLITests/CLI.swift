@@ -31,7 +31,7 @@ struct CLI {
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
         if let stdin {
-            FileManager.default.createFile(atPath: base + ".in", contents: stdin)
+            _ = FileManager.default.createFile(atPath: base + ".in", contents: stdin)
             p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: base + ".in"))
         } else {
             p.standardInput = FileHandle.nullDevice

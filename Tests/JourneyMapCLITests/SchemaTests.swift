@@ -38,7 +38,7 @@ import Testing
         p.executableURL = URL(fileURLWithPath: Self.python!)
         p.arguments = ["-c", Self.validator, Repo.path("schemas/" + schema)] + files
         let out = try CLI.tempDir() + "/validator.txt"
-        FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         p.standardError = p.standardOutput
         try p.run()

@@ -30,7 +30,7 @@ import Testing
             dir = try CLI.tempDir()
             try FileManager.default.createDirectory(atPath: dir + "/j", withIntermediateDirectories: true)
             try Data(ServeTests.journey.utf8).write(to: URL(fileURLWithPath: dir + "/j/workshop.journey"))
-            FileManager.default.createFile(atPath: dir + "/serve.err", contents: nil)
+            _ = FileManager.default.createFile(atPath: dir + "/serve.err", contents: nil)
             process.executableURL = URL(fileURLWithPath: Repo.binary)
             process.arguments = ["serve", dir + "/j", "--port", "0", "--log-requests"]
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/serve.err"))
@@ -60,7 +60,7 @@ import Testing
             p.executableURL = URL(fileURLWithPath: ServeTests.curl!)
             p.arguments = ["-s", "--max-time", "20", "-w", "\n%{http_code}"] + (host.map { ["-H", "Host: \($0)"] } ?? []) + ["http://127.0.0.1:\(port)\(path)"]
             let out = dir + "/curl-\(UUID().uuidString)"
-            FileManager.default.createFile(atPath: out, contents: nil)
+            _ = FileManager.default.createFile(atPath: out, contents: nil)
             defer { try? FileManager.default.removeItem(atPath: out) }
             p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
             try p.run()
@@ -98,7 +98,7 @@ import Testing
         #expect(try server.get("/map.svg").body.contains("Greets the guest"))
         // The event stream announces the next change.
         let events = server.dir + "/events.txt"
-        FileManager.default.createFile(atPath: events, contents: nil)
+        _ = FileManager.default.createFile(atPath: events, contents: nil)
         let sse = Process()
         sse.executableURL = URL(fileURLWithPath: Self.curl!)
         sse.arguments = ["-sN", "--max-time", "120", "http://127.0.0.1:\(server.port)/events"]
@@ -137,7 +137,7 @@ import Testing
                             "--disable-default-apps", "--disable-extensions", "--user-data-dir=\(server.dir)/profile",
                             "--enable-logging=stderr", "--v=0", "--log-net-log=\(server.dir)/net.json",
                             "--remote-debugging-port=0", "http://127.0.0.1:\(server.port)/"]
-        FileManager.default.createFile(atPath: server.dir + "/chrome.err", contents: nil)
+        _ = FileManager.default.createFile(atPath: server.dir + "/chrome.err", contents: nil)
         chrome.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: server.dir + "/chrome.err"))
         chrome.standardOutput = FileHandle.nullDevice
         try chrome.run()
