@@ -134,6 +134,59 @@ import Testing
         try Self.expectSamePoints(try Self.drivers(fromMoments: csv, outcome: source.outcomes[0]), local)
     }
 
+    /// Planted respondents with an id column: the engines group by their own hash of the id.
+    static func plantedWithIDs() throws -> (FeedbackSource, String) {
+        let data = PlantedDriverData(respondents: 800, binary: true)
+        var csv = "respondent," + PlantedDriverData.touchpoints.joined(separator: ",") + ",satisfied\n"
+        for (i, row) in data.rows.enumerated() {
+            let cells = row.dropLast().map { $0.isNaN ? "" : String(Int($0)) }
+            csv += "r-\(i + 1)," + cells.joined(separator: ",") + "," + (row.last == 1 ? "yes" : "no") + "\n"
+        }
+        let path = try tempDir() + "/planted.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        var s = FeedbackSource(path: path, resolvedPath: path, format: .wide, columns: [:], categoryRules: [], range: r)
+        s.respondentColumn = "respondent"
+        s.ratings = PlantedDriverData.touchpoints.map { RatingColumn(touchpoint: $0, column: $0, range: r) }
+        s.outcomes = [OutcomeDeclaration(id: "satisfied", column: "satisfied", kind: .binary(yes: ["yes"]), range: r)]
+        return (s, path)
+    }
+
+    static func plantedJourney(_ sources: [FeedbackSource]) -> Journey {
+        let tps = PlantedDriverData.touchpoints.map { Touchpoint(id: $0, title: $0, stageID: "s", owner: "ops", range: r) }
+        return Journey(id: "planted", title: "Planted", departments: [Department(id: "ops", title: "Ops", range: r)],
+                       stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)], feedback: sources, sourceFile: "t.journey", range: r)
+    }
+
+    @Test(.enabled(if: OptionalTools.duckdbPython != nil || OptionalTools.hasPostgres, "needs DuckDB or PostgreSQL (scripts/test-setup.sh)"))
+    func respondentIDsAreHashedIntoGroups() throws {
+        let (source, path) = try Self.plantedWithIDs()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let (m, _) = FeedbackJoin.run(Self.plantedJourney([source]))
+        let o = source.outcomes[0]
+        let joined = try #require(m.driverMoments[o.id])
+        let local = try #require(KeyDriverAnalysis.analyse(joined, kind: o.kind, outcomeID: o.id))
+        #expect(local.drivers.first?.touchpointID == "staff" && local.drivers.last?.touchpointID == "decoy")
+        var engines: [String] = []
+        if OptionalTools.duckdbPython != nil {
+            engines.append(try Self.runDuckDB(try FeedbackSQL.moments(Self.plantedJourney([source]), source: source, table: "feedback", dialect: .duckdb), data: path))
+        }
+        if OptionalTools.hasPostgres {
+            engines.append(try Self.runPostgres(try FeedbackSQL.moments(Self.plantedJourney([source]), source: source, table: "feedback", dialect: .postgres), data: path))
+        }
+        for csv in engines {
+            #expect(csv.contains("\n0,") && csv.contains("\n199,"))   // the hash spreads ids over all 200 groups
+            let mpath = (path as NSString).deletingLastPathComponent + "/moments.csv"
+            try csv.write(toFile: mpath, atomically: true, encoding: .utf8)
+            var ms = FeedbackSource(path: mpath, resolvedPath: mpath, format: .moments, columns: [:], categoryRules: [], range: Self.r)
+            ms.outcomes = [o]
+            let (em, diags) = FeedbackJoin.run(Self.plantedJourney([ms]))
+            #expect(!diags.contains { $0.severity != .note }, "\(diags.map(\.message))")
+            let read = try #require(em.driverMoments[o.id])
+            let engine = try #require(KeyDriverAnalysis.analyse(read, kind: o.kind, outcomeID: o.id))
+            try Self.expectSamePoints(engine, local)
+        }
+    }
+
     static func runDuckDB(_ sql: String, data: String) throws -> String {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -142,7 +195,9 @@ import Testing
             import duckdb, sys, csv
             con = duckdb.connect()
             path = sys.argv[1].replace("'", "''")
-            con.execute(f"CREATE VIEW feedback AS SELECT * FROM read_csv_auto('{path}', header=true)")
+            # Text columns, as a survey export lands (read_csv_auto would make yes/no a BOOLEAN,
+            # which casts to 'true'/'false': see docs/feedback.md#moments-sql).
+            con.execute(f"CREATE VIEW feedback AS SELECT * FROM read_csv_auto('{path}', header=true, all_varchar=true)")
             cur = con.execute(open(sys.argv[2]).read())
             w = csv.writer(sys.stdout, lineterminator="\\n")
             w.writerow([d[0] for d in cur.description])
