@@ -195,6 +195,10 @@ extension DiagnosticCode {
     public static let invalidMermaidScore = DiagnosticCode("JM604", .error, "a Mermaid task score is not a whole number from 1 to 5")
     /// `JM605` (error): a Mermaid task before any section.
     public static let taskBeforeSection = DiagnosticCode("JM605", .error, "a Mermaid task before any section")
+    /// `JM606` (warning): control characters removed from a Mermaid line.
+    public static let mermaidControlCharacters = DiagnosticCode("JM606", .warning, "control characters removed from a Mermaid line")
+    /// `JM607` (error): a Mermaid text is longer than a journey can hold.
+    public static let mermaidTextTooLong = DiagnosticCode("JM607", .error, "a Mermaid text is longer than a journey can hold (64 KiB)")
 
     /// Every code, in the order of the catalogue above.
     public static let all: [DiagnosticCode] = [
@@ -209,6 +213,6 @@ extension DiagnosticCode {
         .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment, .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
         .unknownMetric, .unknownTargetScope, .ambiguousTargetScope,
         .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
-        .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection,
+        .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters, .mermaidTextTooLong,
     ]
 }

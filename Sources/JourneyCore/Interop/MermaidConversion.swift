@@ -29,37 +29,31 @@ public enum MermaidConversion {
             out += "  persona \(id) \(Formatter.quote(a))\n"
         }
         var stageIDs = UniqueIDs()
-        // Sections in order; a section name used twice is two stages, as Mermaid draws it.
-        var sectionIndex = 0
-        var current: String?
-        for task in m.tasks {
-            if task.section != current || sectionIndex == 0 {
-                if current != nil { out += "  }\n" }
-                current = task.section
-                sectionIndex += 1
-                out += "  stage \(stageIDs.take(task.stageID ?? Slug.make(task.section))) \(Formatter.quote(task.section)) {\n"
+        // Sections in document order, empty ones in their place; a section name used twice is
+        // two stages, as Mermaid draws it.
+        var bySection = [[MermaidJourney.Task]](repeating: [], count: m.sections.count)
+        for task in m.tasks where task.sectionIndex < m.sections.count { bySection[task.sectionIndex].append(task) }
+        for (i, name) in m.sections.enumerated() {
+            let declared = i < m.sectionStageIDs.count ? m.sectionStageIDs[i] : nil
+            out += "  stage \(stageIDs.take(declared ?? bySection[i].first?.stageID ?? Slug.make(name))) \(Formatter.quote(name)) {\n"
+            for task in bySection[i] {
+                var items = ["emotion \(task.score - 3)"]
+                if let data = task.data {
+                    if let o = data.owner { items.append("owner \(o)") }
+                    if let c = data.channel { items.append("channel \(c)") }
+                    if data.isMomentOfTruth { items.append("moment of truth") }
+                    items += data.pains.map { "pain \(Formatter.quote($0))" }
+                    items += data.opportunities.map { "opportunity \(Formatter.quote($0))" }
+                }
+                let personas = task.data.map { d in d.personas.filter(declaredPersonas.contains) } ?? []
+                if !personas.isEmpty {
+                    items.append("persona " + personas.joined(separator: ", "))
+                } else if !task.actors.isEmpty, let ids = Optional(task.actors.compactMap { personaIDs[$0] }), !ids.isEmpty {
+                    items.append("persona " + ids.joined(separator: ", "))
+                }
+                out += "    touchpoint \(ids.take(task.data?.id ?? Slug.make(task.title))) \(Formatter.quote(task.title)) { \(items.joined(separator: "; ")) }\n"
             }
-            var items = ["emotion \(task.score - 3)"]
-            if let data = task.data {
-                if let o = data.owner { items.append("owner \(o)") }
-                if let c = data.channel { items.append("channel \(c)") }
-                if data.isMomentOfTruth { items.append("moment of truth") }
-                items += data.pains.map { "pain \(Formatter.quote($0))" }
-                items += data.opportunities.map { "opportunity \(Formatter.quote($0))" }
-            }
-            let personas = task.data.map { d in d.personas.filter(declaredPersonas.contains) } ?? []
-            if !personas.isEmpty {
-                items.append("persona " + personas.joined(separator: ", "))
-            } else if !task.actors.isEmpty, let ids = Optional(task.actors.compactMap { personaIDs[$0] }), !ids.isEmpty {
-                items.append("persona " + ids.joined(separator: ", "))
-            }
-            out += "    touchpoint \(ids.take(task.data?.id ?? Slug.make(task.title))) \(Formatter.quote(task.title)) { \(items.joined(separator: "; ")) }\n"
-        }
-        if current != nil { out += "  }\n" }
-        // Sections with no tasks are kept as empty stages.
-        let used = Set(m.tasks.map(\.section))
-        for s in m.sections where !used.contains(s) {
-            out += "  stage \(stageIDs.take(Slug.make(s))) \(Formatter.quote(s)) {\n  }\n"
+            out += "  }\n"
         }
         return out + "}\n"
     }
@@ -105,7 +99,8 @@ public enum MermaidConversion {
     /// an entity code, which Mermaid and our importer decode back.
     static func taskTitle(_ s: String) -> String {
         let t = text(s)
-        let lowered = t.lowercased()
+        // Leading white space is not read back (lines are trimmed): check what follows it.
+        let lowered = t.trimmed.lowercased()
         let keywords = ["section", "title", "acctitle", "accdescr", "journey", "%%"]
         guard let first = t.unicodeScalars.first,
               keywords.contains(where: { lowered.hasPrefix($0) }) || t.trimmed.isEmpty else { return t.isEmpty ? "#32;" : t }

@@ -15,6 +15,9 @@ public struct MermaidJourney: Hashable, Sendable {
         public var line: Int
         /// The stage id from a `%% journeymap: stage` comment after this task's section line.
         public var stageID: String?
+        /// Which `section` line it is under (an index into `sections`): a name used twice is
+        /// two sections.
+        public var sectionIndex = 0
         /// Our data from a `%% journeymap: touchpoint` comment after the task line.
         public var data: MermaidExtras.TaskData?
     }
@@ -26,6 +29,8 @@ public struct MermaidJourney: Hashable, Sendable {
     public var accDescription: String?
     /// Section names in document order, empty ones included.
     public var sections: [String] = []
+    /// The stage id from a `%% journeymap: stage` comment after each section line, by index.
+    public var sectionStageIDs: [String?] = []
     /// Tasks in document order.
     public var tasks: [Task] = []
     /// Declarations from `%% journeymap:` comments (empty for a plain Mermaid file).
@@ -39,10 +44,27 @@ public enum MermaidParser {
     public static func parse(_ file: SourceFile) -> (MermaidJourney?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var result = MermaidJourney()
+        /// Refuses a text the journey language cannot hold (JM013 in `check`): refused here,
+        /// where the user can still fix the diagram, rather than written and rejected later.
+        func fits(_ value: String, _ what: String, _ line: Int) -> Bool {
+            let bytes = value.utf8.count
+            guard bytes > Lexer.maxTokenBytes else { return true }
+            diagnostics.append(Diagnostic(.error, code: "JM607", "\(what) is \(bytes) bytes; a journey holds at most \(Lexer.maxTokenBytes) bytes in one text: shorten it in the diagram",
+                                          at: SourceRange(file: file.path, start: SourceLocation(line: line, column: 1, offset: 0), end: SourceLocation(line: line, column: 2, offset: 0))))
+            return false
+        }
         var lines = (1...max(1, file.lineCount)).map { (number: $0, text: file.line($0)) }
         func range(_ line: Int, _ col: Int, _ len: Int) -> SourceRange {
             SourceRange(file: file.path, start: SourceLocation(line: line, column: col, offset: 0),
                         end: SourceLocation(line: line, column: col + max(1, len), offset: 0))
+        }
+        // Control characters have no meaning in Mermaid text and would reach the journey (and
+        // come back out of an export as something else): removed, with a warning on each line.
+        for i in lines.indices {
+            guard let at = lines[i].text.unicodeScalars.firstIndex(where: MermaidParser.isControl) else { continue }
+            let column = lines[i].text.unicodeScalars.distance(from: lines[i].text.unicodeScalars.startIndex, to: at) + 1
+            lines[i].text = String(String.UnicodeScalarView(lines[i].text.unicodeScalars.filter { !MermaidParser.isControl($0) }))
+            diagnostics.append(Diagnostic(.warning, code: "JM606", "control characters removed from this line (Mermaid text holds none)", at: range(lines[i].number, column, 1)))
         }
         // Front matter (--- … ---) before the diagram: configuration, nothing to import.
         if let first = lines.firstIndex(where: { !$0.text.trimmed.isEmpty }), lines[first].text.trimmed == "---" {
@@ -77,7 +99,11 @@ public enum MermaidParser {
                 case .department(let d): result.extras.departments.append(d)
                 case .channel(let c): result.extras.channels.append(c)
                 case .persona(let p): result.extras.personas.append(p)
-                case .stage(let id): if section != nil, !lastWasTask { stageID = id }
+                case .stage(let id):
+                    if section != nil, !lastWasTask {
+                        stageID = id
+                        result.sectionStageIDs[result.sectionStageIDs.count - 1] = id
+                    }
                 case .touchpoint(let data): if lastWasTask { result.tasks[result.tasks.count - 1].data = data }
                 case nil: break
                 }
@@ -95,20 +121,23 @@ public enum MermaidParser {
                 continue
             }
             if let rest = text.dropKeyword("title") {
-                result.title = decodeEntities(rest)
+                let title = decodeEntities(rest)
+                if fits(title, "the title", number) { result.title = title }
             } else if let rest = text.dropKeyword("accTitle:") ?? text.dropKeyword("accTitle :") {
-                result.accTitle = rest
+                if fits(rest, "the accessible title", number) { result.accTitle = rest }
             } else if text.hasPrefix("accDescr"), String(text.dropFirst("accDescr".count)).trimmed.hasPrefix("{") {
                 // The block form only: `accDescr {` (a `{` later in a line is text).
                 inAccDescrBlock = true
                 accLines = []
             } else if let rest = text.dropKeyword("accDescr:") ?? text.dropKeyword("accDescr :") {
-                result.accDescription = rest
+                if fits(rest, "the accessible description", number) { result.accDescription = rest }
             } else if let rest = text.dropKeyword("section") {
                 let name = decodeEntities(cleanBreaks(rest))
+                _ = fits(name, "the section name", number)
                 section = name
                 stageID = nil
                 result.sections.append(name)
+                result.sectionStageIDs.append(nil)
             } else {
                 // A task: `Title: score[: actor, actor]`.
                 let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
@@ -129,16 +158,25 @@ public enum MermaidParser {
                     diagnostics.append(Diagnostic(.error, code: "JM605", "task before any 'section'", at: range(number, indent + 1, text.count)))
                     continue
                 }
-                result.tasks.append(.init(section: section, title: decodeEntities(parts[0].trimmed), score: score, actors: actors, line: number, stageID: stageID))
+                let title = decodeEntities(parts[0].trimmed)
+                guard fits(title, "the task title", number), actors.allSatisfy({ fits($0, "an actor's name", number) }) else { continue }
+                result.tasks.append(.init(section: section, title: title, score: score, actors: actors, line: number, stageID: stageID,
+                                          sectionIndex: result.sections.count - 1))
                 lastWasTask = true
             }
         }
         if inAccDescrBlock { result.accDescription = accLines.joined(separator: "\n") }
+        if let d = result.accDescription, !fits(d, "the accessible description", lines.last?.number ?? 1) { result.accDescription = nil }
         if !sawHeader {
             diagnostics.append(Diagnostic(.error, code: "JM602", "no 'journey' diagram in this file", at: .file(file.path)))
             return (nil, diagnostics)
         }
         return (diagnostics.hasErrors ? nil : result, diagnostics)
+    }
+
+    /// C0 controls but tab, DEL and C1 controls.
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\t") || (0x7F..<0xA0).contains(s.value)
     }
 
     /// Mermaid's entity codes (`#58;` for `:`, `#35;` for `#`) back to characters.
