@@ -28,4 +28,10 @@ if ! command -v curl >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq curl >/dev/null 2>&1 \
     || echo "test-setup: curl not installed; the serve tests will skip" >&2
 fi
+# textmate-grammar-python: the TextMate engine that tokenises the examples with the editors' grammar.
+if [ -x .venv-test/bin/python ] && ! .venv-test/bin/python -c "import textmate_grammar" 2>/dev/null; then
+  echo "test-setup: installing textmate-grammar-python into .venv-test" >&2
+  .venv-test/bin/pip install -q textmate-grammar-python >/dev/null 2>&1 \
+    || echo "test-setup: textmate-grammar-python not installed; the grammar test will skip" >&2
+fi
 exit 0

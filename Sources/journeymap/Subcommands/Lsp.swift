@@ -17,6 +17,10 @@ struct Lsp: ParsableCommand {
             outline. Set-up for VS Code, Neovim and Sublime Text: docs/editors.md.
             """)
 
+    /// Some clients add `--stdio`; standard input and output is the only transport anyway.
+    @Flag(help: .hidden)
+    var stdio = false
+
     func run() throws {
         let code = LanguageServer.run(version: JourneyMapVersion.string, read: Self.readStandardInput) { bytes in
             // The framed JSON is UTF-8 throughout, so this round trip is exact.
