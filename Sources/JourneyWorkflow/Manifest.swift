@@ -75,8 +75,11 @@ public struct Manifest: Codable, Sendable, Equatable {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let json = try encoder.encode(o)
             self.journey = journey
-            self.options = Manifest.flatten(try JSONSerialization.jsonObject(with: json))
-            self.options["command"] = "\"\(command)\""
+            var flat = Manifest.flatten(try JSONSerialization.jsonObject(with: json))
+            flat["outputDirectory"] = nil
+            flat["maxLayoutTouchpoints"] = nil
+            flat["command"] = "\"\(command)\""
+            self.options = flat
             self.hash = Manifest.hash(Array(command.utf8) + [0] + Array(json))
         }
     }
@@ -105,10 +108,39 @@ public struct Manifest: Codable, Sendable, Equatable {
         return nil
     }
 
+    /// The options that differ, named as on the command line: `--theme was unset, now dark`.
     static func differences(from old: [String: String], to new: [String: String]) -> [String] {
-        Set(old.keys).union(new.keys).sorted().compactMap { k in
-            old[k] == new[k] ? nil : "\(k) was \(old[k] ?? "unset"), now \(new[k] ?? "unset")"
+        // Keys that change no byte (written by earlier versions) are not differences.
+        let ignored: Set<String> = ["outputDirectory", "maxLayoutTouchpoints"]
+        let changed = Set(old.keys).union(new.keys).filter { !ignored.contains($0) && old[$0] != new[$0] }
+        var flags: Set<String> = []
+        for key in changed { flags.insert(flagNames[key] ?? flagNames.first { key.hasPrefix($0.key + ".") }?.value ?? key) }
+        func value(_ options: [String: String], _ flag: String) -> String {
+            let keys = options.keys.filter { k in (flagNames[k] ?? flagNames.first { k.hasPrefix($0.key + ".") }?.value ?? k) == flag }
+            if keys.isEmpty { return "unset" }
+            // Paper sizes read as the user wrote them: 420×297 mm.
+            if let w = keys.first(where: { $0.hasSuffix(".widthMM") }), let h = keys.first(where: { $0.hasSuffix(".heightMM") }) {
+                return "\(readable(options[w]!))×\(readable(options[h]!)) mm"
+            }
+            return keys.sorted().map { readable(options[$0]!) }.joined(separator: " ")
         }
+        return flags.sorted().map { "\($0) was \(value(old, $0)), now \(value(new, $0))" }
+    }
+
+    /// The command-line option behind each key of `RenderOptions`.
+    static let flagNames: [String: String] = [
+        "formats": "--format", "views": "--view", "paper": "--paper", "tile": "--tile", "tileOverlapMM": "--overlap",
+        "theme": "--theme", "dpi": "--dpi", "highlightTop": "--highlight", "fontScale": "the font scale",
+        "join.extraFeedback": "--feedback", "join.since": "--since", "join.until": "--until",
+        "join.smallSample": "--small-sample", "join.strict": "--strict", "command": "the command",
+    ]
+
+    /// JSON text as a user writes it: `["svg","png"]` → `svg,png`, `"dark"` → `dark`.
+    static func readable(_ json: String) -> String {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return json }
+        if let s = value as? String { return s }
+        if let a = value as? [Any] { return a.isEmpty ? "none" : a.map { "\($0)" }.joined(separator: ",") }
+        return json
     }
 
     /// Nested JSON objects as `a.b` keys, values as compact JSON text.

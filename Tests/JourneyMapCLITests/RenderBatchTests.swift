@@ -27,7 +27,7 @@ import Testing
         #expect(try CLI.run(["render"] + j).status == 0)
         let r = try CLI.run(["render", "--check"] + j + ["--theme", "dark", "--dpi", "72"])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("journeys/online-return.journey: rendered with other options: dpi was 96, now 72, theme was unset, now \"dark\""), "\(r.stdout)")
+        #expect(r.stdout.contains("journeys/online-return.journey: rendered with other options: --dpi was 96, now 72, --theme was unset, now dark"), "\(r.stdout)")
         // A poster into the same folder keeps its own entry: the plain render stays current.
         #expect(try CLI.run(["render"] + j + ["--paper", "A3", "--format", "pdf"]).status == 0)
         #expect(try CLI.run(["render", "--check"] + j).status == 0)
