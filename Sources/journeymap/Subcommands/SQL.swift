@@ -37,7 +37,14 @@ struct SQL: ParsableCommand {
         guard let j = loaded.journey else { throw ExitCode(1) }
         let d = FeedbackSQL.Dialect(rawValue: dialect)!
         guard query == "moments" else {
-            Terminal.out(FeedbackSQL.generate(j, source: j.feedback.first, table: table, dialect: d))
+            // The metrics query reads long data (one row per answer): a wide block would give a
+            // query over columns that do not exist.
+            let long = j.feedback.first { $0.format != .wide && $0.format != .moments }
+            if long == nil, let wide = j.feedback.first {
+                Terminal.err("error: \(journey): feedback '\(wide.path)' is \(wide.format?.rawValue ?? "wide") data; --query metrics needs long data (one row per answer): use --query moments for its key drivers\n")
+                throw ExitCode(1)
+            }
+            Terminal.out(FeedbackSQL.generate(j, source: long, table: table, dialect: d))
             return
         }
         do {
