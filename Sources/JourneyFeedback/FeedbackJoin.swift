@@ -30,7 +30,7 @@ public enum FeedbackJoin {
         for source in declared {
             let key = FileReader.realPath(source.resolvedPath) ?? source.resolvedPath
             if let first = seen[key] {
-                notes.append(Diagnostic(.warning, code: "JM308", "feedback '\(source.path)' is the same file as '\(first.path)'; it is read once", at: source.range,
+                notes.append(Diagnostic(.sameFeedbackFileTwice, "feedback '\(source.path)' is the same file as '\(first.path)'; it is read once", at: source.range,
                                         notes: [DiagnosticNote("first declared here", at: first.range)]))
                 continue
             }

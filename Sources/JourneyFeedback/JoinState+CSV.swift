@@ -43,7 +43,7 @@ extension JoinState {
         do {
             reader = try CSVReader(path: source.resolvedPath, delimiter: source.delimiter, maxRowBytes: maxRowBytes)
         } catch {
-            diagnostics.append(Diagnostic(.error, code: "JM300", "cannot read feedback '\(source.path)': \(error.message)", at: source.range))
+            diagnostics.append(Diagnostic(.unreadableFeedback, "cannot read feedback '\(source.path)': \(error.message)", at: source.range))
             return
         }
         var csv = reader
@@ -61,7 +61,7 @@ extension JoinState {
                     if aggregate {
                         aggregateMap = headerIndex(names, line: row.line)
                         ok = aggregateMap["touchpoint"] != nil
-                        if !ok { report(.error, "JM306", "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: row.line) }
+                        if !ok { report(.missingColumn, "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: row.line) }
                     } else if wide {
                         if let c = mapWideHeader(names, source: source, line: row.line) { wideColumns = c } else { ok = false }
                     } else {
@@ -95,13 +95,13 @@ extension JoinState {
             tallyUnreadableRow(wide: wide)
             accounting.rejected += 1
             accounting.rejectedByReason["unterminated quote", default: 0] += 1
-            report(.error, "JM301", "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
+            report(.unclosedQuote, "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
         } catch .rowTooLong(let line, let limit) {
-            report(.error, "JM302", CSVReader.Failure.rowTooLong(line: line, limit: limit).message, line: line)
+            report(.rowTooLong, CSVReader.Failure.rowTooLong(line: line, limit: limit).message, line: line)
         } catch {
-            report(.error, "JM300", "cannot read feedback '\(source.path)': \(error.message)", line: 1)
+            report(.unreadableFeedback, "cannot read feedback '\(source.path)': \(error.message)", line: 1)
         }
-        if header == nil { report(.warning, "JM307", "the feedback file is empty", line: 1) }
+        if header == nil { report(.emptyFeedback, "the feedback file is empty", line: 1) }
     }
 
     mutating func rejectMalformed(_ problem: CSVReader.Problem, at position: (line: Int, column: Int)) {
@@ -116,7 +116,7 @@ extension JoinState {
             // Not a row problem but a file problem: an error even without --strict.
             accounting.rejected += 1
             accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
-            example("invalid UTF-8", .error, "JM304", "the row is not valid UTF-8; save the file as UTF-8", line: line, column: column)
+            example("invalid UTF-8", .error, .invalidUTF8Row, "the row is not valid UTF-8; save the file as UTF-8", line: line, column: column)
         case .rowTooLong:
             reject("too many fields", "the row has more than 100,000 fields", line, column)
         }
@@ -129,7 +129,7 @@ extension JoinState {
             let k = n.trimmingSpaces().lowercased()
             if index[k] != nil {
                 guard reportRepeats else { continue }
-                report(.warning, "JM305", "column '\(Escape.excerpt(n))' appears twice in the header; the first one is used", line: line)
+                report(.duplicateColumn, "column '\(Escape.excerpt(n))' appears twice in the header; the first one is used", line: line)
             } else {
                 index[k] = i
             }
@@ -146,12 +146,12 @@ extension JoinState {
             if let i = index[wanted] {
                 map[c.rawValue] = i
             } else if source.columns[c.name] != nil {
-                report(.error, "JM306", "column '\(source.columns[c.name]!)' (for \(c.name)) is not in the header\(Suggestion.phrase(for: source.columns[c.name]!, in: names))", line: line)
+                report(.missingColumn, "column '\(source.columns[c.name]!)' (for \(c.name)) is not in the header\(Suggestion.phrase(for: source.columns[c.name]!, in: names))", line: line)
                 return (map, false)
             }
         }
         if map[Logical.touchpoint.rawValue] < 0 && (map[Logical.category.rawValue] < 0 || source.categoryRules.isEmpty) {
-            report(.error, "JM306", "no 'touchpoint' column to join on (columns: \(Escape.excerpt(names.joined(separator: ", ")))); rename one with 'column touchpoint = \"…\"' or add category rules", line: line)
+            report(.missingColumn, "no 'touchpoint' column to join on (columns: \(Escape.excerpt(names.joined(separator: ", ")))); rename one with 'column touchpoint = \"…\"' or add category rules", line: line)
             return (map, false)
         }
         return (map, true)
@@ -165,7 +165,7 @@ extension JoinState {
             guard !header.isEmpty else { out.append(-1); continue }
             guard let i = index[header.trimmingSpaces().lowercased()] else {
                 let what = k == 0 ? "the respondent id" : "outcome '\(outcomes[k - 1].id)'"
-                report(.error, "JM306", "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
+                report(.missingColumn, "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
                 return (out, false)
             }
             out.append(i)
@@ -197,7 +197,7 @@ extension JoinState {
             accounting.unmatched += 1
             let id = String(decoding: idBytes, as: UTF8.self)
             accounting.unmatchedByKey[id, default: 0] += 1
-            example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(Escape.excerpt(id))'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined", line: row.line)
+            example("unmatched touchpoint", rowSeverity, .unmatchedTouchpoint, "unknown touchpoint '\(Escape.excerpt(id))'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined", line: row.line)
             return
         }
         var v = AggregateCounts()

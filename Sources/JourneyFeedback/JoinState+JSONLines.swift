@@ -26,7 +26,7 @@ extension JoinState {
     /// a line longer than `maxRowBytes` stops the file as soon as the buffer passes it.
     mutating func ingestJSONLines(_ source: FeedbackSource) {
         guard let handle = FileHandle(forReadingAtPath: source.resolvedPath) else {
-            report(.error, "JM300", "cannot read feedback '\(source.path)'", line: 1)
+            report(.unreadableFeedback, "cannot read feedback '\(source.path)'", line: 1)
             return
         }
         defer { try? handle.close() }
@@ -42,7 +42,7 @@ extension JoinState {
                 tallyUnreadableRow(wide: false)
                 accounting.rejected += 1
                 accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
-                example("invalid UTF-8", .error, "JM304", "the line is not valid UTF-8; save the file as UTF-8", line: line, column: bad)
+                example("invalid UTF-8", .error, .invalidUTF8Row, "the line is not valid UTF-8; save the file as UTF-8", line: line, column: bad)
                 return
             }
             let data = Data(raw)
@@ -102,7 +102,7 @@ extension JoinState {
             }
             scanned = buffer.count
             if buffer.count - start > maxRowBytes {
-                report(.error, "JM302", "line \(line + 1) is longer than \(maxRowBytes >> 20) MiB (a file with no line breaks?); reading stopped there", line: line + 1)
+                report(.rowTooLong, "line \(line + 1) is longer than \(maxRowBytes >> 20) MiB (a file with no line breaks?); reading stopped there", line: line + 1)
                 return
             }
         }

@@ -82,7 +82,7 @@ extension JoinState {
         do {
             reader = try CSVReader(path: source.resolvedPath, delimiter: source.delimiter)
         } catch {
-            diagnostics.append(Diagnostic(.error, code: "JM300", "cannot read feedback '\(source.path)': \(error)", at: source.range))
+            diagnostics.append(Diagnostic(.unreadableFeedback, "cannot read feedback '\(source.path)': \(error)", at: source.range))
             return
         }
         var csv = reader
@@ -102,7 +102,7 @@ extension JoinState {
                     fieldCount = row.fieldCount
                     let missing = MomentsTable.header.filter { index[$0] == nil }
                     guard missing.isEmpty else {
-                        report(.error, "JM306", "a moments file needs the columns \(MomentsTable.header.joined(separator: ", ")); missing: \(missing.joined(separator: ", ")) (make it with `journeymap sql --query moments`, docs/feedback.md#moments-sql)", line: row.line)
+                        report(.missingColumn, "a moments file needs the columns \(MomentsTable.header.joined(separator: ", ")); missing: \(missing.joined(separator: ", ")) (make it with `journeymap sql --query moments`, docs/feedback.md#moments-sql)", line: row.line)
                         return false
                     }
                     columns = MomentsTable.header.map { index[$0]! }
@@ -145,7 +145,7 @@ extension JoinState {
                     accounting.unmatched += 1
                     for v in [vi, vj] where !known(v) && unknown.insert(v).inserted {
                         accounting.unmatchedByKey[v, default: 0] += 1
-                        report(.warning, "JM312", "moments name '\(Escape.excerpt(v))', neither a touchpoint of the journey nor an outcome declared in this feedback block\(Suggestion.phrase(for: v, in: self.touchpointIDs + declared.keys.sorted()))", line: row.line, column: col(1))
+                        report(.unmatchedTouchpoint, "moments name '\(Escape.excerpt(v))', neither a touchpoint of the journey nor an outcome declared in this feedback block\(Suggestion.phrase(for: v, in: self.touchpointIDs + declared.keys.sorted()))", line: row.line, column: col(1))
                     }
                     return true
                 }
@@ -157,11 +157,11 @@ extension JoinState {
             accounting.read += 1
             accounting.rejected += 1
             accounting.rejectedByReason["unterminated quote", default: 0] += 1
-            report(.error, "JM301", "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
+            report(.unclosedQuote, "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
         } catch {
-            report(.error, "JM300", "cannot read feedback '\(source.path)': \(error)", line: 1)
+            report(.unreadableFeedback, "cannot read feedback '\(source.path)': \(error)", line: 1)
         }
-        if columns.isEmpty && fieldCount == 0 { report(.warning, "JM307", "the feedback file is empty", line: 1) }
+        if columns.isEmpty && fieldCount == 0 { report(.emptyFeedback, "the feedback file is empty", line: 1) }
 
         let ratings = touchpointIDs.filter { table.index[$0] != nil }
         let outcomes = declared.isEmpty
@@ -180,7 +180,7 @@ extension JoinState {
         // journey's touchpoints; a moments file has only the touchpoints it rates.
         if let existing = driverMoments[outcome], existing.total.values.contains(where: { $0 != 0 }) {
             guard existing.variables == m.variables else {
-                diagnostics.append(Diagnostic(.warning, code: "JM309", "outcome '\(outcome)' comes from two feedback sources with different ratings; the drivers use the first source only", at: range))
+                diagnostics.append(Diagnostic(.conflictingOutcomes, "outcome '\(outcome)' comes from two feedback sources with different ratings; the drivers use the first source only", at: range))
                 return
             }
             driverMoments[outcome]!.merge(m)

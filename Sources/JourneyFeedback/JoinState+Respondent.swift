@@ -63,7 +63,7 @@ extension JoinState {
         for o in source.outcomes {
             let vars = variables + [o.id]
             if let existing = driverMoments[o.id], existing.variables != vars {
-                diagnostics.append(Diagnostic(.warning, code: "JM309", "outcome '\(o.id)' is declared by two feedback sources with different ratings; the drivers use the first source only", at: o.range))
+                diagnostics.append(Diagnostic(.conflictingOutcomes, "outcome '\(o.id)' is declared by two feedback sources with different ratings; the drivers use the first source only", at: o.range))
                 outcomeMoments.append(nil)
                 continue
             }
@@ -121,8 +121,7 @@ extension JoinState {
             respondent.id = id
             respondent.key = id
             if seenRespondents.contains(id) {
-                example("respondent not grouped", .warning, "JM314",
-                        "respondent '\(Escape.excerpt(idBytes.map { String(decoding: trimmed($0), as: UTF8.self) } ?? ""))' appears again after other respondents; sort the data by respondent (its rows count as another respondent)", line: line)
+                example("respondent not grouped", .warning, .respondentNotGrouped, "respondent '\(Escape.excerpt(idBytes.map { String(decoding: trimmed($0), as: UTF8.self) } ?? ""))' appears again after other respondents; sort the data by respondent (its rows count as another respondent)", line: line)
             } else if seenRespondents.count < JoinState.maxTrackedRespondents {
                 seenRespondents.insert(id)
             }
@@ -196,8 +195,7 @@ extension JoinState {
             if old.isNaN {
                 respondent.outcomes[i] = v
             } else if old != v {
-                example("outcome differs within a respondent", rowSeverity, "JM315",
-                        "outcome '\(outcomes[i].id)' differs from this respondent's earlier rows; the first value is used", line: line, column: row.extraColumn(i + 1))
+                example("outcome differs within a respondent", rowSeverity, .outcomeDiffersWithinRespondent, "outcome '\(outcomes[i].id)' differs from this respondent's earlier rows; the first value is used", line: line, column: row.extraColumn(i + 1))
             }
         }
     }
@@ -209,7 +207,7 @@ extension JoinState {
         let o = outcomes[i]
         func bad(_ reason: String, _ message: String) -> FieldParsing.NumberResult {
             accounting.rejectedByReason[reason, default: 0] += 1
-            example(reason, rowSeverity, "JM310", message + "; the row is not used", line: line, column: column)
+            example(reason, rowSeverity, .rejectedRow, message + "; the row is not used", line: line, column: column)
             return .invalid
         }
         switch o.kind {

@@ -54,12 +54,12 @@ extension JoinState {
                 let id = String(decoding: trimmed(b), as: UTF8.self)
                 accounting.unmatchedByKey[id, default: 0] += 1
                 let hint = Suggestion.phrase(for: id, in: touchpointIDs)
-                example("unmatched touchpoint", rowSeverity, "JM312", "unknown touchpoint '\(Escape.excerpt(id))'\(hint); the row is not joined", line: line + row.lineOffset(.touchpoint), column: row.column(.touchpoint))
+                example("unmatched touchpoint", rowSeverity, .unmatchedTouchpoint, "unknown touchpoint '\(Escape.excerpt(id))'\(hint); the row is not joined", line: line + row.lineOffset(.touchpoint), column: row.column(.touchpoint))
             } else {
                 let key = category.map { "category: " + String(decoding: $0, as: UTF8.self) } ?? "(no touchpoint)"
                 accounting.unmatchedByKey[key, default: 0] += 1
                 if options.examplesPerReason > 0, examples[file + "\u{0}unmatched category", default: 0] < 1 {
-                    example("unmatched category", .note, "JM313", "rows with no touchpoint and no category rule are not joined (first at this line; add 'category \"…\" -> TOUCHPOINT' rules to join them)", line: line)
+                    example("unmatched category", .note, .unmatchedCategory, "rows with no touchpoint and no category rule are not joined (first at this line; add 'category \"…\" -> TOUCHPOINT' rules to join them)", line: line)
                 } else {
                     examples[file + "\u{0}unmatched category", default: 0] += 1
                 }
@@ -167,7 +167,7 @@ extension JoinState {
     mutating func reject(_ reason: String, _ message: String, _ line: Int, _ column: Int) {
         accounting.rejected += 1
         accounting.rejectedByReason[reason, default: 0] += 1
-        example(reason, rowSeverity, "JM310", message + "; the row is not used", line: line, column: column)
+        example(reason, rowSeverity, .rejectedRow, message + "; the row is not used", line: line, column: column)
     }
 
     func readSentiment(_ b: UnsafeBufferPointer<UInt8>) -> Sentiment? {

@@ -23,14 +23,14 @@ extension JoinState {
         var ok = true
         func find(_ header: String, _ what: String) -> Int {
             if let i = index[header.trimmingSpaces().lowercased()] { return i }
-            report(.error, "JM306", "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
+            report(.missingColumn, "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
             ok = false
             return -1
         }
         for r in source.ratings {
             c.ratings.append(find(r.column, "the rating of '\(r.touchpoint)'"))
             guard let t = touchpointIDs.firstIndex(of: r.touchpoint) else {
-                report(.error, "JM306", "rating for unknown touchpoint '\(r.touchpoint)'", line: line)
+                report(.missingColumn, "rating for unknown touchpoint '\(r.touchpoint)'", line: line)
                 return nil
             }
             c.touchpoints.append(t)

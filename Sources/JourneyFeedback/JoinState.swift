@@ -102,13 +102,19 @@ struct JoinState {
 
     var rowSeverity: Severity { options.strict ? .error : .warning }
 
-    mutating func report(_ severity: Severity, _ code: String, _ message: String, line: Int, column: Int = 1, notes: [DiagnosticNote] = []) {
+    /// Reports a finding at a row (or the whole file's first line) with its code's usual severity.
+    mutating func report(_ code: DiagnosticCode, _ message: String, line: Int, column: Int = 1, notes: [DiagnosticNote] = []) {
+        report(code.severity, code, message, line: line, column: column, notes: notes)
+    }
+
+    /// Reports a finding at a row at the given severity (row problems follow `--strict`).
+    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, line: Int, column: Int = 1, notes: [DiagnosticNote] = []) {
         let loc = SourceLocation(line: line, column: column, offset: 0)
-        diagnostics.append(Diagnostic(severity, code: code, message, at: SourceRange(file: file, start: loc, end: loc), notes: notes))
+        diagnostics.append(Diagnostic(severity, code, message, at: SourceRange(file: file, start: loc, end: loc), notes: notes))
     }
 
     /// Lists the first few rows of each kind of problem; counts the rest.
-    mutating func example(_ kind: String, _ severity: Severity, _ code: String, _ message: String, line: Int, column: Int = 1) {
+    mutating func example(_ kind: String, _ severity: Severity, _ code: DiagnosticCode, _ message: String, line: Int, column: Int = 1) {
         let key = file + "\u{0}" + kind
         let seen = examples[key, default: 0]
         examples[key] = seen + 1
@@ -141,7 +147,7 @@ struct JoinState {
         let kind = FileReader.kind(of: source.resolvedPath)
         guard kind == "file" else {
             let why = kind.map { "it is a \($0), not a data file" } ?? "no such file"
-            diagnostics.append(Diagnostic(.error, code: "JM300", "cannot read feedback '\(source.path)': \(why)", at: source.range))
+            diagnostics.append(Diagnostic(.unreadableFeedback, "cannot read feedback '\(source.path)': \(why)", at: source.range))
             return
         }
         let format = source.format ?? (source.resolvedPath.hasSuffix(".jsonl") || source.resolvedPath.hasSuffix(".ndjson") ? .jsonl : .csv)
@@ -203,7 +209,7 @@ struct JoinState {
         for (key, n) in examples.sorted(by: { $0.key < $1.key }) where n > options.examplesPerReason {
             let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
             let f = parts[0]
-            diags.append(Diagnostic(.note, code: "JM321", "\(n - options.examplesPerReason) more rows like the above: \(parts.count > 1 ? parts[1] : "")", at: .file(f)))
+            diags.append(Diagnostic(.moreRowsLikeThese, "\(n - options.examplesPerReason) more rows like the above: \(parts.count > 1 ? parts[1] : "")", at: .file(f)))
         }
         return (m, diags)
     }

@@ -6,7 +6,7 @@ import JourneyFeedback
 /// the targets, all as diagnostics.
 public enum CheckJob {
     /// The code of a missed target (an error that `--fail-on` may exclude).
-    public static let missedTargetCode = "JM510"
+    public static let missedTargetCode = DiagnosticCode.missedTarget.id
 
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]

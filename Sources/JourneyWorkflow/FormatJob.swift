@@ -13,7 +13,7 @@ public enum FormatJob {
         switch FileReader.read(path, limit: maxFileSize) {
         case .success(let b): bytes = b
         case .failure(let f):
-            return .failed([Diagnostic(.error, code: "JM400", "cannot read '\(path)': \(f.message)", at: .file(path))], [:])
+            return .failed([Diagnostic(.unreadableFile, "cannot read '\(path)': \(f.message)", at: .file(path))], [:])
         }
         let (file, decodeDiagnostics) = SourceFile.decode(path: path, data: bytes)
         if decodeDiagnostics.hasErrors { return .failed(decodeDiagnostics, [path: file]) }
@@ -25,7 +25,7 @@ public enum FormatJob {
             do {
                 try AtomicFile.write(formatted, to: path)
             } catch {
-                return .failed([Diagnostic(.error, code: "JM403", "\(error)", at: .file(path))], [:])
+                return .failed([Diagnostic(.unwritableOutput, "\(error)", at: .file(path))], [:])
             }
         }
         return .changed

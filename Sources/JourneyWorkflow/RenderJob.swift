@@ -81,7 +81,7 @@ public enum RenderJob {
             return outcome
         }
         guard let theme = Theme.named(options.theme ?? journey.style.theme) else {
-            outcome.diagnostics.append(Diagnostic(.error, code: "JM501", "unknown theme '\(options.theme ?? "")' (themes: default, print, dark)", at: .file(input.path)))
+            outcome.diagnostics.append(Diagnostic(.unknownRenderTheme, "unknown theme '\(options.theme ?? "")' (themes: default, print, dark)", at: .file(input.path)))
             return outcome
         }
         var mapOptions = MapOptions()
@@ -125,7 +125,7 @@ public enum RenderJob {
             }
             outcome.files.sort { $0.path < $1.path }
         } catch {
-            outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render '\(journey.id)': \(error)", at: journey.range))
+            outcome.diagnostics.append(Diagnostic(.renderFailed, "cannot render '\(journey.id)': \(error)", at: journey.range))
         }
         return outcome
     }

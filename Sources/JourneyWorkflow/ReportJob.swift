@@ -45,7 +45,7 @@ public enum ReportJob {
                 OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG).utf8)),
             ]).sorted { $0.path < $1.path }
         } catch {
-            outcome.diagnostics.append(Diagnostic(.error, code: "JM502", "cannot render the report of '\(journey.id)': \(error)", at: journey.range))
+            outcome.diagnostics.append(Diagnostic(.renderFailed, "cannot render the report of '\(journey.id)': \(error)", at: journey.range))
         }
         return outcome
     }

@@ -74,6 +74,13 @@ public struct Diagnostic: Hashable, Sendable {
         self.init(severity ?? code.severity, code: code.id, message, at: range, notes: notes, fixIt: fixIt)
     }
 
+    /// A finding of a catalogued kind at a severity other than its usual one (row problems
+    /// under `--strict`, a warning of a code that is usually an error).
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+                notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+        self.init(severity, code: code.id, message, at: range, notes: notes, fixIt: fixIt)
+    }
+
     /// The catalogue entry of `code`; nil only for a code missing from the catalogue (a test
     /// keeps that from happening).
     public var kind: DiagnosticCode? { DiagnosticCode.named(code) }

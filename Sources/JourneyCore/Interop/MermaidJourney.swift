@@ -71,7 +71,7 @@ public enum MermaidParser {
             if let end = lines[(first + 1)...].firstIndex(where: { $0.text.trimmed == "---" }) {
                 lines.removeSubrange(first...end)
             } else {
-                diagnostics.append(Diagnostic(.error, code: "JM601", "front matter opened with '---' is never closed", at: range(lines[first].number, 1, 3)))
+                diagnostics.append(Diagnostic(.unclosedFrontMatter, "front matter opened with '---' is never closed", at: range(lines[first].number, 1, 3)))
                 return (nil, diagnostics)
             }
         }
@@ -114,7 +114,7 @@ public enum MermaidParser {
             let indent = raw.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
             if !sawHeader {
                 guard text == "journey" || text.hasPrefix("journey ") else {
-                    diagnostics.append(Diagnostic(.error, code: "JM602", "expected 'journey' to start a Mermaid journey diagram", at: range(number, indent + 1, text.count)))
+                    diagnostics.append(Diagnostic(.notAMermaidJourney, "expected 'journey' to start a Mermaid journey diagram", at: range(number, indent + 1, text.count)))
                     return (nil, diagnostics)
                 }
                 sawHeader = true
@@ -142,20 +142,19 @@ public enum MermaidParser {
                 // A task: `Title: score[: actor, actor]`.
                 let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
                 guard parts.count >= 2 else {
-                    diagnostics.append(Diagnostic(.error, code: "JM603", "expected a task as 'Title: score: actors'", at: range(number, indent + 1, text.count)))
+                    diagnostics.append(Diagnostic(.invalidMermaidTask, "expected a task as 'Title: score: actors'", at: range(number, indent + 1, text.count)))
                     continue
                 }
                 let scoreText = parts[1].trimmed
                 let scoreColumn = indent + parts[0].count + 2 + (parts[1].count - parts[1].trimmedLeading.count)
                 guard let score = Int(scoreText), (1...5).contains(score), scoreText.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
-                    diagnostics.append(Diagnostic(.error, code: "JM604",
-                        "task score '\(scoreText)' must be a whole number from 1 to 5 (Mermaid would draw it anyway)",
+                    diagnostics.append(Diagnostic(.invalidMermaidScore, "task score '\(scoreText)' must be a whole number from 1 to 5 (Mermaid would draw it anyway)",
                         at: range(number, scoreColumn, max(1, scoreText.count))))
                     continue
                 }
                 let actors = parts.count > 2 ? parts[2].split(separator: ",").map { decodeEntities(String($0).trimmed) }.filter { !$0.isEmpty } : []
                 guard let section else {
-                    diagnostics.append(Diagnostic(.error, code: "JM605", "task before any 'section'", at: range(number, indent + 1, text.count)))
+                    diagnostics.append(Diagnostic(.taskBeforeSection, "task before any 'section'", at: range(number, indent + 1, text.count)))
                     continue
                 }
                 let title = decodeEntities(parts[0].trimmed)
@@ -168,7 +167,7 @@ public enum MermaidParser {
         if inAccDescrBlock { result.accDescription = accLines.joined(separator: "\n") }
         if let d = result.accDescription, !fits(d, "the accessible description", lines.last?.number ?? 1) { result.accDescription = nil }
         if !sawHeader {
-            diagnostics.append(Diagnostic(.error, code: "JM602", "no 'journey' diagram in this file", at: .file(file.path)))
+            diagnostics.append(Diagnostic(.notAMermaidJourney, "no 'journey' diagram in this file", at: .file(file.path)))
             return (nil, diagnostics)
         }
         return (diagnostics.hasErrors ? nil : result, diagnostics)

@@ -21,7 +21,7 @@ struct Arguments {
     }
 
     private mutating func fail(_ message: String, at range: SourceRange? = nil) {
-        diagnostics.append(Diagnostic(.error, code: "JM101", message, at: range ?? endRange))
+        diagnostics.append(Diagnostic(.missingArgument, message, at: range ?? endRange))
     }
 
     private mutating func take(_ kind: Token.Kind, _ what: String) -> Token? {
@@ -68,8 +68,8 @@ struct Arguments {
         return nil
     }
 
-    mutating func error(_ code: String, _ message: String, at range: SourceRange) {
-        diagnostics.append(Diagnostic(.error, code: code, message, at: range))
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange) {
+        diagnostics.append(Diagnostic(code, message, at: range))
     }
 
     /// Reports anything left over.
@@ -77,7 +77,7 @@ struct Arguments {
         guard let t = peek else { return true }
         var r = t.range
         r.end = statement.arguments.last!.range.end
-        diagnostics.append(Diagnostic(.error, code: "JM102", "unexpected \(t.kind == .string ? "string" : "'\(t.text)'") after '\(keyword)'; usage: \(usage)", at: r))
+        diagnostics.append(Diagnostic(.extraArgument, "unexpected \(t.kind == .string ? "string" : "'\(t.text)'") after '\(keyword)'; usage: \(usage)", at: r))
         return false
     }
 }

@@ -36,9 +36,16 @@ struct JourneyBuilder {
     /// Findings of pass two (and duplicate ids), merged by the resolver.
     var diagnostics: [Diagnostic] = []
 
-    mutating func report(_ severity: Severity, _ code: String, _ message: String, at range: SourceRange,
+    /// Reports a finding with its code's usual severity.
+    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
                          notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
-        diagnostics.append(Diagnostic(severity, code: code, message, at: range, notes: notes, fixIt: fixIt))
+        report(code.severity, code, message, at: range, notes: notes, fixIt: fixIt)
+    }
+
+    /// Reports a finding at a severity other than its code's usual one.
+    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+                         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+        diagnostics.append(Diagnostic(severity, code, message, at: range, notes: notes, fixIt: fixIt))
     }
 
     /// First declaration of each id, per kind, for duplicate reports.
@@ -50,7 +57,7 @@ struct JourneyBuilder {
             symbols.occurrences.append(.init(kind: k, id: token.text, range: token.range, isDeclaration: true))
         }
         if let first = declared[kind]?[token.text] {
-            report(.error, "JM201", "duplicate \(kind) id '\(token.text)'; ids of \(kind)s must be unique", at: token.range,
+            report(.duplicateID, "duplicate \(kind) id '\(token.text)'; ids of \(kind)s must be unique", at: token.range,
                             notes: [DiagnosticNote("'\(token.text)' was first defined here", at: first)])
             return false
         }
@@ -90,10 +97,10 @@ struct JourneyBuilder {
             let candidates = ids(ref.kind)
             let suggestion = Suggestion.closest(to: ref.token.text, in: candidates)
             let code = switch ref.kind {
-            case .department: "JM202"
-            case .channel: "JM203"
-            case .touchpoint: "JM204"
-            case .persona: "JM205"
+            case .department: DiagnosticCode.unknownDepartment
+            case .channel: DiagnosticCode.unknownChannel
+            case .touchpoint: DiagnosticCode.unknownTouchpoint
+            case .persona: DiagnosticCode.unknownPersona
             }
             var message = "unknown \(ref.kind.rawValue) '\(ref.token.text)'"
             var notes: [DiagnosticNote] = []
@@ -112,10 +119,10 @@ struct JourneyBuilder {
     private mutating func checkStages() {
         for stage in stages {
             if stage.touchpoints.isEmpty {
-                report(.warning, "JM207", "stage '\(stage.id)' has no touchpoints; add one or remove the stage", at: stage.range)
+                report(.emptyStage, "stage '\(stage.id)' has no touchpoints; add one or remove the stage", at: stage.range)
             }
             for tp in stage.touchpoints where tp.owner == nil {
-                report(.warning, "JM208", "touchpoint '\(tp.id)' has no owner; add 'owner DEPARTMENT' so the map shows who must act", at: tp.range)
+                report(.touchpointWithoutOwner, "touchpoint '\(tp.id)' has no owner; add 'owner DEPARTMENT' so the map shows who must act", at: tp.range)
             }
         }
     }
@@ -142,7 +149,7 @@ struct JourneyBuilder {
             for n in next[id] ?? [] where seen.insert(n).inserted { queue.append(n) }
         }
         for tp in tps where !seen.contains(tp.id) {
-            report(.warning, "JM209", "no flow reaches touchpoint '\(tp.id)'\(tp.isBranch ? " (a branch is reached only by explicit flows)" : " (the touchpoint before it is marked 'exit')"); add 'flow SOMEWHERE -> \(tp.id)'", at: tp.range)
+            report(.unreachableTouchpoint, "no flow reaches touchpoint '\(tp.id)'\(tp.isBranch ? " (a branch is reached only by explicit flows)" : " (the touchpoint before it is marked 'exit')"); add 'flow SOMEWHERE -> \(tp.id)'", at: tp.range)
         }
     }
 }

@@ -13,10 +13,10 @@ extension Resolver {
         let resolved: String
         switch confined {
         case .absolute:
-            report(.error, "JM402", "feedback paths are relative to this file; absolute paths are not allowed (pass a file elsewhere with --feedback)", at: pathToken.range)
+            report(.pathOutsideRoot, "feedback paths are relative to this file; absolute paths are not allowed (pass a file elsewhere with --feedback)", at: pathToken.range)
             return
         case .outside(_, let real):
-            report(.error, "JM402", "feedback '\(pathToken.text)' leaves the journeys folder; data files named in a journey must live inside it (or pass it with --feedback)", at: pathToken.range,
+            report(.pathOutsideRoot, "feedback '\(pathToken.text)' leaves the journeys folder; data files named in a journey must live inside it (or pass it with --feedback)", at: pathToken.range,
                    notes: [confinementNote(real)])
             return
         case .missing(let path), .inside(let path, _):
@@ -32,9 +32,9 @@ extension Resolver {
         }
         checkRespondentRules(source, formatToken: formatToken)
         if let kind = FileReader.kind(of: resolved), kind != "file" {
-            report(.error, "JM410", "feedback '\(pathToken.text)' is a \(kind), not a data file", at: pathToken.range)
+            report(.missingFeedbackFile, "feedback '\(pathToken.text)' is a \(kind), not a data file", at: pathToken.range)
         } else if FileReader.kind(of: resolved) == nil {
-            report(.error, "JM410", "feedback file '\(pathToken.text)' not found (looked for '\(resolved)')", at: pathToken.range)
+            report(.missingFeedbackFile, "feedback file '\(pathToken.text)' not found (looked for '\(resolved)')", at: pathToken.range)
         }
         builder.feedback.append(source)
     }
@@ -47,14 +47,14 @@ extension Resolver {
             if let format = FeedbackSource.Format(rawValue: f.text) {
                 source.format = format
             } else {
-                report(.error, "JM411", "unknown feedback format '\(f.text)'\(Suggestion.phrase(for: f.text, in: names)) (formats: \(names.joined(separator: ", ")))", at: f.range)
+                report(.unknownFeedbackFormat, "unknown feedback format '\(f.text)'\(Suggestion.phrase(for: f.text, in: names)) (formats: \(names.joined(separator: ", ")))", at: f.range)
             }
         case "delimiter":
             guard let d = withArguments(t, { a in a.string("the delimiter in double quotes: \",\" \";\" or \"\\t\"").flatMap { a.end("delimiter \";\"") ? $0 : nil } }) else { return }
             if d.text.count == 1, let c = d.text.first, c == "," || c == ";" || c == "\t" || c == "|" {
                 source.delimiter = c
             } else {
-                report(.error, "JM412", "a delimiter is one of \",\" \";\" \"\\t\" \"|\"", at: d.range)
+                report(.invalidDelimiter, "a delimiter is one of \",\" \";\" \"\\t\" \"|\"", at: d.range)
             }
         case "column":
             guard let (name, header) = withArguments(t, { a -> (Token, Token)? in
@@ -65,7 +65,7 @@ extension Resolver {
                 return (n, h)
             }) else { return }
             guard Resolver.feedbackColumns.contains(name.text) else {
-                report(.error, "JM413", "unknown column '\(name.text)'\(Suggestion.phrase(for: name.text, in: Resolver.feedbackColumns)) (columns: \(Resolver.feedbackColumns.joined(separator: ", ")))", at: name.range)
+                report(.unknownColumn, "unknown column '\(name.text)'\(Suggestion.phrase(for: name.text, in: Resolver.feedbackColumns)) (columns: \(Resolver.feedbackColumns.joined(separator: ", ")))", at: name.range)
                 return
             }
             source.columns[name.text] = header.text
@@ -84,11 +84,11 @@ extension Resolver {
                 return (n, lo, hi, lower)
             }) else { return }
             guard ["nps", "csat", "ces"].contains(name.text) else {
-                report(.error, "JM414", "only nps, csat and ces have scales\(Suggestion.phrase(for: name.text, in: ["nps", "csat", "ces"]))", at: name.range)
+                report(.invalidScale, "only nps, csat and ces have scales\(Suggestion.phrase(for: name.text, in: ["nps", "csat", "ces"]))", at: name.range)
                 return
             }
             guard let l = Double(lo.text), let h = Double(hi.text), l < h else {
-                report(.error, "JM414", "a scale runs from a lower to a higher number, e.g. 1..5", at: lo.range)
+                report(.invalidScale, "a scale runs from a lower to a higher number, e.g. 1..5", at: lo.range)
                 return
             }
             let defaults: [String: Scale] = ["nps": .nps, "csat": .csat, "ces": .ces]
@@ -102,7 +102,7 @@ extension Resolver {
                 return (w, v)
             }) else { return }
             guard let sentiment = Sentiment(rawValue: value.text) else {
-                report(.error, "JM415", "a sentiment is negative, neutral or positive\(Suggestion.phrase(for: value.text, in: Sentiment.allCases.map(\.rawValue)))", at: value.range)
+                report(.invalidSentiment, "a sentiment is negative, neutral or positive\(Suggestion.phrase(for: value.text, in: Sentiment.allCases.map(\.rawValue)))", at: value.range)
                 return
             }
             source.sentimentWords[word.text.lowercased()] = sentiment
@@ -142,7 +142,7 @@ extension Resolver {
             guard key == ek || key.hasPrefix(ek + "/") else { continue }
             let why = key == ek ? "a rule for '\(e.category)' comes first" : "the rule for its parent '\(e.category)' comes first and matches it"
             let fix = key == ek ? "remove one" : "put the more specific rule first"
-            report(.warning, "JM419", "category rule '\(rule.category)' -> \(rule.touchpoint) is never used: \(why) (-> \(e.touchpoint)); \(fix)", at: rule.range,
+            report(.shadowedCategoryRule, "category rule '\(rule.category)' -> \(rule.touchpoint) is never used: \(why) (-> \(e.touchpoint)); \(fix)", at: rule.range,
                    notes: [DiagnosticNote("the rule that wins is here", at: e.range)])
             return
         }

@@ -17,7 +17,7 @@ extension Resolver {
         builder.title = title.text
         builder.journeyRange = statement.range
         guard let block = statement.block else {
-            report(.error, "JM104", "a journey needs a body in braces: journey \(id.text) \"…\" { stage … }", at: statement.range)
+            report(.missingBody, "a journey needs a body in braces: journey \(id.text) \"…\" { stage … }", at: statement.range)
             return
         }
         readJourneyBody(block)
@@ -40,7 +40,7 @@ extension Resolver {
             case "target": readTarget(s)
             case "style": readStyle(s)
             case "touchpoint":
-                report(.error, "JM105", "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range)
+                report(.touchpointOutsideStage, "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range)
             default: unknownStatement(s, context: "in a journey", allowed: Resolver.journeyStatements)
             }
         }
@@ -104,7 +104,7 @@ extension Resolver {
             }
         }
         if s.block == nil {
-            report(.error, "JM104", "a stage needs a body in braces with its touchpoints: stage \(id.text) \"…\" { touchpoint … }", at: s.range)
+            report(.missingBody, "a stage needs a body in braces with its touchpoints: stage \(id.text) \"…\" { touchpoint … }", at: s.range)
         }
         if fresh { builder.stages.append(stage) }
     }
@@ -143,7 +143,7 @@ extension Resolver {
                     if ["default", "print", "dark"].contains(name.text) {
                         builder.style.theme = name.text
                     } else {
-                        report(.error, "JM220", "unknown theme '\(name.text)'\(Suggestion.phrase(for: name.text, in: ["default", "print", "dark"])) (themes: default, print, dark)", at: name.range)
+                        report(.unknownTheme, "unknown theme '\(name.text)'\(Suggestion.phrase(for: name.text, in: ["default", "print", "dark"])) (themes: default, print, dark)", at: name.range)
                     }
                 }
             default: unknownStatement(t, context: "in a style block", allowed: ["theme"])
@@ -158,21 +158,21 @@ extension Resolver {
         guard let pathToken = withArguments(s, { a in a.string("the path to include in double quotes").flatMap { a.end("include \"path\"") ? $0 : nil } }) else { return }
         let written = pathToken.text
         guard includeStack.count <= options.maxIncludeDepth else {
-            report(.error, "JM404", "includes are nested more than \(options.maxIncludeDepth) deep", at: pathToken.range)
+            report(.includesTooDeep, "includes are nested more than \(options.maxIncludeDepth) deep", at: pathToken.range)
             return
         }
         let shown: String, canonical: String
         switch confine(written, from: s.keyword.range.file) {
         case .absolute:
-            report(.error, "JM402", "include paths are relative to this file; absolute paths are not allowed", at: pathToken.range)
+            report(.pathOutsideRoot, "include paths are relative to this file; absolute paths are not allowed", at: pathToken.range)
             return
         case .missing(let looked):
-            report(.error, "JM400", "cannot include '\(written)': no such file (looked for '\(looked)')", at: pathToken.range,
+            report(.unreadableFile, "cannot include '\(written)': no such file (looked for '\(looked)')", at: pathToken.range,
                    notes: [DiagnosticNote("departments, channels and personas are not checked until the include is fixed")])
             includeFailed = true
             return
         case .outside(_, let real):
-            report(.error, "JM402", "include '\(written)' leaves the journeys folder; shared files must live inside it", at: pathToken.range,
+            report(.pathOutsideRoot, "include '\(written)' leaves the journeys folder; shared files must live inside it", at: pathToken.range,
                    notes: [confinementNote(real)])
             return
         case .inside(let path, let real):
@@ -181,7 +181,7 @@ extension Resolver {
         }
         if let i = includeStack.firstIndex(where: { $0.canonical == canonical }) {
             let chain = (includeStack[i...].map(\.shown) + [shown]).joined(separator: " -> ")
-            report(.error, "JM401", "include cycle: \(chain)", at: pathToken.range)
+            report(.includeCycle, "include cycle: \(chain)", at: pathToken.range)
             return
         }
         if files.contains(shown) || sources.keys.contains(shown) { return }  // already included once: definitions are in
@@ -189,7 +189,7 @@ extension Resolver {
         switch FileReader.read(shown, limit: options.maxFileSize) {
         case .success(let b): bytes = b
         case .failure(let f):
-            report(.error, "JM400", "cannot include '\(written)': \(f.message)", at: pathToken.range)
+            report(.unreadableFile, "cannot include '\(written)': \(f.message)", at: pathToken.range)
             includeFailed = true
             return
         }

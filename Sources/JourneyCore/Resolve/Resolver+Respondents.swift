@@ -8,7 +8,7 @@ extension Resolver {
         forbidBlock(t)
         guard let column = withArguments(t, { a in a.string("the respondent column's header in double quotes").flatMap { a.end("respondent \"column\"") ? $0 : nil } }) else { return }
         if let first = source.respondentColumn {
-            report(.error, "JM417", "the respondent column is already '\(first)'; a feedback block names one", at: column.range)
+            report(.repeatedRespondentSetting, "the respondent column is already '\(first)'; a feedback block names one", at: column.range)
             return
         }
         source.respondentColumn = column.text
@@ -19,7 +19,7 @@ extension Resolver {
         forbidBlock(t)
         guard let column = withArguments(t, { a in a.string("the segment column's header in double quotes").flatMap { a.end("segment \"column\"") ? $0 : nil } }) else { return }
         if let first = source.columns["segment"] {
-            report(.error, "JM417", "the segment column is already '\(first)'", at: column.range)
+            report(.repeatedRespondentSetting, "the segment column is already '\(first)'", at: column.range)
             return
         }
         source.columns["segment"] = column.text
@@ -43,7 +43,7 @@ extension Resolver {
         for v in values {
             let text = v.text.trimmingCharacters(inSet: " \t")
             if text.isEmpty {
-                report(.warning, "JM417", "blank values are always read as missing; this one adds nothing", at: v.range)
+                report(.warning, .repeatedRespondentSetting, "blank values are always read as missing; this one adds nothing", at: v.range)
             } else if !source.missingValues.contains(text) {
                 source.missingValues.append(text)
             }
@@ -70,12 +70,12 @@ extension Resolver {
             scale = readScaleRange(item, usage: "scale LOW..HIGH [lower is better]", defaultLowerIsBetter: false) ?? scale
         }
         if let other = source.ratings.first(where: { $0.touchpoint == tp.text }) {
-            report(.error, "JM416", "touchpoint '\(tp.text)' already has a rating column ('\(other.column)'); one column per touchpoint", at: tp.range,
+            report(.invalidRatingColumn, "touchpoint '\(tp.text)' already has a rating column ('\(other.column)'); one column per touchpoint", at: tp.range,
                    notes: [DiagnosticNote("the first rating is here", at: other.range)])
             return
         }
         if let other = source.ratings.first(where: { $0.column.lowercased() == header.text.lowercased() }) {
-            report(.error, "JM416", "column '\(header.text)' is already the rating of '\(other.touchpoint)'", at: header.range,
+            report(.invalidRatingColumn, "column '\(header.text)' is already the rating of '\(other.touchpoint)'", at: header.range,
                    notes: [DiagnosticNote("the first rating is here", at: other.range)])
             return
         }
@@ -95,7 +95,7 @@ extension Resolver {
         }) else { return }
         let statements = t.block?.statements ?? []
         guard !statements.isEmpty else {
-            report(.error, "JM418", "say how outcome '\(id.text)' is measured: { yes \"word\"… } for yes/no answers, { nps } for 0–10, or { scale LOW..HIGH }",
+            report(.invalidOutcome, "say how outcome '\(id.text)' is measured: { yes \"word\"… } for yes/no answers, { nps } for 0–10, or { scale LOW..HIGH }",
                    at: t.block?.openRange ?? header.range)
             return
         }
@@ -108,7 +108,7 @@ extension Resolver {
                 continue
             }
             if kind != nil {
-                report(.error, "JM418", "outcome '\(id.text)' is measured one way: yes, nps or scale, once", at: item.keyword.range)
+                report(.invalidOutcome, "outcome '\(id.text)' is measured one way: yes, nps or scale, once", at: item.keyword.range)
                 continue
             }
             switch word {
@@ -131,7 +131,7 @@ extension Resolver {
         }
         guard let kind else { return }
         if let other = source.outcomes.first(where: { $0.id == id.text }) {
-            report(.error, "JM418", "outcome '\(id.text)' is declared twice", at: id.range,
+            report(.invalidOutcome, "outcome '\(id.text)' is declared twice", at: id.range,
                    notes: [DiagnosticNote("the first is here", at: other.range)])
             return
         }
@@ -155,7 +155,7 @@ extension Resolver {
             return (lo, hi, lower)
         }) else { return nil }
         guard let l = Double(lo.text), let h = Double(hi.text), l < h, l.isFinite, h.isFinite else {
-            report(.error, "JM414", "a scale runs from a lower to a higher number, e.g. 1..5", at: lo.range)
+            report(.invalidScale, "a scale runs from a lower to a higher number, e.g. 1..5", at: lo.range)
             return nil
         }
         return Scale(min: l, max: h, lowerIsBetter: lower ?? defaultLowerIsBetter)
@@ -166,37 +166,37 @@ extension Resolver {
         let wide = source.format == .wide
         let at = formatToken?.range ?? source.range
         if !wide, let first = source.ratings.first {
-            report(.error, "JM416", "'rating' columns belong to wide data (one row per respondent); add 'format wide' to this feedback block", at: first.range)
+            report(.invalidRatingColumn, "'rating' columns belong to wide data (one row per respondent); add 'format wide' to this feedback block", at: first.range)
         }
         if wide {
             if source.ratings.isEmpty {
-                report(.error, "JM416", "wide data needs at least one 'rating TOUCHPOINT = \"column\"'", at: at)
+                report(.invalidRatingColumn, "wide data needs at least one 'rating TOUCHPOINT = \"column\"'", at: at)
             }
             for name in ["touchpoint", "nps", "csat", "ces", "sentiment", "category"] where source.columns[name] != nil {
-                report(.error, "JM416", "'column \(name)' is not used in wide data: each 'rating' names its touchpoint and column; declare an overall judgement with 'outcome'", at: at)
+                report(.invalidRatingColumn, "'column \(name)' is not used in wide data: each 'rating' names its touchpoint and column; declare an overall judgement with 'outcome'", at: at)
             }
             if let rule = source.categoryRules.first {
-                report(.error, "JM416", "category rules are not used in wide data: each 'rating' names its touchpoint", at: rule.range)
+                report(.invalidRatingColumn, "category rules are not used in wide data: each 'rating' names its touchpoint", at: rule.range)
             }
             for o in source.outcomes where source.ratings.count < 2 {
-                report(.error, "JM418", "key drivers compare ratings: outcome '\(o.id)' needs at least two 'rating' columns (this block has \(source.ratings.count))", at: o.range)
+                report(.invalidOutcome, "key drivers compare ratings: outcome '\(o.id)' needs at least two 'rating' columns (this block has \(source.ratings.count))", at: o.range)
             }
         }
         if source.format == .aggregate {
             if source.respondentColumn != nil || !source.outcomes.isEmpty || !source.missingValues.isEmpty {
-                report(.error, "JM416", "aggregate data holds totals: 'respondent', 'missing' and 'outcome' need respondent-level data (csv, jsonl or wide)", at: at)
+                report(.invalidRatingColumn, "aggregate data holds totals: 'respondent', 'missing' and 'outcome' need respondent-level data (csv, jsonl or wide)", at: at)
             }
         } else if source.format == .moments {
             // Moments are sums already: outcomes may be declared (their kind), nothing else.
             if source.respondentColumn != nil || !source.missingValues.isEmpty {
-                report(.error, "JM416", "moments data holds sums: 'respondent' and 'missing' belong to the survey table the moments query reads", at: at)
+                report(.invalidRatingColumn, "moments data holds sums: 'respondent' and 'missing' belong to the survey table the moments query reads", at: at)
             }
         } else if !wide, let o = source.outcomes.first, source.respondentColumn == nil {
-            report(.error, "JM418", "an outcome in long data (one row per answer) needs 'respondent \"column\"' to link each person's answers to their outcome", at: o.range)
+            report(.invalidOutcome, "an outcome in long data (one row per answer) needs 'respondent \"column\"' to link each person's answers to their outcome", at: o.range)
         }
         // An outcome id that is also a rated touchpoint would be ambiguous in the drivers.
         for o in source.outcomes where source.ratings.contains(where: { $0.touchpoint == o.id }) {
-            report(.error, "JM418", "outcome '\(o.id)' has the id of a rated touchpoint; give the outcome its own id", at: o.range)
+            report(.invalidOutcome, "outcome '\(o.id)' has the id of a rated touchpoint; give the outcome its own id", at: o.range)
         }
         // A column used for two things.
         var roles: [String: String] = [:]
@@ -204,7 +204,7 @@ extension Resolver {
             guard let column else { return }
             let key = column.lowercased()
             if let other = roles[key] {
-                report(.error, "JM416", "column '\(column)' is both the \(other) and the \(role)", at: range)
+                report(.invalidRatingColumn, "column '\(column)' is both the \(other) and the \(role)", at: range)
             } else {
                 roles[key] = role
             }

@@ -7,7 +7,7 @@ extension Resolver {
         guard let pending = withArguments(s, { a -> JourneyBuilder.PendingTarget? in
             guard let m = a.identifier("a metric: \(metrics.joined(separator: ", "))") else { return nil }
             guard let metric = Target.Metric(rawValue: m.text) else {
-                a.error("JM421", "unknown metric '\(m.text)'\(Suggestion.phrase(for: m.text, in: metrics)) (metrics: \(metrics.joined(separator: ", ")))", at: m.range)
+                a.error(.unknownMetric, "unknown metric '\(m.text)'\(Suggestion.phrase(for: m.text, in: metrics)) (metrics: \(metrics.joined(separator: ", ")))", at: m.range)
                 return nil
             }
             guard let op = a.peek, op.kind == .symbol, let comparison = Target.Comparison(rawValue: op.text) else {
@@ -70,9 +70,9 @@ extension JourneyBuilder {
                 result.append(t)
             case 0:
                 let all = Array(tps.sorted()) + stageIDs.sorted() + depts.sorted()
-                report(.error, "JM422", "target is 'at \(id)', but no \(p.scopeKind ?? "touchpoint, stage or department") has that id\(Suggestion.phrase(for: id, in: all))", at: token.range)
+                report(.unknownTargetScope, "target is 'at \(id)', but no \(p.scopeKind ?? "touchpoint, stage or department") has that id\(Suggestion.phrase(for: id, in: all))", at: token.range)
             default:
-                report(.error, "JM423", "'\(id)' is both a \(matches.map(\.0).joined(separator: " and a ")); write 'at \(matches[0].0) \(id)'", at: token.range)
+                report(.ambiguousTargetScope, "'\(id)' is both a \(matches.map(\.0).joined(separator: " and a ")); write 'at \(matches[0].0) \(id)'", at: token.range)
             }
         }
         return result

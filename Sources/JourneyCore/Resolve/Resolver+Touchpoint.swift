@@ -12,7 +12,7 @@ extension Resolver {
         let fresh = builder.declare("touchpoint", id)
         builder.touchpointCount += 1
         if builder.touchpointCount == options.maxTouchpoints + 1 {
-            report(.error, "JM405", "more than \(options.maxTouchpoints) touchpoints; split the journey or raise the limit with --max-touchpoints", at: id.range)
+            report(.tooManyTouchpoints, "more than \(options.maxTouchpoints) touchpoints; split the journey or raise the limit with --max-touchpoints", at: id.range)
         }
         var tp = Touchpoint(id: id.text, title: title.text, stageID: stage, range: id.range)
         // A second owner, channel or emotion would silently replace the first: an error.
@@ -21,7 +21,7 @@ extension Resolver {
             let word = t.keyword.text
             if word == "owner" || word == "channel" || word == "emotion" {
                 if let first = once[word] {
-                    report(.error, "JM212", "touchpoint '\(id.text)' already has \(word == "emotion" ? "an" : "a") \(word); a touchpoint has one (remove one of them)", at: t.keyword.range,
+                    report(.repeatedTouchpointItem, "touchpoint '\(id.text)' already has \(word == "emotion" ? "an" : "a") \(word); a touchpoint has one (remove one of them)", at: t.keyword.range,
                            notes: [DiagnosticNote("the first \(word) is here", at: first)])
                     continue
                 }
@@ -109,12 +109,12 @@ extension Resolver {
         }) else { return nil }
         if token.kind == .number {
             if let v = Int(token.text), let e = Emotion(value: v) { return e }
-            report(.error, "JM206", "emotion \(token.text) is out of range; use a whole number from -2 (angry) to +2 (delighted)", at: token.range)
+            report(.invalidEmotion, "emotion \(token.text) is out of range; use a whole number from -2 (angry) to +2 (delighted)", at: token.range)
             return nil
         }
         if let e = Emotion(name: token.text) { return e }
         let suggestion = Suggestion.closest(to: token.text, in: names)
-        report(.error, "JM206", "unknown emotion '\(token.text)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "; use \(names.joined(separator: ", ")) or -2…+2")",
+        report(.invalidEmotion, "unknown emotion '\(token.text)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "; use \(names.joined(separator: ", ")) or -2…+2")",
                at: token.range, fixIt: suggestion.map { FixIt(range: token.range, replacement: $0) })
         return nil
     }

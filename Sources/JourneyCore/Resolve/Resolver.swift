@@ -81,9 +81,16 @@ struct Resolver {
         self.entry = entry
     }
 
-    mutating func report(_ severity: Severity, _ code: String, _ message: String, at range: SourceRange,
+    /// Reports a finding with its code's usual severity.
+    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
                          notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
-        diagnostics.append(Diagnostic(severity, code: code, message, at: range, notes: notes, fixIt: fixIt))
+        report(code.severity, code, message, at: range, notes: notes, fixIt: fixIt)
+    }
+
+    /// Reports a finding at a severity other than its code's usual one.
+    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+                         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+        diagnostics.append(Diagnostic(severity, code, message, at: range, notes: notes, fixIt: fixIt))
     }
 
     mutating func run(text: [UInt8]? = nil) -> LoadResult {
@@ -96,7 +103,7 @@ struct Resolver {
             switch FileReader.read(entry, limit: options.maxFileSize) {
             case .success(let b): bytes = b
             case .failure(let f):
-                report(.error, "JM400", "cannot read journey file '\(entry)': \(f.message)", at: .file(entry))
+                report(.unreadableFile, "cannot read journey file '\(entry)': \(f.message)", at: .file(entry))
                 return result()
             }
         }
@@ -110,7 +117,7 @@ struct Resolver {
                 r.isSharedDefinitions = true
                 return r
             }
-            report(.error, "JM210", "no journey in this file; start one with 'journey ID \"Title\" { … }'", at: .file(entry))
+            report(.noJourney, "no journey in this file; start one with 'journey ID \"Title\" { … }'", at: .file(entry))
         }
         builder.skipDefinitionChecks = includeFailed
         let journey = builder.finish(entry: entry, files: files)
@@ -146,11 +153,11 @@ struct Resolver {
             switch statement.keyword.text {
             case "journey":
                 guard isEntry else {
-                    report(.error, "JM211", "an included file holds shared definitions only (department, channel, persona, include); move this journey to a file of its own", at: statement.keyword.range)
+                    report(.misplacedJourney, "an included file holds shared definitions only (department, channel, persona, include); move this journey to a file of its own", at: statement.keyword.range)
                     continue
                 }
                 if let first = builder.journeyRange {
-                    report(.error, "JM211", "a file holds one journey; move this one to a file of its own", at: statement.keyword.range,
+                    report(.misplacedJourney, "a file holds one journey; move this one to a file of its own", at: statement.keyword.range,
                            notes: [DiagnosticNote("the first journey is here", at: first)])
                     continue
                 }
@@ -174,7 +181,7 @@ struct Resolver {
         } else {
             message += "; expected one of: \(allowed.joined(separator: ", "))"
         }
-        report(.error, "JM100", message, at: statement.keyword.range,
+        report(.unknownStatement, message, at: statement.keyword.range,
                fixIt: suggestion.map { FixIt(range: statement.keyword.range, replacement: $0) })
     }
 
@@ -189,7 +196,7 @@ struct Resolver {
     /// Reports a block where none is allowed.
     mutating func forbidBlock(_ statement: StatementSyntax) {
         if let block = statement.block {
-            report(.error, "JM103", "'\(statement.keyword.text)' takes no block", at: block.openRange)
+            report(.unexpectedBlock, "'\(statement.keyword.text)' takes no block", at: block.openRange)
         }
     }
 }

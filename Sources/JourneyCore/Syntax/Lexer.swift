@@ -51,8 +51,8 @@ public struct Lexer {
 
     private func peek(_ k: Int = 0) -> UInt8? { i + k < bytes.count ? bytes[i + k] : nil }
 
-    private mutating func error(_ code: String, _ message: String, _ range: SourceRange) {
-        diagnostics.append(Diagnostic(.error, code: code, message, at: range))
+    private mutating func error(_ code: DiagnosticCode, _ message: String, _ range: SourceRange) {
+        diagnostics.append(Diagnostic(code, message, at: range))
     }
 
     /// The next token; `.endOfFile` forever at the end. Problems go to `diagnostics` and lexing goes on.
@@ -116,7 +116,7 @@ public struct Lexer {
         // Anything else: report it and skip one scalar.
         let shown = scalarAt(i).map { describe($0.0) } ?? "byte"
         skipScalar()
-        error("JM010", "unexpected character \(shown); identifiers use letters, digits, '-' and '_', and text goes in double quotes", range(from: start))
+        error(.unexpectedCharacter, "unexpected character \(shown); identifiers use letters, digits, '-' and '_', and text goes in double quotes", range(from: start))
         return nil
     }
 
@@ -169,7 +169,7 @@ public struct Lexer {
         }
         let r = range(from: start)
         if i - s > Lexer.maxTokenBytes {
-            error("JM013", "identifier is longer than \(Lexer.maxTokenBytes) bytes", r)
+            error(.tokenTooLong, "identifier is longer than \(Lexer.maxTokenBytes) bytes", r)
         }
         return Token(.identifier, String(decoding: bytes[s..<i], as: UTF8.self), r)
     }
@@ -191,7 +191,7 @@ public struct Lexer {
         var value: [UInt8] = []
         while true {
             guard let b = peek(), b != 0x0A, b != 0x0D else {
-                error("JM011", "unterminated string; close it with '\"' on the same line (use \\n for a line break)", range(from: start))
+                error(.unterminatedString, "unterminated string; close it with '\"' on the same line (use \\n for a line break)", range(from: start))
                 return Token(.string, String(decoding: value, as: UTF8.self), range(from: start))
             }
             if b == UInt8(ascii: "\"") {
@@ -212,10 +212,10 @@ public struct Lexer {
                     if let scalar = lexUnicodeEscape() {
                         value.append(contentsOf: Array(String(Character(scalar)).utf8))
                     } else {
-                        error("JM012", "invalid \\u escape; write it as \\u{1F600} with 1 to 6 hex digits of a valid code point", range(from: escStart))
+                        error(.invalidEscape, "invalid \\u escape; write it as \\u{1F600} with 1 to 6 hex digits of a valid code point", range(from: escStart))
                     }
                 default:
-                    error("JM012", "unknown escape '\\\(Character(UnicodeScalar(e)))'; use \\\" \\\\ \\n \\t or \\u{…}", range(from: escStart))
+                    error(.invalidEscape, "unknown escape '\\\(Character(UnicodeScalar(e)))'; use \\\" \\\\ \\n \\t or \\u{…}", range(from: escStart))
                 }
                 continue
             }
@@ -224,7 +224,7 @@ public struct Lexer {
         }
         let r = range(from: start)
         if value.count > Lexer.maxTokenBytes {
-            error("JM013", "string is longer than \(Lexer.maxTokenBytes) bytes", r)
+            error(.tokenTooLong, "string is longer than \(Lexer.maxTokenBytes) bytes", r)
         }
         return Token(.string, String(decoding: value, as: UTF8.self), r)
     }

@@ -27,8 +27,8 @@ public struct Parser {
     private var current: Token { tokens[p] }
     private mutating func bump() { if p < tokens.count - 1 { p += 1 } }
 
-    private mutating func error(_ code: String, _ message: String, _ range: SourceRange, notes: [DiagnosticNote] = []) {
-        diagnostics.append(Diagnostic(.error, code: code, message, at: range, notes: notes))
+    private mutating func error(_ code: DiagnosticCode, _ message: String, _ range: SourceRange, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(code, message, at: range, notes: notes))
     }
 
     /// Statements until `}` (inside a block) or end of file (top level).
@@ -57,13 +57,13 @@ public struct Parser {
                 continue
             case .endOfFile:
                 if let opener {
-                    error("JM021", "missing '}' to close this block", tokens[p].range,
+                    error(.unclosedBlock, "missing '}' to close this block", tokens[p].range,
                           notes: [DiagnosticNote("the block opened here", at: opener.range)])
                 }
                 return (statements, comments)
             case .rightBrace:
                 if opener != nil { return (statements, comments) }
-                error("JM022", "unexpected '}' with no block open; remove it", tokens[p].range)
+                error(.unexpectedClosingBrace, "unexpected '}' with no block open; remove it", tokens[p].range)
                 bump()
                 continue
             case .identifier:
@@ -78,7 +78,7 @@ public struct Parser {
                 blankLine = false
                 newlinesInARow = 0
             default:
-                error("JM020", "expected a statement keyword, found \(describe(tokens[p]))", tokens[p].range)
+                error(.expectedStatement, "expected a statement keyword, found \(describe(tokens[p]))", tokens[p].range)
                 skipToEndOfStatement()
             }
         }
@@ -108,7 +108,7 @@ public struct Parser {
             bump()
         }
         if block != nil, current.kind == .identifier || current.kind == .string || current.kind == .number || current.kind == .symbol {
-            error("JM023", "unexpected \(describe(current)) after '}'; start a new statement on its own line or after ';'", current.range)
+            error(.textAfterBlock, "unexpected \(describe(current)) after '}'; start a new statement on its own line or after ';'", current.range)
             skipToEndOfStatement()
         }
         return statement
@@ -118,7 +118,7 @@ public struct Parser {
         let open = current
         bump()
         guard depth <= Parser.maxNesting else {
-            error("JM024", "blocks are nested more than \(Parser.maxNesting) deep; the journey language needs at most 4 levels", open.range)
+            error(.nestingTooDeep, "blocks are nested more than \(Parser.maxNesting) deep; the journey language needs at most 4 levels", open.range)
             skipNestedBlock()
             return BlockSyntax(openRange: open.range, closeRange: nil, statements: [], trailingComments: [])
         }
