@@ -49,7 +49,7 @@ public enum MermaidParser {
         func fits(_ value: String, _ what: String, _ line: Int) -> Bool {
             let bytes = value.utf8.count
             guard bytes > Lexer.maxTokenBytes else { return true }
-            diagnostics.append(Diagnostic(.error, code: "JM607", "\(what) is \(bytes) bytes; a journey holds at most \(Lexer.maxTokenBytes) bytes in one text: shorten it in the diagram",
+            diagnostics.append(Diagnostic(.mermaidTextTooLong, "\(what) is \(bytes) bytes; a journey holds at most \(Lexer.maxTokenBytes) bytes in one text: shorten it in the diagram",
                                           at: SourceRange(file: file.path, start: SourceLocation(line: line, column: 1, offset: 0), end: SourceLocation(line: line, column: 2, offset: 0))))
             return false
         }
@@ -64,7 +64,7 @@ public enum MermaidParser {
             guard let at = lines[i].text.unicodeScalars.firstIndex(where: MermaidParser.isControl) else { continue }
             let column = lines[i].text.unicodeScalars.distance(from: lines[i].text.unicodeScalars.startIndex, to: at) + 1
             lines[i].text = String(String.UnicodeScalarView(lines[i].text.unicodeScalars.filter { !MermaidParser.isControl($0) }))
-            diagnostics.append(Diagnostic(.warning, code: "JM606", "control characters removed from this line (Mermaid text holds none)", at: range(lines[i].number, column, 1)))
+            diagnostics.append(Diagnostic(.mermaidControlCharacters, "control characters removed from this line (Mermaid text holds none)", at: range(lines[i].number, column, 1)))
         }
         // Front matter (--- … ---) before the diagram: configuration, nothing to import.
         if let first = lines.firstIndex(where: { !$0.text.trimmed.isEmpty }), lines[first].text.trimmed == "---" {
