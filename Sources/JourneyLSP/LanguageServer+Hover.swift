@@ -1,3 +1,4 @@
+import Foundation
 import JourneyAnalysis
 import JourneyCore
 import JourneyFeedback
@@ -5,7 +6,17 @@ import JourneyFeedback
 extension LanguageServer {
     func hover(_ p: PositionParams) throws -> JSONValue {
         let doc = try document(p.textDocument.uri)
-        guard let (occ, _) = symbol(at: p.position, in: doc), let journey = doc.analysis.journey else { return .null }
+        guard let (occ, key) = symbol(at: p.position, in: doc) else { return .null }
+        let range = try JSONValue(encoding: PositionMap.range(occ.range, in: doc.analysis.source))
+        guard let journey = doc.analysis.journey else {
+            // A file of shared definitions has no journey to describe the id with: say where it is used.
+            guard let key else { return .null }
+            let uses = occurrences(of: key, from: doc).filter { !$0.occurrence.isDeclaration }
+            let files = Set(uses.map { ($0.occurrence.range.file as NSString).lastPathComponent }).sorted()
+            let text = "\(occ.kind.rawValue) `\(occ.id)` · shared definition, used \(uses.count) time\(uses.count == 1 ? "" : "s")"
+                + (files.isEmpty ? "" : " in " + files.map { Escape.markdown($0) }.joined(separator: ", "))
+            return ["contents": ["kind": "markdown", "value": .string(text)], "range": range]
+        }
         let data = doc.analysis.measurements != nil ? doc.analysis : doc.lastMeasurements
         let text = HoverText(journey: journey, data: data, isStale: data != nil && data !== doc.analysis)
             .describe(occ.kind, occ.id)

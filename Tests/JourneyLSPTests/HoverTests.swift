@@ -69,4 +69,19 @@ import Testing
         client.notify("exit")
         #expect(client.finish() == 0)
     }
+
+    @Test func aSharedDefinitionSaysWhereItIsUsed() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        let org = ws.uri("shared/org.journey")
+        let client = ScriptedClient()
+        _ = try client.call("initialize", ["rootUri": .string(DocumentURI.uri(of: ws.root)), "capabilities": [:]])
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(org), "languageId": "journey", "version": 1, "text": .string(Workspace.org)]])
+        #expect(try client.call("textDocument/hover", ["textDocument": ["uri": .string(org)], "position": .position(0, 13)]) == [
+            "contents": ["kind": "markdown", "value": "department `finance` · shared definition, used 1 time in trip\\.journey"],
+            "range": .range(0, 11, 0, 18)])
+        _ = try client.call("shutdown", .null)
+        client.notify("exit")
+        #expect(client.finish() == 0)
+    }
 }
