@@ -29,6 +29,14 @@ public enum WorkerPool {
         public var timedOut: Bool
         /// The worker died of a signal (an abort inside libgvc, the memory limit, a kill).
         public var signaled: Bool = false
+
+        public init(status: Int32, stdout: String, stderr: String, timedOut: Bool, signaled: Bool = false) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+            self.timedOut = timedOut
+            self.signaled = signaled
+        }
     }
 
     /// Why a worker died of a signal, in words: an allocation that failed (what the worker

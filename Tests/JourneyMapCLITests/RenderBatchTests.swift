@@ -45,6 +45,14 @@ import Testing
         }
     }
 
+    /// A worker that crashed without an allocation failure is not blamed on --max-memory.
+    @Test func aWorkerCrashIsBlamedOnMemoryOnlyWhenAnAllocationFailed() {
+        let oom = WorkerPool.Result(status: 11, stdout: "", stderr: "(null): failure to create cairo surface: out of memory\n", timedOut: false, signaled: true)
+        let crash = WorkerPool.Result(status: 11, stdout: "", stderr: "", timedOut: false, signaled: true)
+        #expect(WorkerPool.cause(of: oom, memoryLimit: 4096).hasPrefix("out of memory: an allocation failed under the --max-memory limit of 4096 MiB"))
+        #expect(WorkerPool.cause(of: crash, memoryLimit: 4096) == "Graphviz crashed")
+    }
+
     @Test func theWorkerJobIsJSONWithEveryOption() throws {
         var options = RenderOptions()
         options.paper = Paper("A2", landscape: true)
