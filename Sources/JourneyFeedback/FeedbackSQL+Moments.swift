@@ -71,12 +71,21 @@ extension FeedbackSQL {
                 return nil
             }
         }
-        func missing(_ v: Int) -> String {
+        // As in the join: numeric codes apply to ratings only (0 is a real answer to a 0–10 or
+        // 0/1 outcome); codes that are not numbers apply to outcomes too.
+        let textCodes = codes.filter { c in
+            Array(c.utf8).withUnsafeBufferPointer { b in
+                if case .value = FieldParsing.number(b) { return false }
+                return true
+            }
+        }
+        func missing(_ v: Int, outcome: Bool = false) -> String {
             var parts = ["t\(v) IS NULL"]
-            if !codes.isEmpty { parts.append("LOWER(t\(v)) IN (\(codes.map(lit).joined(separator: ", ")))") }
+            let listed = outcome ? textCodes : codes
+            if !listed.isEmpty { parts.append("LOWER(t\(v)) IN (\(listed.map(lit).joined(separator: ", ")))") }
             // x is NULL for text that is not a number: compared only when it is one, so the
             // test is never NULL (NULL would spoil the row filter's NOT).
-            if !numericCodes.isEmpty { parts.append("(x\(v) IS NOT NULL AND x\(v) IN (\(numericCodes.map(num).joined(separator: ", "))))") }
+            if !outcome, !numericCodes.isEmpty { parts.append("(x\(v) IS NOT NULL AND x\(v) IN (\(numericCodes.map(num).joined(separator: ", "))))") }
             return "(" + parts.joined(separator: " OR ") + ")"
         }
 
@@ -92,13 +101,13 @@ extension FeedbackSQL {
             switch out.kind {
             case .binary(let yes):
                 let words = yes.map { lit($0.trimmingSpaces().lowercased()) }.joined(separator: ", ")
-                values.append("CASE WHEN \(missing(v)) THEN NULL WHEN LOWER(t\(v)) IN (\(words.isEmpty ? "NULL" : words)) THEN 1 ELSE 0 END AS v\(v)")
+                values.append("CASE WHEN \(missing(v, outcome: true)) THEN NULL WHEN LOWER(t\(v)) IN (\(words.isEmpty ? "NULL" : words)) THEN 1 ELSE 0 END AS v\(v)")
             case .nps, .scale:
                 var s = Scale.nps
                 if case .scale(let own) = out.kind { s = own }
                 let whole = out.kind == .nps ? " OR x\(v) <> FLOOR(x\(v))" : ""
-                values.append("CASE WHEN \(missing(v)) THEN NULL ELSE x\(v) END AS v\(v)")
-                bad.append("(NOT \(missing(v)) AND (x\(v) IS NULL OR x\(v) < \(num(s.min)) OR x\(v) > \(num(s.max))\(whole)))")
+                values.append("CASE WHEN \(missing(v, outcome: true)) THEN NULL ELSE x\(v) END AS v\(v)")
+                bad.append("(NOT \(missing(v, outcome: true)) AND (x\(v) IS NULL OR x\(v) < \(num(s.min)) OR x\(v) > \(num(s.max))\(whole)))")
             }
         }
 

@@ -82,13 +82,17 @@ extension JoinState {
         seenRespondents = []
     }
 
-    /// True when the field holds one of the source's `missing` codes.
-    func isMissingCode(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// True when the field holds one of the source's `missing` codes. For an outcome only the
+    /// codes that are not numbers count: a numeric code such as `0` means "not applicable" in
+    /// rating columns, but 0 is a real answer to a 0–10 recommendation question or a 0/1
+    /// outcome (reading it as missing would silently drop every "no").
+    func isMissingCode(_ b: UnsafeBufferPointer<UInt8>, outcome: Bool = false) -> Bool {
         guard !missingCodes.isEmpty else { return false }
         // A numeric code matches the number however written (`0`, `0.0`, ` 0 `).
-        if !missingNumbers.isEmpty, case .value(let v) = FieldParsing.number(b), missingNumbers.contains(v) { return true }
+        if !outcome, !missingNumbers.isEmpty, case .value(let v) = FieldParsing.number(b), missingNumbers.contains(v) { return true }
         let t = trimmed(b)
-        for code in missingCodes where code.count == t.count {
+        for (k, code) in missingCodes.enumerated() where code.count == t.count {
+            if outcome, missingCodeIsNumber[k] { continue }
             var same = true
             for i in 0..<t.count {
                 let c = t[i]
@@ -99,9 +103,9 @@ extension JoinState {
         return false
     }
 
-    /// Blank or a `missing` code: not answered.
-    func isNotAnswered(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        FieldParsing.isBlank(b) || isMissingCode(b)
+    /// Blank or a `missing` code: not answered (for an outcome, only codes that are not numbers).
+    func isNotAnswered(_ b: UnsafeBufferPointer<UInt8>, outcome: Bool = false) -> Bool {
+        FieldParsing.isBlank(b) || isMissingCode(b, outcome: outcome)
     }
 
     /// FNV-1a of the trimmed id: the respondent's identity and its moments key.
@@ -203,7 +207,7 @@ extension JoinState {
     /// Reads outcome `i`; a value that is not on its scale rejects the row (reported here;
     /// the caller counts it).
     mutating func outcomeValue(_ i: Int, _ field: UnsafeBufferPointer<UInt8>?, line: Int, column: Int) -> FieldParsing.NumberResult {
-        guard let b = field, !isNotAnswered(b) else { return .blank }
+        guard let b = field, !isNotAnswered(b, outcome: true) else { return .blank }
         let o = outcomes[i]
         func bad(_ reason: String, _ message: String) -> FieldParsing.NumberResult {
             accounting.rejectedByReason[reason, default: 0] += 1

@@ -33,6 +33,8 @@ struct JoinState {
     var missingCodes: [[UInt8]] = []
     /// The codes that are numbers, compared as numbers.
     var missingNumbers: [Double] = []
+    /// Per `missingCodes` entry: is it a number (then it applies to ratings only)?
+    var missingCodeIsNumber: [Bool] = []
 
     // Respondent-level data (JoinState+Respondent.swift).
     /// Some source is wide or names a respondent column: respondents are tracked, groups get
@@ -136,12 +138,14 @@ struct JoinState {
             if rules[key] == nil, let i = touchpointIDs.firstIndex(of: rule.touchpoint) { rules[key] = (i, order) }
         }
         missingCodes = source.missingValues.map { Array($0.lowercased().utf8) }
-        missingNumbers = missingCodes.compactMap { code in
+        let numbers = missingCodes.map { code in
             code.withUnsafeBufferPointer { b -> Double? in
                 if case .value(let v) = FieldParsing.number(b) { return v }
                 return nil
             }
         }
+        missingNumbers = numbers.compactMap { $0 }
+        missingCodeIsNumber = numbers.map { $0 != nil }
         beginSource(source)
         defer { endSource() }
         let kind = FileReader.kind(of: source.resolvedPath)

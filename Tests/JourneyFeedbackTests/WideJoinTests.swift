@@ -94,6 +94,32 @@ import Testing
         #expect(t.value(.n, 2, 2) == 2 && t.value(.sumII, 2, 2) == 29)
     }
 
+    /// `missing 0` is meant for the ratings ("0 = not applicable"): a 0/1 outcome's 0 and a
+    /// 0–10 recommendation's 0 are real answers, while a text code still means not answered.
+    @Test func numericMissingCodesLeaveOutcomesAlone() throws {
+        let text = """
+            id,qa,qb,rec,nps
+            r1,5,0,1,10
+            r2,2,3,0,0
+            r3,0,4,0,N/A
+            r4,4,5,N/A,7
+
+            """
+        let path = try Fixture.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let rec = OutcomeDeclaration(id: "rec", column: "rec", kind: .binary(yes: ["1"]), range: Fixture.r)
+        let nps = OutcomeDeclaration(id: "nps", column: "nps", kind: .nps, range: Fixture.r)
+        let src = Self.wide(path, ratings: [("a", "qa"), ("b", "qb")], missing: ["0", "N/A"], respondent: "id", outcomes: [rec, nps])
+        let (m, _) = FeedbackJoin.run(Fixture.journey([src]))
+        // rec: r1 1, r2 0, r3 0 answered (r4 "N/A" is not); the ratings' 0s are missing.
+        let r = try #require(m.driverMoments["rec"]).total
+        #expect(r.value(.n, 2, 2) == 3 && r.value(.sumII, 2, 2) == 1)
+        #expect(r.value(.n, 0, 0) == 3 && r.value(.n, 1, 1) == 3)
+        // nps: r1 10, r2 0, r4 7 answered; r3 "N/A" is not.
+        let n = try #require(m.driverMoments["nps"]).total
+        #expect(n.value(.n, 2, 2) == 3 && n.value(.sumI, 2, 2) == 17)
+    }
+
     @Test func datesFilterRespondentsAndTheirRatings() throws {
         var o = JoinOptions()
         o.since = "2024-01-02"
