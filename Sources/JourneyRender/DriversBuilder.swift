@@ -11,6 +11,8 @@ import Foundation
 public enum DriversBuilder {
     /// The plot area in points.
     static let plotWidth = 640.0, plotHeight = 420.0
+    /// The marker's diameter in inches: room for a two-digit rank at 8 points.
+    static let markerSize = 0.25
 
     /// The drivers view: touchpoints placed by importance and performance; a placeholder note when there are no drivers.
     public static func build(_ journey: Journey, drivers: DriverSummary?, options: MapOptions = MapOptions()) -> GraphSpec {
@@ -38,14 +40,17 @@ public enum DriversBuilder {
             e.attributes.set(.penwidth, .number(width))
             g.edges.append(e)
         }
-        func text(_ x: Double, _ y: Double, _ lines: [(String, Double, Color, Bool)], halo: Bool = false, dot: Color? = nil) {
+        func text(_ x: Double, _ y: Double, _ lines: [(String, Double, Color, Bool)], halo: Bool = false, rank: Int? = nil) {
             var parts: [HTML] = lines.enumerated().flatMap { i, l -> [HTML] in
                 let t: HTML = .text(l.0)
                 let f: HTML = .font([(.pointSize, .number(l.1 * options.fontScale)), (.color, .color(l.2))], [l.3 ? .bold([t]) : t])
                 return i == 0 ? [f] : [.lineBreak, f]
             }
-            // The owner's colour before the title ties a label to its point in a crowd.
-            if let dot { parts.insert(.font([(.pointSize, .number(10 * options.fontScale)), (.color, .color(dot))], [.text("● ")]), at: 0) }
+            // The rank printed in the marker, repeated before the title, pairs a label with its
+            // point in a crowd (a coloured dot here read as a second data point).
+            if let rank, let first = lines.first {
+                parts.insert(.font([(.pointSize, .number(first.1 * options.fontScale)), (.color, .color(first.2))], [.bold([.text("\(rank) · ")])]), at: 0)
+            }
             _ = node(x, y) { a in
                 if halo {
                     // A background-coloured box under the text: lines drawn first pass behind it.
@@ -112,41 +117,50 @@ public enum DriversBuilder {
         }
         // Whiskers and points first (labels must avoid them), then labels, most important first.
         let colors = MapBuilder.departmentColors(journey, theme)
-        var points: [(DriverPriority, Double, Double, Box)] = []
-        for r in rows {
+        var points: [(DriverPriority, Double, Double, Box, Int)] = []
+        for (i, r) in rows.enumerated() {
+            // Rows come highest priority first: the rank is the position among the plotted ones.
+            let rank = i + 1
             let x = px(r.performance!.value), y = py(r.driver.importance.value)
             let lo = py(r.driver.importance.low), hi = py(r.driver.importance.high)
             let colour = r.ownerID.flatMap { colors[$0] } ?? theme.neutral
             line(x, lo, x, hi, color: theme.sequenceEdge, width: 1.2)
             line(x - 4, lo, x + 4, lo, color: theme.sequenceEdge, width: 1.2)
             line(x - 4, hi, x + 4, hi, color: theme.sequenceEdge, width: 1.2)
+            // The rank inside the marker, black or white for contrast with the owner's colour.
             _ = node(x, y) { a in
-                a.set(.shape, "circle"); a.set(.width, 0.19); a.set(.fixedsize, "true"); a.set(.style, "filled")
-                a.set(.fillcolor, .color(colour)); a.set(.color, .color(theme.text)); a.set(.penwidth, 1); a.setText(.label, "")
-                a.setText(.tooltip, r.touchpointTitle)
+                a.set(.shape, "circle"); a.set(.width, .number(markerSize)); a.set(.fixedsize, "true"); a.set(.style, "filled")
+                a.set(.fillcolor, .color(colour)); a.set(.color, .color(theme.text)); a.set(.penwidth, 1)
+                // A plain label centres on the marker (an HTML one sat a point or two high).
+                a.setText(.label, "\(rank)"); a.set(.fontsize, 8); a.set(.fontcolor, .color(colour.readableText))
+                a.setText(.tooltip, "\(rank) · " + r.touchpointTitle)
             }
-            placed.append(Box(cx: x, cy: y, w: 16, h: 16))
-            points.append((r, x, y, Box(cx: x, cy: (lo + hi) / 2, w: 10, h: hi - lo)))
+            placed.append(Box(cx: x, cy: y, w: markerSize * 72 + 2, h: markerSize * 72 + 2))
+            points.append((r, x, y, Box(cx: x, cy: (lo + hi) / 2, w: 10, h: hi - lo), rank))
         }
-        for (r, x, y, whisker) in points {
+        for (r, x, y, whisker, rank) in points {
             let title = TextWrap.lines(r.touchpointTitle, width: 26, maxLines: 2)
             let detail = "priority \(Num.fixed(r.priority, 1)) · n = \(PriorityAnalysis.grouped(r.performanceN))"
             let lines = title.map { ($0, 9.0, theme.text, false) } + [(detail, 8.0, theme.mutedText, false)]
-            // DejaVu Sans averages about 0.6 em a character; the owner dot adds two.
-            let w = (max(Double((title.map(\.count).max() ?? 1) + 2) * 5.6, Double(detail.count) * 4.9) + 6) * options.fontScale
+            // A tight estimate keeps the label beside its point and the leader test honest
+            // (a flat 0.6 em a character made boxes wider than their text: labels looked
+            // adjacent to the placer while the text sat far from the point, with no leader).
+            let prefix = TextWidth.of("\(rank) · ", size: 9, bold: true)
+            let widths = title.enumerated().map { i, t in TextWidth.of(t, size: 9) + (i == 0 ? prefix : 0) } + [TextWidth.of(detail, size: 8)]
+            let w = ((widths.max() ?? 0) + 4) * options.fontScale
             let h = Double(lines.count) * 12 * options.fontScale + 4
             let others = points.filter { $0.0.touchpointID != r.touchpointID }.map { ($0.1, $0.2) }
-            let (spot, moved, ambiguous) = LabelPlacer.place(x: x, y: y, w: w, h: h, avoiding: placed + [whisker],
+            let (spot, _, ambiguous) = LabelPlacer.place(x: x, y: y, w: w, h: h, avoiding: placed + [whisker],
                                                   bounds: Box(cx: plotWidth / 2 + 2, cy: plotHeight / 2 + 2, w: plotWidth - 4, h: plotHeight - 4),
                                                   otherPoints: others)
             placed.append(spot)
-            if moved > 12 || ambiguous || spot.distance(to: x, y) > 16 {
+            if ambiguous || spot.distance(to: x, y) > LabelPlacer.gap + 4 {
                 // Far from its point: a thin leader line to the label's nearest edge says which
                 // point it names.
                 let ex = min(max(x, spot.cx - w / 2), spot.cx + w / 2), ey = min(max(y, spot.cy - h / 2), spot.cy + h / 2)
                 line(x, y, ex, ey, color: theme.mutedText, width: 0.9)
             }
-            text(spot.cx, spot.cy, lines, halo: true, dot: r.ownerID.flatMap { colors[$0] } ?? theme.neutral)
+            text(spot.cx, spot.cy, lines, halo: true, rank: rank)
         }
         // Owners' colours.
         let owners = journey.departments.filter { dep in rows.contains { $0.ownerID == dep.id } }
@@ -180,6 +194,10 @@ struct Box: Hashable, Sendable {
 /// distances, that overlaps nothing placed so far (points, whiskers, quadrant lines and names,
 /// other labels) and stays inside the bounds. `distance` says how far it had to move.
 enum LabelPlacer {
+    /// From a point's centre to the nearest edge of a label beside it: clears the marker
+    /// (radius 9 points) with a few points to spare.
+    static let gap = 13.0
+
     static func place(x: Double, y: Double, w: Double, h: Double, avoiding placed: [Box], bounds: Box,
                       otherPoints: [(Double, Double)] = []) -> (box: Box, distance: Double, needsLeader: Bool) {
         // First near and unambiguous (clearly nearer its own point than any other), then
@@ -188,7 +206,7 @@ enum LabelPlacer {
         if let hit = search(x, y, w, h, placed, bounds, otherPoints, margin: 4, reach: 240) { return (hit.box, hit.distance, true) }
         // Crowded: anywhere free in the plot, however far (the leader line finds it).
         if let hit = search(x, y, w, h, placed, bounds, [], margin: 0, reach: 900) { return (hit.box, hit.distance, true) }
-        return (Box(cx: x + 10 + w / 2, cy: y, w: w, h: h), 0, true)
+        return (Box(cx: x + gap + w / 2, cy: y, w: w, h: h), 0, true)
     }
 
     private static func search(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ placed: [Box], _ bounds: Box,
@@ -198,7 +216,7 @@ enum LabelPlacer {
         for dist in stride(from: 0.0, through: reach, by: 6) {
             for k in order {
                 let a = Double(k) * Double.pi / 8
-                let b = Box(cx: x + cos(a) * (w / 2 + 10 + dist), cy: y + sin(a) * (h / 2 + 10 + dist), w: w, h: h)
+                let b = Box(cx: x + cos(a) * (w / 2 + gap + dist), cy: y + sin(a) * (h / 2 + gap + dist), w: w, h: h)
                 // A label nearer to another point than to its own would name the wrong one.
                 let own = b.distance(to: x, y)
                 if b.inside(bounds), !placed.contains(where: { $0.overlaps(b) }),
