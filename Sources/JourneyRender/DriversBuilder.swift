@@ -40,12 +40,16 @@ public enum DriversBuilder {
             e.attributes.set(.penwidth, .number(width))
             g.edges.append(e)
         }
-        func text(_ x: Double, _ y: Double, _ lines: [(String, Double, Color, Bool)], halo: Bool = false, rank: Int? = nil) {
+        func text(_ x: Double, _ y: Double, _ lines: [(String, Double, Color, Bool)], halo: Bool = false, rank: Int? = nil, align: Trusted? = nil) {
+            // An aligned break ends each line (the last one too) so that every line starts at
+            // the edge facing the point.
+            let br: HTML = align.map { .text("\n", align: $0) } ?? .lineBreak
             var parts: [HTML] = lines.enumerated().flatMap { i, l -> [HTML] in
                 let t: HTML = .text(l.0)
                 let f: HTML = .font([(.pointSize, .number(l.1 * options.fontScale)), (.color, .color(l.2))], [l.3 ? .bold([t]) : t])
-                return i == 0 ? [f] : [.lineBreak, f]
+                return i == 0 ? [f] : [br, f]
             }
+            if align != nil { parts.append(br) }
             // The rank printed in the marker, repeated before the title, pairs a label with its
             // point in a crowd (a coloured dot here read as a second data point).
             if let rank, let first = lines.first {
@@ -160,7 +164,10 @@ public enum DriversBuilder {
                 let ex = min(max(x, spot.cx - w / 2), spot.cx + w / 2), ey = min(max(y, spot.cy - h / 2), spot.cy + h / 2)
                 line(x, y, ex, ey, color: theme.mutedText, width: 0.9)
             }
-            text(spot.cx, spot.cy, lines, halo: true, rank: rank)
+            // Lines flush with the side facing the point: a short title centred over a long
+            // detail line otherwise floats away from the marker.
+            let align: Trusted? = spot.cx - w / 2 >= x ? "LEFT" : spot.cx + w / 2 <= x ? "RIGHT" : nil
+            text(spot.cx, spot.cy, lines, halo: true, rank: rank, align: align)
         }
         // Owners' colours.
         let owners = journey.departments.filter { dep in rows.contains { $0.ownerID == dep.id } }
