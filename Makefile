@@ -49,5 +49,18 @@ docs:
 	  --output-path .build/JourneyMapKit.doccarchive --warnings-as-errors
 	@echo "docs: .build/JourneyMapKit.doccarchive (serve it with a static web server, or docc preview)"
 
+# The man page, from swift-argument-parser's generate-manual plugin (into .build/plugins/).
+manual:
+	$(SWIFT) package generate-manual
+
+# make install PREFIX=~/.local: binary, man page, completions for bash, zsh and fish, docs.
+install: build manual
+	bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(BIN)
+
+# A relocatable tarball in dist/ whose binary needs no Swift toolchain (docs/install.md).
+dist: setup manual
+	$(SWIFT) build -c release --product journeymap --static-swift-stdlib
+	bash scripts/dist.sh $(BIN) dist
+
 clean:
 	rm -rf .build

@@ -9,6 +9,8 @@ public enum MarkdownReport {
     public static func render(_ r: PainPointReport, journey: Journey, limit: Int = 10) -> String {
         var out = "# Pain points: \(Escape.markdown(r.journeyTitle))\n\n"
         out += summary(r) + "\n"
+        // The map beside this file: a pull-request comment or a rendered folder shows it inline.
+        out += "\n![The journey map with the top pain points outlined](map-pain-points.png)\n"
         if let d = r.drivers { out += drivers(d, journey: journey) }
         if !r.targets.isEmpty {
             out += "\n## Targets\n\n| Status | Target | Where | Figure | n |\n|---|---|---|---|---|\n"

@@ -38,4 +38,14 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stderr.contains("error:") && !check.stderr.contains("warning:"))
     }
+
+    /// pain-points.md shows the map written beside it, so a pull-request comment has it.
+    @Test func painPointsMarkdownLinksTheMap() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try CLI.run(["report", "journeys/online-return.journey", "-o", dir, "-q"]).status == 0)
+        let md = String(decoding: CLI.read("\(dir)/online-return/pain-points.md") ?? Data(), as: UTF8.self)
+        #expect(md.contains("](map-pain-points.png)"))
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/online-return/map-pain-points.png"))
+    }
 }
