@@ -117,6 +117,20 @@ import Testing
         try Self.check(spec, count: summary.rows.filter { $0.performance != nil }.count)
     }
 
+    /// Journey text in a label and a tooltip stays text: the rank prefix is markup, the title is escaped.
+    @Test func rankedLabelsEscapeJourneyText() throws {
+        let (journey, m, kd) = try DriversViewTests.airTravel()
+        var summary = PriorityAnalysis.summary(kd, journey: journey, measurements: m)
+        summary.rows[0].touchpointTitle = "<B>Pays</B> & \"leaves\""
+        let dot = DOTWriter.write(DriversBuilder.build(journey, drivers: summary))
+        #expect(dot.contains("<B>1 · </B>"), "the rank prefix is bold markup")
+        #expect(dot.contains("&lt;B&gt;Pays&lt;/B&gt; &amp;"), "the title is escaped in the HTML label")
+        // The HTML labels (the halo boxes carry no tooltip) hold no raw markup from the title.
+        let html = dot.components(separatedBy: "\n").filter { $0.contains("label=<") && $0.contains("leaves") }
+        #expect(html.count == 1 && !html[0].contains("<B>Pays"), "\(html)")
+        #expect(dot.contains("tooltip=\"1 · <B>Pays</B> & \\\"leaves\\\"\""), "the tooltip is a quoted plain string")
+    }
+
     @Test func ranksFollowPriorityOrder() throws {
         let (spec, summary) = try DriversViewTests.spec()
         let tooltips = spec.nodes.compactMap { n -> String? in
