@@ -17,10 +17,12 @@ demo: build
 	$(BIN) report journeys -o output
 	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --tile A4 --format pdf,png --force
 
+# Lint first (seconds), then a build in which any warning is an error, then the suite.
 test: setup
 	bash scripts/test-setup.sh
-	$(SWIFT) build
-	$(SWIFT) test
+	$(MAKE) --no-print-directory lint
+	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
+	$(SWIFT) test --skip-build
 
 bench: setup
 	bash bench/feedback.sh

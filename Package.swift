@@ -11,7 +11,9 @@ let package = Package(
     name: "JourneyMap",
     products: [
         .executable(name: "journeymap", targets: ["journeymap"]),
-        .library(name: "JourneyMapKit", targets: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyWorkflow"]),
+        .library(
+            name: "JourneyMapKit",
+            targets: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyWorkflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,24 +38,36 @@ let package = Package(
         .target(name: "JourneyGraph", dependencies: ["JourneyCore"]),
         // The libgvc boundary only: GraphSpec -> SVG/PNG/PDF bytes (and tiled posters via cairo).
         .target(name: "JourneyGraphviz", dependencies: ["CGraphviz", "JourneyGraph"]),
-        .target(name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraph", "JourneyGraphviz"]),
+        .target(
+            name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraph", "JourneyGraphviz"]),
         // The language server (JSON-RPC over injected byte streams; `journeymap lsp` wires it to stdio).
         .target(name: "JourneyLSP", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis"]),
-        .target(name: "JourneyWorkflow", dependencies: ["CLinux", "JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz"]),
+        .target(
+            name: "JourneyWorkflow",
+            dependencies: [
+                "CLinux", "JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyReports", "JourneyRender", "JourneyGraphviz",
+            ]),
         // `journeymap serve`: a live preview page on 127.0.0.1 (file watching, rendering, page, SSE).
         .target(name: "JourneyServe", dependencies: ["JourneyWorkflow", "JourneyCore", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "journeymap",
-            dependencies: ["JourneyWorkflow", "JourneyServe", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyFeedback", "JourneyLSP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "JourneyWorkflow", "JourneyServe", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis",
+                "JourneyFeedback", "JourneyLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Whole-process timing harness for BENCHMARKS.md (never run by tests).
-        .executableTarget(name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),
+        .executableTarget(
+            name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),
         // Goldens (recorded with JOURNEYMAP_RECORD=1) and repository paths for every test target.
         .target(name: "JourneyTestSupport", path: "Tests/JourneyTestSupport"),
         .testTarget(name: "JourneyCoreTests", dependencies: ["JourneyCore", "JourneyTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "JourneyFeedbackTests", dependencies: ["JourneyFeedback", "JourneyTestSupport"]),
-        .testTarget(name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis", "JourneyReports", "JourneyTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyTestSupport"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "JourneyAnalysisTests", dependencies: ["JourneyAnalysis", "JourneyReports", "JourneyTestSupport"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "JourneyRenderTests", dependencies: ["JourneyRender", "JourneyGraphviz", "JourneyAnalysis", "JourneyTestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(name: "JourneyLSPTests", dependencies: ["JourneyLSP", "JourneyTestSupport"]),
         .testTarget(name: "JourneyMapCLITests", dependencies: ["JourneyWorkflow", "JourneyTestSupport"]),
     ],

@@ -13,7 +13,8 @@ public func fuzzMermaid(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         fatalError("an imported diagram did not resolve: \(loaded.diagnostics.map(\.message))")
     }
     if let back = MermaidParser.parse(SourceFile(path: "back", text: MermaidConversion.mermaid(j))).0,
-       back.tasks.map(\.score) != m.tasks.map(\.score) {
+        back.tasks.map(\.score) != m.tasks.map(\.score)
+    {
         fatalError("round trip changed the scores")
     }
     return 0

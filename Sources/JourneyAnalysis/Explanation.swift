@@ -7,7 +7,8 @@ enum Explanation {
         let owner = "owner: " + (p.ownerTitle ?? "none")
         if let d = p.priority, let gap = d.gapPhrase {
             let i = d.driver.importance
-            var s = "Ranks #\(p.rank): drives \(Format.number(i.value))% of the explained “\(outcome ?? "outcome")” "
+            var s =
+                "Ranks #\(p.rank): drives \(Format.number(i.value))% of the explained “\(outcome ?? "outcome")” "
                 + "(95% \(Format.number(i.low)) to \(Format.number(i.high))); \(gap); priority \(Format.number(d.priority))"
             if let q = d.quadrant { s += ", \(q.rawValue)" }
             return s + "; " + owner + "."
@@ -15,7 +16,8 @@ enum Explanation {
         var reasons: [(Double, String)] = []
         if c.npsImpact > 0, let n = p.metrics?.nps {
             let jn = j.nps.map { " against \(Format.signed($0.value)) for the journey" } ?? ""
-            reasons.append((c.npsImpact / 20, "NPS \(Format.signed(n.value)) (95% \(Format.signed(n.low)) to \(Format.signed(n.high)))\(jn)"))
+            reasons.append(
+                (c.npsImpact / 20, "NPS \(Format.signed(n.value)) (95% \(Format.signed(n.low)) to \(Format.signed(n.high)))\(jn)"))
         }
         if c.csatImpact > 0, let s = p.metrics?.csatTopBox {
             let js = j.csatTopBox.map { " against \(Format.number($0.value))%" } ?? ""

@@ -48,7 +48,9 @@ public struct JourneyDiff: Sendable {
     }
 
     /// The differences from `a` to `b`; `top` pain points of each side are compared.
-    public static func compare(old a: Journey, new b: Journey, oldMeasurements ma: JourneyMeasurements?, newMeasurements mb: JourneyMeasurements?, top: Int = 5) -> JourneyDiff {
+    public static func compare(
+        old a: Journey, new b: Journey, oldMeasurements ma: JourneyMeasurements?, newMeasurements mb: JourneyMeasurements?, top: Int = 5
+    ) -> JourneyDiff {
         var changes: [Change] = []
         let oldTPs = Dictionary(uniqueKeysWithValues: a.touchpoints.map { ($0.id, $0) })
         let newTPs = Dictionary(uniqueKeysWithValues: b.touchpoints.map { ($0.id, $0) })
@@ -74,8 +76,9 @@ public struct JourneyDiff: Sendable {
         let ra = PainPointAnalysis.analyse(a, ma ?? JourneyMeasurements()).painPoints.prefix(top)
         let rb = PainPointAnalysis.analyse(b, mb ?? JourneyMeasurements()).painPoints.prefix(top)
         let aIDs = Set(ra.map(\.touchpointID)), bIDs = Set(rb.map(\.touchpointID))
-        return JourneyDiff(changes: changes, metrics: metrics,
-                           newPainPoints: rb.filter { !aIDs.contains($0.touchpointID) },
-                           resolvedPainPoints: ra.filter { !bIDs.contains($0.touchpointID) })
+        return JourneyDiff(
+            changes: changes, metrics: metrics,
+            newPainPoints: rb.filter { !aIDs.contains($0.touchpointID) },
+            resolvedPainPoints: ra.filter { !bIDs.contains($0.touchpointID) })
     }
 }

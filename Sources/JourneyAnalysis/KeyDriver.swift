@@ -36,10 +36,12 @@ public struct KeyDriverReport: Hashable, Sendable, Codable {
     /// resamples. Empty when there is nothing to say.
     public var notes: [String] = []
 
-    public init(outcomeID: String, model: String, missingRule: String, respondents: Int,
-                rSquared: ScoreInterval?, resamples: Int, seed: UInt64, drivers: [KeyDriver],
-                excluded: [ExcludedDriver] = [], smallestPairN: Int = 0, groups: Int = 0,
-                resamplesUsed: Int = 0, notes: [String] = []) {
+    public init(
+        outcomeID: String, model: String, missingRule: String, respondents: Int,
+        rSquared: ScoreInterval?, resamples: Int, seed: UInt64, drivers: [KeyDriver],
+        excluded: [ExcludedDriver] = [], smallestPairN: Int = 0, groups: Int = 0,
+        resamplesUsed: Int = 0, notes: [String] = []
+    ) {
         self.outcomeID = outcomeID
         self.model = model
         self.missingRule = missingRule
@@ -89,8 +91,10 @@ public struct KeyDriver: Hashable, Sendable, Codable {
     /// 1 = most important.
     public var rank: Int
 
-    public init(touchpointID: String, n: Int, importance: ScoreInterval, rawWeight: Double, correlation: Double, rank: Int,
-                correlationInterval: ScoreInterval? = nil) {
+    public init(
+        touchpointID: String, n: Int, importance: ScoreInterval, rawWeight: Double, correlation: Double, rank: Int,
+        correlationInterval: ScoreInterval? = nil
+    ) {
         self.touchpointID = touchpointID
         self.n = n
         self.importance = importance

@@ -20,8 +20,10 @@ public enum KeyDriverAnalysis {
     /// outcome (last). nil when there is nothing to analyse: no rating column, or nobody
     /// answered the outcome. Otherwise a report, with `notes` (and no drivers) when the data
     /// cannot support a model. Never NaN: every figure is finite.
-    public static func analyse(_ moments: DriverMoments, kind: OutcomeDeclaration.Kind, outcomeID: String,
-                               resamples: Int = defaultResamples, seed: UInt64 = defaultSeed) -> KeyDriverReport? {
+    public static func analyse(
+        _ moments: DriverMoments, kind: OutcomeDeclaration.Kind, outcomeID: String,
+        resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+    ) -> KeyDriverReport? {
         let k = moments.k
         guard k >= 2 else { return nil }
         let y = k - 1
@@ -36,16 +38,22 @@ public enum KeyDriverAnalysis {
 
         if outcomeN < minimumRespondents {
             report.notes.append("Only \(outcomeN) respondents answered \(outcomeID); key drivers need at least \(minimumRespondents).")
-            report.excluded = (0..<y).map { ExcludedDriver(touchpointID: moments.variables[$0], n: Int(total.value(.n, $0, y)), reason: "too few respondents answered the outcome") }
+            report.excluded = (0..<y).map {
+                ExcludedDriver(
+                    touchpointID: moments.variables[$0], n: Int(total.value(.n, $0, y)), reason: "too few respondents answered the outcome")
+            }
             return report
         }
         if !(PairStats(total, y, y).variance > 0) {
             // Say which answer: an outcome that is all 1 (or all 0) usually means the other
             // answer was read as "not answered", e.g. a `missing 0` meant for the ratings.
             let only = total.value(.sumI, y, y) / Double(outcomeN)
-            report.notes.append("Every respondent gave \(outcomeID) the same answer (\(format(only))), so nothing can explain it. "
-                + "If other answers exist in the data, check the block's `missing` codes: they apply to outcomes too.")
-            report.excluded = (0..<y).map { ExcludedDriver(touchpointID: moments.variables[$0], n: Int(total.value(.n, $0, y)), reason: "the outcome does not vary") }
+            report.notes.append(
+                "Every respondent gave \(outcomeID) the same answer (\(format(only))), so nothing can explain it. "
+                    + "If other answers exist in the data, check the block's `missing` codes: they apply to outcomes too.")
+            report.excluded = (0..<y).map {
+                ExcludedDriver(touchpointID: moments.variables[$0], n: Int(total.value(.n, $0, y)), reason: "the outcome does not vary")
+            }
             return report
         }
 
@@ -57,15 +65,17 @@ public enum KeyDriverAnalysis {
         }
         let vars = included + [y]
         guard let point = Model(total, vars) else {
-            report.notes.append("The correlations could not be computed.")   // selectTouchpoints rules this out
+            report.notes.append("The correlations could not be computed.")  // selectTouchpoints rules this out
             return report
         }
         var pairNs: [Int] = []
         for a in 0..<vars.count { for b in (a + 1)..<vars.count { pairNs.append(Int(total.value(.n, vars[a], vars[b]))) } }
         report.smallestPairN = pairNs.min() ?? 0
         if point.weights.clippedEigenvalues > 0 {
-            report.notes.append("The pairwise correlation matrix had \(point.weights.clippedEigenvalues) negative eigenvalue(s) "
-                + "(smallest \(format(point.weights.smallestEigenvalue))), clipped at zero: missing ratings made some correlations inconsistent with each other.")
+            report.notes.append(
+                "The pairwise correlation matrix had \(point.weights.clippedEigenvalues) negative eigenvalue(s) "
+                    + "(smallest \(format(point.weights.smallestEigenvalue))), clipped at zero: missing ratings made some correlations inconsistent with each other."
+            )
         }
         if !(point.weights.rSquared > 1e-12) {
             report.notes.append("The ratings explain none of \(outcomeID) (R² = 0): shares are reported as 0.")
@@ -90,8 +100,9 @@ public enum KeyDriverAnalysis {
         }
         report.resamplesUsed = r2Reps.count
         if r2Reps.count < resamples {
-            report.notes.append("\(resamples - r2Reps.count) of \(resamples) bootstrap resamples were left out: in them a rating or the outcome did not vary, "
-                + "or two touchpoints shared no respondent.")
+            report.notes.append(
+                "\(resamples - r2Reps.count) of \(resamples) bootstrap resamples were left out: in them a rating or the outcome did not vary, "
+                    + "or two touchpoints shared no respondent.")
         }
         func interval(_ value: Double, _ reps: [Double]) -> ScoreInterval {
             // Without resamples (fewer than two groups) the interval is the point: said in notes.
@@ -104,10 +115,11 @@ public enum KeyDriverAnalysis {
 
         var drivers: [KeyDriver] = included.indices.map { j in
             let tp = included[j]
-            return KeyDriver(touchpointID: moments.variables[tp], n: Int(total.value(.n, tp, y)),
-                             importance: interval(point.share(j), shareReps[j]),
-                             rawWeight: point.weights.raw[j], correlation: point.rxy[j], rank: 0,
-                             correlationInterval: interval(point.rxy[j], corrReps[j]))
+            return KeyDriver(
+                touchpointID: moments.variables[tp], n: Int(total.value(.n, tp, y)),
+                importance: interval(point.share(j), shareReps[j]),
+                rawWeight: point.weights.raw[j], correlation: point.rxy[j], rank: 0,
+                correlationInterval: interval(point.rxy[j], corrReps[j]))
         }
         drivers.sort { a, b in
             a.importance.value != b.importance.value ? a.importance.value > b.importance.value : a.touchpointID < b.touchpointID
@@ -153,12 +165,15 @@ public enum KeyDriverAnalysis {
             if nj == 0 {
                 excluded.append(ExcludedDriver(touchpointID: names[j], n: 0, reason: "nobody who answered the outcome rated it"))
             } else if nj < minimumRespondents {
-                excluded.append(ExcludedDriver(touchpointID: names[j], n: nj,
-                                               reason: "only \(nj) respondents rated it and answered the outcome (at least \(minimumRespondents) needed)"))
+                excluded.append(
+                    ExcludedDriver(
+                        touchpointID: names[j], n: nj,
+                        reason: "only \(nj) respondents rated it and answered the outcome (at least \(minimumRespondents) needed)"))
             } else if !(pair.varianceI > 0) {
                 excluded.append(ExcludedDriver(touchpointID: names[j], n: nj, reason: "every respondent gave it the same rating"))
             } else if !(pair.varianceJ > 0) {
-                excluded.append(ExcludedDriver(touchpointID: names[j], n: nj, reason: "everyone who rated it gave the outcome the same answer"))
+                excluded.append(
+                    ExcludedDriver(touchpointID: names[j], n: nj, reason: "everyone who rated it gave the outcome the same answer"))
             } else {
                 included.append(j)
             }
@@ -168,7 +183,8 @@ public enum KeyDriverAnalysis {
             let other = drop == a ? b : a
             let shared = Int(total.value(.n, a, b))
             included.removeAll { $0 == drop }
-            let why = shared < 2
+            let why =
+                shared < 2
                 ? "only \(shared) respondent(s) rated both it and \(names[other])"
                 : "its ratings do not vary among the respondents who also rated \(names[other])"
             excluded.append(ExcludedDriver(touchpointID: names[drop], n: n(drop), reason: why))
@@ -257,7 +273,7 @@ struct GroupBootstrap {
     /// Per non-empty group: the sums of the pairs among `vars` (a compact copy, so a resample
     /// adds up only what the model reads).
     private let compact: [[Double]]
-    private let pairIndex: [Int]   // flat Sums index of each compact slot (block × k² + i·k + j)
+    private let pairIndex: [Int]  // flat Sums index of each compact slot (block × k² + i·k + j)
     var groupCount: Int { compact.count }
 
     init(moments: DriverMoments, vars: [Int]) {

@@ -56,7 +56,9 @@ public enum PainPointAnalysis {
                 // A key driver needs no such margin: its importance already weighs it, and the
                 // priority ranks it.
                 let isDriver = drivers?.rows.contains { $0.touchpointID == tp.id && $0.performance != nil } ?? false
-                guard c.evidence > 0, let x, isDriver || c.evidence >= 1 || Margin.all(x, m.journey).contains(where: \.isClear) else { continue }
+                guard c.evidence > 0, let x, isDriver || c.evidence >= 1 || Margin.all(x, m.journey).contains(where: \.isClear) else {
+                    continue
+                }
                 let shape = c.measuredDip + 0.5 * c.designedDip + c.gap + (c.isLocalMinimum ? 0.25 : 0)
                 c.curveWeight = 1 + 0.075 * min(shape, 2) + ((c.isLast || c.isWorst) ? 0.05 : 0) + (c.isHandoff ? 0.05 : 0)
                 c.confidence = confidence(x, m.journey, smallSample: options.smallSample)
@@ -71,12 +73,13 @@ public enum PainPointAnalysis {
             }
             guard score > 0.0001 else { continue }
             let dept = tp.owner.flatMap { journey.department($0) }
-            scored.append(PainPoint(
-                rank: 0, touchpointID: tp.id, touchpointTitle: tp.title, stageID: tp.stageID,
-                ownerID: tp.owner, ownerTitle: dept?.title, score: (score * 1000).rounded() / 1000, components: c,
-                explanation: "", metrics: x, declaredPains: tp.pains, opportunities: tp.opportunities,
-                isMomentOfTruth: tp.isMomentOfTruth, isSmallSample: (x?.responses ?? 0) < options.smallSample,
-                priority: drivers?.rows.first { $0.touchpointID == tp.id && $0.performance != nil }))
+            scored.append(
+                PainPoint(
+                    rank: 0, touchpointID: tp.id, touchpointTitle: tp.title, stageID: tp.stageID,
+                    ownerID: tp.owner, ownerTitle: dept?.title, score: (score * 1000).rounded() / 1000, components: c,
+                    explanation: "", metrics: x, declaredPains: tp.pains, opportunities: tp.opportunities,
+                    isMomentOfTruth: tp.isMomentOfTruth, isSmallSample: (x?.responses ?? 0) < options.smallSample,
+                    priority: drivers?.rows.first { $0.touchpointID == tp.id && $0.performance != nil }))
         }
         // With an outcome, the touchpoints in the driver model come first by priority; the rest
         // follow by score. Ties keep document order (the sort is stable by index).
@@ -90,15 +93,17 @@ public enum PainPointAnalysis {
         for i in scored.indices {
             scored[i].rank = i + 1
             let prevTitle = flows.predecessors[scored[i].touchpointID]?.first.flatMap { journey.touchpoint($0)?.title }
-            scored[i].explanation = Explanation.sentence(for: scored[i], journey: m.journey, previousTitle: prevTitle,
-                                                         outcome: drivers?.outcomeName)
+            scored[i].explanation = Explanation.sentence(
+                for: scored[i], journey: m.journey, previousTitle: prevTitle,
+                outcome: drivers?.outcomeName)
         }
         let targets = TargetEvaluation.evaluate(journey, m)
         let declared = declaredPains(journey, m, ranked: scored)
         let departments = departmentViews(journey, m, scored, targets)
-        return PainPointReport(journeyID: journey.id, journeyTitle: journey.title, painPoints: scored,
-                               declaredPains: declared, departments: departments, targets: targets, measurements: m,
-                               drivers: drivers)
+        return PainPointReport(
+            journeyID: journey.id, journeyTitle: journey.title, painPoints: scored,
+            declaredPains: declared, departments: departments, targets: targets, measurements: m,
+            drivers: drivers)
     }
 
     /// The key drivers of the journey's first declared outcome that has data, or nil.
@@ -115,8 +120,10 @@ public enum PainPointAnalysis {
     /// every touchpoint customers reach it from (the smallest, so that a drop one way in is not
     /// blamed on a touchpoint reached another way), the blind-spot gap, a low point lower than
     /// every neighbour, and a hand-off from another department on some way in.
-    static func curve(_ tp: Touchpoint, _ journey: Journey, _ m: JourneyMeasurements, _ flows: FlowNeighbours,
-                      into c: inout ScoreComponents) {
+    static func curve(
+        _ tp: Touchpoint, _ journey: Journey, _ m: JourneyMeasurements, _ flows: FlowNeighbours,
+        into c: inout ScoreComponents
+    ) {
         let preds = (flows.predecessors[tp.id] ?? []).compactMap { journey.touchpoint($0) }
         let x = m.byTouchpoint[tp.id]
         if !preds.isEmpty {
@@ -184,13 +191,18 @@ public enum PainPointAnalysis {
         journey.touchpoints.flatMap { tp in
             tp.pains.map { text in
                 guard let x = m.byTouchpoint[tp.id], x.responses > 0 else {
-                    return DeclaredPain(touchpointID: tp.id, text: text, status: .noData, evidence: "no responses joined to this touchpoint")
+                    return DeclaredPain(
+                        touchpointID: tp.id, text: text, status: .noData, evidence: "no responses joined to this touchpoint")
                 }
                 let margins = Margin.all(x, m.journey)
                 let clear = margins.filter(\.isClear)
                 let listed = ranked.first { $0.touchpointID == tp.id }
                 var words: [String] = []
-                if let listed { words.append("ranks #\(listed.rank) of \(ranked.count)") } else { words.append("not among the pain points") }
+                if let listed {
+                    words.append("ranks #\(listed.rank) of \(ranked.count)")
+                } else {
+                    words.append("not among the pain points")
+                }
                 let shown = clear.isEmpty ? margins.prefix(1) : clear.prefix(2)
                 words += shown.map(\.words)
                 if clear.isEmpty, margins.contains(where: \.isWorse) { words.append("worse than the journey only within the noise") }
@@ -201,8 +213,10 @@ public enum PainPointAnalysis {
         }
     }
 
-    static func departmentViews(_ journey: Journey, _ m: JourneyMeasurements, _ ranked: [PainPoint],
-                                _ targets: [TargetResult]) -> [DepartmentView] {
+    static func departmentViews(
+        _ journey: Journey, _ m: JourneyMeasurements, _ ranked: [PainPoint],
+        _ targets: [TargetResult]
+    ) -> [DepartmentView] {
         journey.departments.compactMap { d in
             let owned = journey.touchpoints.filter { $0.owner == d.id }
             let ownedIDs = Set(owned.map(\.id))

@@ -10,16 +10,18 @@ public enum PriorityAnalysis {
         var rows: [DriverPriority] = report.drivers.map { d in
             let tp = journey.touchpoint(d.touchpointID)
             let owner = tp?.owner.flatMap { journey.department($0) }
-            var row = DriverPriority(touchpointID: d.touchpointID, touchpointTitle: tp?.title ?? d.touchpointID,
-                                     ownerID: tp?.owner, ownerTitle: owner?.title, driver: d, performance: nil,
-                                     measure: nil, performanceN: 0, gap: nil, priority: 0, quadrant: nil, gapPhrase: nil)
+            var row = DriverPriority(
+                touchpointID: d.touchpointID, touchpointTitle: tp?.title ?? d.touchpointID,
+                ownerID: tp?.owner, ownerTitle: owner?.title, driver: d, performance: nil,
+                measure: nil, performanceN: 0, gap: nil, priority: 0, quadrant: nil, gapPhrase: nil)
             if let x = m.byTouchpoint[d.touchpointID], let (p, measure, n) = performance(x) {
                 row.performance = p
                 row.measure = measure
                 row.performanceN = n
                 row.gap = 100 - p.value
                 row.priority = d.importance.value * (100 - p.value) / 100
-                row.gapPhrase = "\(Format.number(100 - p.value))% \(gapWords(measure, scale: csatScale(d.touchpointID, journey))) (n = \(grouped(n)))"
+                row.gapPhrase =
+                    "\(Format.number(100 - p.value))% \(gapWords(measure, scale: csatScale(d.touchpointID, journey))) (n = \(grouped(n)))"
             }
             return row
         }
@@ -32,15 +34,17 @@ public enum PriorityAnalysis {
             let good = p >= split
             rows[i].quadrant = important ? (good ? .keepUp : .fixFirst) : (good ? .overServed : .secondary)
             let imp = rows[i].driver.importance, perf = rows[i].performance!
-            rows[i].nearQuadrantLine = (imp.low <= importanceSplit && importanceSplit <= imp.high) || (perf.low <= split && split <= perf.high)
+            rows[i].nearQuadrantLine =
+                (imp.low <= importanceSplit && importanceSplit <= imp.high) || (perf.low <= split && split <= perf.high)
         }
         rows.sort { a, b in
             if a.priority != b.priority { return a.priority > b.priority }
             if a.driver.importance.value != b.driver.importance.value { return a.driver.importance.value > b.driver.importance.value }
             return a.touchpointID < b.touchpointID
         }
-        return DriverSummary(keyDrivers: report, outcomeName: outcome?.column ?? report.outcomeID, rows: rows,
-                             importanceSplit: importanceSplit, performanceSplit: performanceSplit)
+        return DriverSummary(
+            keyDrivers: report, outcomeName: outcome?.column ?? report.outcomeID, rows: rows,
+            importanceSplit: importanceSplit, performanceSplit: performanceSplit)
     }
 
     /// The touchpoint's favourable share: CSAT top-two box, else NPS promoters, else CES easy.
@@ -48,7 +52,8 @@ public enum PriorityAnalysis {
         if x.csatCount > 0, let s = x.csatTopBox { return (s, .csatTopBox, x.csatCount) }
         if x.npsCount > 0, let s = MetricsMath.share(x.promoters, of: x.npsCount) { return (s, .promoters, x.npsCount) }
         if x.cesCount > 0, let easy = x.cesEasy,
-           let s = MetricsMath.share(Int((easy * Double(x.cesCount) / 100).rounded()), of: x.cesCount) {
+            let s = MetricsMath.share(Int((easy * Double(x.cesCount) / 100).rounded()), of: x.cesCount)
+        {
             return (s, .cesEasy, x.cesCount)
         }
         return nil

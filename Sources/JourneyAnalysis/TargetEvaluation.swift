@@ -61,9 +61,10 @@ public enum TargetEvaluation {
         let goal = "\(t.metric.rawValue) \(t.comparison.rawValue) \(Format.number(t.value))\(t.isPercent ? "%" : "")"
         let place = scopeText == "journey" ? "for the journey" : "at \(scopeText)"
         guard let value, let metrics, metrics.responses > 0 else {
-            return TargetResult(target: t, scopeDescription: scopeText, status: .noData, value: nil, interval: nil,
-                                straddles: false, responses: 0,
-                                message: "target \(goal) \(place): no responses to judge it")
+            return TargetResult(
+                target: t, scopeDescription: scopeText, status: .noData, value: nil, interval: nil,
+                straddles: false, responses: 0,
+                message: "target \(goal) \(place): no responses to judge it")
         }
         let met: Bool
         switch t.comparison {
@@ -73,13 +74,15 @@ public enum TargetEvaluation {
         case .less: met = value < t.value
         }
         let straddles = interval.map { $0.low <= t.value && t.value <= $0.high } ?? false
-        var message = "target \(goal) \(place) \(met ? "met" : "missed"): \(t.metric.rawValue) is \(Format.number(value))\(t.isPercent || t.metric == .csat ? "%" : "")"
+        var message =
+            "target \(goal) \(place) \(met ? "met" : "missed"): \(t.metric.rawValue) is \(Format.number(value))\(t.isPercent || t.metric == .csat ? "%" : "")"
         if let interval { message += " (95% interval \(Format.number(interval.low)) to \(Format.number(interval.high)))" }
         // n is respondents (distinct people), not answers (docs/feedback.md#metrics).
         message += ", n=\(metrics.respondents)"
         if straddles { message += "; the interval straddles the target, so more data could change the verdict" }
-        return TargetResult(target: t, scopeDescription: scopeText, status: met ? .met : .missed, value: value,
-                            interval: interval, straddles: straddles, responses: metrics.respondents, message: message)
+        return TargetResult(
+            target: t, scopeDescription: scopeText, status: met ? .met : .missed, value: value,
+            interval: interval, straddles: straddles, responses: metrics.respondents, message: message)
     }
 }
 

@@ -29,7 +29,8 @@ case "journey":
         out += "  stage s\(s) \"Stage \(s + 1)\" {\n"
         let count = n / stages + (s < n % stages ? 1 : 0)
         for _ in 0..<count {
-            out += "    touchpoint t\(k) \"Touchpoint \(k) with a realistic title\" { channel \(channels[k % channels.count]); owner \(depts[(k / 3) % depts.count]); emotion \(emotions[(k * 7) % 5])\(k % 11 == 0 ? "; moment of truth" : "") }\n"
+            out +=
+                "    touchpoint t\(k) \"Touchpoint \(k) with a realistic title\" { channel \(channels[k % channels.count]); owner \(depts[(k / 3) % depts.count]); emotion \(emotions[(k * 7) % 5])\(k % 11 == 0 ? "; moment of truth" : "") }\n"
             k += 1
         }
         out += "  }\n"

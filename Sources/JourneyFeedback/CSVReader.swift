@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A streaming RFC 4180 reader over bytes.
@@ -138,7 +138,9 @@ public struct CSVReader: ~Copyable {
     public private(set) var bytesRead: Int = 0
 
     /// Opens `path`. `delimiter` nil: detected from the header line.
-    public init(path: String, delimiter: Character?, chunkSize: Int = 1 << 20, maxRowBytes: Int = 64 << 20, maxFields: Int = 100_000) throws(Failure) {
+    public init(
+        path: String, delimiter: Character?, chunkSize: Int = 1 << 20, maxRowBytes: Int = 64 << 20, maxFields: Int = 100_000
+    ) throws(Failure) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
         self.fd = fd
@@ -162,8 +164,8 @@ public struct CSVReader: ~Copyable {
     /// Reads the whole file, calling `body` for every row (the header included). Blank lines
     /// are skipped. Stops early when `body` returns false.
     public mutating func forEachRow(_ body: (Row) -> Bool) throws(Failure) {
-        var filled = 0          // bytes valid in buffer
-        var pos = 0             // start of the current (unfinished) row
+        var filled = 0  // bytes valid in buffer
+        var pos = 0  // start of the current (unfinished) row
         var eof = false
         var line = 1
         var first = true
@@ -208,8 +210,9 @@ public struct CSVReader: ~Copyable {
                 guard let (next, fields, problem, problemAt, lines) = result else { break }  // need more bytes
                 let blank = fields == 1 && bounds[0] == bounds[1] && !escapedFlags[0] && next - pos <= 2
                 if !blank {
-                    let row = Row(line: line, fieldCount: fields, problem: problem, start: pos, problemOffset: problemAt, base: UnsafePointer(buffer),
-                                  bounds: UnsafePointer(bounds), escaped: UnsafePointer(escapedFlags))
+                    let row = Row(
+                        line: line, fieldCount: fields, problem: problem, start: pos, problemOffset: problemAt, base: UnsafePointer(buffer),
+                        bounds: UnsafePointer(bounds), escaped: UnsafePointer(escapedFlags))
                     if !body(row) { return }
                 }
                 line += lines
@@ -265,7 +268,9 @@ public struct CSVReader: ~Copyable {
                         closed = true
                         break
                     }
-                    if b == 0x0A { lines += 1 } else if b == 0x0D, !(i + 1 < filled && buffer[i + 1] == 0x0A) {
+                    if b == 0x0A {
+                        lines += 1
+                    } else if b == 0x0D, !(i + 1 < filled && buffer[i + 1] == 0x0A) {
                         if i + 1 >= filled, !eof { return nil }
                         lines += 1
                     }
@@ -329,7 +334,8 @@ public struct CSVReader: ~Copyable {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func zero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let hits = (w & highs) | zero(w ^ (ones &* UInt64(a))) | zero(w ^ (ones &* UInt64(b)))
+        let hits =
+            (w & highs) | zero(w ^ (ones &* UInt64(a))) | zero(w ^ (ones &* UInt64(b)))
             | zero(w ^ (ones &* 0x0A)) | zero(w ^ (ones &* 0x0D))
         return hits != 0
     }
@@ -370,7 +376,9 @@ public struct CSVReader: ~Copyable {
         var i = pos
         while i < filled {
             let b = buffer[i]
-            if b == 0x22 { inQuotes.toggle() } else if !inQuotes {
+            if b == 0x22 {
+                inQuotes.toggle()
+            } else if !inQuotes {
                 if b == 0x0A || b == 0x0D { break }
                 if counts[b] != nil { counts[b]! += 1 }
             }

@@ -21,7 +21,9 @@ public struct JoinOptions: Sendable {
 /// segment and journey. Memory does not grow with the number of rows.
 public enum FeedbackJoin {
     /// Joins the journey's own `feedback` sources plus `extra` files (CLI `--feedback`).
-    public static func run(_ journey: Journey, extra: [String] = [], options: JoinOptions = JoinOptions()) -> (JourneyMeasurements, [Diagnostic]) {
+    public static func run(
+        _ journey: Journey, extra: [String] = [], options: JoinOptions = JoinOptions()
+    ) -> (JourneyMeasurements, [Diagnostic]) {
         let declared = journey.feedback + extra.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
         // The same file declared twice (or by the journey and again by --feedback) is read once.
         var sources: [FeedbackSource] = []
@@ -30,8 +32,11 @@ public enum FeedbackJoin {
         for source in declared {
             let key = FileReader.realPath(source.resolvedPath) ?? source.resolvedPath
             if let first = seen[key] {
-                notes.append(Diagnostic(.sameFeedbackFileTwice, "feedback '\(source.path)' is the same file as '\(first.path)'; it is read once", at: source.range,
-                                        notes: [DiagnosticNote("first declared here", at: first.range)]))
+                notes.append(
+                    Diagnostic(
+                        .sameFeedbackFileTwice, "feedback '\(source.path)' is the same file as '\(first.path)'; it is read once",
+                        at: source.range,
+                        notes: [DiagnosticNote("first declared here", at: first.range)]))
                 continue
             }
             seen[key] = source

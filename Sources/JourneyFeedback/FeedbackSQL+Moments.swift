@@ -13,8 +13,10 @@ extension FeedbackSQL {
         /// A sentence for the user.
         public var description: String {
             switch self {
-            case .notWide: "the moments query needs a wide feedback block (`format wide` with `rating` statements): see docs/feedback.md#moments-sql"
-            case .noOutcome: "the moments query needs an outcome (`outcome ID = \"column\"`) in the feedback block: key drivers explain an outcome"
+            case .notWide:
+                "the moments query needs a wide feedback block (`format wide` with `rating` statements): see docs/feedback.md#moments-sql"
+            case .noOutcome:
+                "the moments query needs an outcome (`outcome ID = \"column\"`) in the feedback block: key drivers explain an outcome"
             }
         }
     }
@@ -41,8 +43,10 @@ extension FeedbackSQL {
     /// the in-process join draws (SplitMix64 of the id's FNV-1a hash or of the line number),
     /// so bootstrap intervals differ slightly from a streamed run; the point estimates are
     /// the same.
-    public static func moments(_ journey: Journey, source: FeedbackSource, table: String, dialect: Dialect,
-                               groups: Int = DriverMoments.groupCount) throws(MomentsError) -> String {
+    public static func moments(
+        _ journey: Journey, source: FeedbackSource, table: String, dialect: Dialect,
+        groups: Int = DriverMoments.groupCount
+    ) throws(MomentsError) -> String {
         guard !source.ratings.isEmpty else { throw .notWide }
         guard !source.outcomes.isEmpty else { throw .noOutcome }
         let d = dialect
@@ -85,7 +89,9 @@ extension FeedbackSQL {
             if !listed.isEmpty { parts.append("LOWER(t\(v)) IN (\(listed.map(lit).joined(separator: ", ")))") }
             // x is NULL for text that is not a number: compared only when it is one, so the
             // test is never NULL (NULL would spoil the row filter's NOT).
-            if !outcome, !numericCodes.isEmpty { parts.append("(x\(v) IS NOT NULL AND x\(v) IN (\(numericCodes.map(num).joined(separator: ", "))))") }
+            if !outcome, !numericCodes.isEmpty {
+                parts.append("(x\(v) IS NOT NULL AND x\(v) IN (\(numericCodes.map(num).joined(separator: ", "))))")
+            }
             return "(" + parts.joined(separator: " OR ") + ")"
         }
 
@@ -101,13 +107,16 @@ extension FeedbackSQL {
             switch out.kind {
             case .binary(let yes):
                 let words = yes.map { lit($0.trimmingSpaces().lowercased()) }.joined(separator: ", ")
-                values.append("CASE WHEN \(missing(v, outcome: true)) THEN NULL WHEN LOWER(t\(v)) IN (\(words.isEmpty ? "NULL" : words)) THEN 1 ELSE 0 END AS v\(v)")
+                values.append(
+                    "CASE WHEN \(missing(v, outcome: true)) THEN NULL WHEN LOWER(t\(v)) IN (\(words.isEmpty ? "NULL" : words)) THEN 1 ELSE 0 END AS v\(v)"
+                )
             case .nps, .scale:
                 var s = Scale.nps
                 if case .scale(let own) = out.kind { s = own }
                 let whole = out.kind == .nps ? " OR x\(v) <> FLOOR(x\(v))" : ""
                 values.append("CASE WHEN \(missing(v, outcome: true)) THEN NULL ELSE x\(v) END AS v\(v)")
-                bad.append("(NOT \(missing(v, outcome: true)) AND (x\(v) IS NULL OR x\(v) < \(num(s.min)) OR x\(v) > \(num(s.max))\(whole)))")
+                bad.append(
+                    "(NOT \(missing(v, outcome: true)) AND (x\(v) IS NULL OR x\(v) < \(num(s.min)) OR x\(v) > \(num(s.max))\(whole)))")
             }
         }
 
@@ -129,12 +138,14 @@ extension FeedbackSQL {
         var pairRows: [String] = []
         for i in 0..<k {
             for j in i..<k {
-                pairRows.append(d == .bigquery
-                    ? "STRUCT(\(i) AS i, \(j) AS j, \(lit(names[i])) AS var_i, \(lit(names[j])) AS var_j)"
-                    : "(\(i), \(j), \(lit(names[i])), \(lit(names[j])))")
+                pairRows.append(
+                    d == .bigquery
+                        ? "STRUCT(\(i) AS i, \(j) AS j, \(lit(names[i])) AS var_i, \(lit(names[j])) AS var_j)"
+                        : "(\(i), \(j), \(lit(names[i])), \(lit(names[j])))")
             }
         }
-        let pairs = d == .bigquery
+        let pairs =
+            d == .bigquery
             ? "SELECT * FROM UNNEST([\n    \(pairRows.joined(separator: ",\n    "))\n  ])"
             : "SELECT * FROM (VALUES\n    \(pairRows.joined(separator: ",\n    "))\n  ) AS p(i, j, var_i, var_j)"
         func pick(_ index: String) -> String {

@@ -25,7 +25,9 @@ public enum FeedbackSQL {
         let ces = source?.scales["ces"] ?? .ces
         let ids = journey.touchpoints.map(\.id)
         let rules = source?.categoryRules ?? []
-        var words: [Sentiment: [String]] = [.negative: ["negative", "neg"], .neutral: ["neutral", "neu"], .positive: ["positive", "pos"]]
+        var words: [Sentiment: [String]] = [
+            .negative: ["negative", "neg"], .neutral: ["neutral", "neu"], .positive: ["positive", "pos"],
+        ]
         for (w, s) in (source?.sentimentWords ?? [:]).sorted(by: { $0.key < $1.key }) { words[s, default: []].append(w.lowercased()) }
         let sentiment = "LOWER(TRIM(\(col("sentiment"))))"
         func literal(_ s: String) -> String { FeedbackSQL.literal(s, dialect) }
@@ -35,7 +37,8 @@ public enum FeedbackSQL {
         for r in rules {
             let c = literal(r.category.lowercased())
             let cat = "LOWER(TRIM(\(col("category"))))"
-            joinKey += "\n      WHEN \(cat) = \(c) OR \(cat) \(likePrefix(r.category.lowercased() + "/", dialect)) THEN \(literal(r.touchpoint))"
+            joinKey +=
+                "\n      WHEN \(cat) = \(c) OR \(cat) \(likePrefix(r.category.lowercased() + "/", dialect)) THEN \(literal(r.touchpoint))"
         }
         joinKey += "\n      END"
 

@@ -33,7 +33,9 @@ enum JSONKeys {
                 if expectKey {
                     expectKey = false
                     let raw = Data(bytes[start..<min(i, bytes.count)])
-                    let key = (try? JSONSerialization.jsonObject(with: raw, options: [.fragmentsAllowed]) as? String) ?? String(decoding: raw, as: UTF8.self)
+                    let key =
+                        (try? JSONSerialization.jsonObject(with: raw, options: [.fragmentsAllowed]) as? String)
+                        ?? String(decoding: raw, as: UTF8.self)
                     if !seen.insert(key).inserted { return key }
                 }
             default:

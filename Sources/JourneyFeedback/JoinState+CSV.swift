@@ -61,7 +61,9 @@ extension JoinState {
                     if aggregate {
                         aggregateMap = headerIndex(names, line: row.line)
                         ok = aggregateMap["touchpoint"] != nil
-                        if !ok { report(.missingColumn, "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: row.line) }
+                        if !ok {
+                            report(.missingColumn, "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: row.line)
+                        }
                     } else if wide {
                         if let c = mapWideHeader(names, source: source, line: row.line) { wideColumns = c } else { ok = false }
                     } else {
@@ -95,7 +97,10 @@ extension JoinState {
             tallyUnreadableRow(wide: wide)
             accounting.rejected += 1
             accounting.rejectedByReason["unterminated quote", default: 0] += 1
-            report(.unclosedQuote, "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
+            report(
+                .unclosedQuote,
+                "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again",
+                line: line)
         } catch .rowTooLong(let line, let limit) {
             report(.rowTooLong, CSVReader.Failure.rowTooLong(line: line, limit: limit).message, line: line)
         } catch {
@@ -109,14 +114,20 @@ extension JoinState {
         accounting.read += 1
         switch problem {
         case .textAfterClosingQuote:
-            reject("text after a closing quote", "text after a closing quote (RFC 4180: a quoted field ends at its closing quote; double quotes inside it: \"\")", line, column)
+            reject(
+                "text after a closing quote",
+                "text after a closing quote (RFC 4180: a quoted field ends at its closing quote; double quotes inside it: \"\")", line,
+                column)
         case .quoteInUnquotedField:
-            reject("quote inside an unquoted field", "a quote inside an unquoted field (RFC 4180: quote the whole field and double the quote)", line, column)
+            reject(
+                "quote inside an unquoted field", "a quote inside an unquoted field (RFC 4180: quote the whole field and double the quote)",
+                line, column)
         case .invalidUTF8:
             // Not a row problem but a file problem: an error even without --strict.
             accounting.rejected += 1
             accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
-            example("invalid UTF-8", .error, .invalidUTF8Row, "the row is not valid UTF-8; save the file as UTF-8", line: line, column: column)
+            example(
+                "invalid UTF-8", .error, .invalidUTF8Row, "the row is not valid UTF-8; save the file as UTF-8", line: line, column: column)
         case .rowTooLong:
             reject("too many fields", "the row has more than 100,000 fields", line, column)
         }
@@ -146,12 +157,18 @@ extension JoinState {
             if let i = index[wanted] {
                 map[c.rawValue] = i
             } else if source.columns[c.name] != nil {
-                report(.missingColumn, "column '\(source.columns[c.name]!)' (for \(c.name)) is not in the header\(Suggestion.phrase(for: source.columns[c.name]!, in: names))", line: line)
+                report(
+                    .missingColumn,
+                    "column '\(source.columns[c.name]!)' (for \(c.name)) is not in the header\(Suggestion.phrase(for: source.columns[c.name]!, in: names))",
+                    line: line)
                 return (map, false)
             }
         }
         if map[Logical.touchpoint.rawValue] < 0 && (map[Logical.category.rawValue] < 0 || source.categoryRules.isEmpty) {
-            report(.missingColumn, "no 'touchpoint' column to join on (columns: \(Escape.excerpt(names.joined(separator: ", ")))); rename one with 'column touchpoint = \"…\"' or add category rules", line: line)
+            report(
+                .missingColumn,
+                "no 'touchpoint' column to join on (columns: \(Escape.excerpt(names.joined(separator: ", ")))); rename one with 'column touchpoint = \"…\"' or add category rules",
+                line: line)
             return (map, false)
         }
         return (map, true)
@@ -165,7 +182,10 @@ extension JoinState {
             guard !header.isEmpty else { out.append(-1); continue }
             guard let i = index[header.trimmingSpaces().lowercased()] else {
                 let what = k == 0 ? "the respondent id" : "outcome '\(outcomes[k - 1].id)'"
-                report(.missingColumn, "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
+                report(
+                    .missingColumn,
+                    "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))",
+                    line: line)
                 return (out, false)
             }
             out.append(i)
@@ -197,12 +217,17 @@ extension JoinState {
             accounting.unmatched += 1
             let id = String(decoding: idBytes, as: UTF8.self)
             accounting.unmatchedByKey[id, default: 0] += 1
-            example("unmatched touchpoint", rowSeverity, .unmatchedTouchpoint, "unknown touchpoint '\(Escape.excerpt(id))'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined", line: row.line)
+            example(
+                "unmatched touchpoint", rowSeverity, .unmatchedTouchpoint,
+                "unknown touchpoint '\(Escape.excerpt(id))'\(Suggestion.phrase(for: id, in: touchpointIDs)); the row is not joined",
+                line: row.line)
             return
         }
         var v = AggregateCounts()
         for (name, key) in AggregateCounts.columns {
-            guard let x = int(name) else { return reject("aggregate count is not a whole number", "\(name) is not a whole number ≥ 0", row.line, 1) }
+            guard let x = int(name) else {
+                return reject("aggregate count is not a whole number", "\(name) is not a whole number ≥ 0", row.line, 1)
+            }
             v[keyPath: key] = x ?? 0
         }
         guard let csatSum = num("csat_sum"), let cesSum = num("ces_sum") else {
@@ -210,8 +235,9 @@ extension JoinState {
         }
         let n = v.responses
         guard v.promoters + v.passives + v.detractors <= n, v.csatTop2 <= v.csatCount,
-              v.cesEasy <= v.cesCount, v.positive + v.neutral + v.negative <= n,
-              v.csatCount <= n, v.cesCount <= n else {
+            v.cesEasy <= v.cesCount, v.positive + v.neutral + v.negative <= n,
+            v.csatCount <= n, v.cesCount <= n
+        else {
             return reject("aggregate counts do not add up", "the counts do not add up (a part is larger than its whole)", row.line, 1)
         }
         // Sums must be possible on the scales: between min × count and max × count.
@@ -219,10 +245,16 @@ extension JoinState {
         let csatN = Double(v.csatCount), cesN = Double(v.cesCount)
         let slack = 1e-9 * max(1, csatN + cesN)
         guard cs >= scales.csat.min * csatN - slack, cs <= scales.csat.max * csatN + slack else {
-            return reject("aggregate sum outside its scale", "csat_sum \(fmt(cs)) is not possible for \(Int(csatN)) answers on \(fmt(scales.csat.min))..\(fmt(scales.csat.max)) (mean \(csatN > 0 ? fmt(cs / csatN) : "undefined"))", row.line, 1)
+            return reject(
+                "aggregate sum outside its scale",
+                "csat_sum \(fmt(cs)) is not possible for \(Int(csatN)) answers on \(fmt(scales.csat.min))..\(fmt(scales.csat.max)) (mean \(csatN > 0 ? fmt(cs / csatN) : "undefined"))",
+                row.line, 1)
         }
         guard es >= scales.ces.min * cesN - slack, es <= scales.ces.max * cesN + slack else {
-            return reject("aggregate sum outside its scale", "ces_sum \(fmt(es)) is not possible for \(Int(cesN)) answers on \(fmt(scales.ces.min))..\(fmt(scales.ces.max)) (mean \(cesN > 0 ? fmt(es / cesN) : "undefined"))", row.line, 1)
+            return reject(
+                "aggregate sum outside its scale",
+                "ces_sum \(fmt(es)) is not possible for \(Int(cesN)) answers on \(fmt(scales.ces.min))..\(fmt(scales.ces.max)) (mean \(cesN > 0 ? fmt(es / cesN) : "undefined"))",
+                row.line, 1)
         }
         var a = perTouchpoint[t]
         let before = a
@@ -290,8 +322,10 @@ struct AggregateCounts {
 
     /// Each count's column in an aggregate file.
     static var columns: [(String, WritableKeyPath<AggregateCounts, Int>)] {
-        [("responses", \.responses), ("promoters", \.promoters), ("passives", \.passives), ("detractors", \.detractors),
-         ("csat_count", \.csatCount), ("csat_top2", \.csatTop2), ("ces_count", \.cesCount), ("ces_easy", \.cesEasy),
-         ("positive", \.positive), ("neutral", \.neutral), ("negative", \.negative)]
+        [
+            ("responses", \.responses), ("promoters", \.promoters), ("passives", \.passives), ("detractors", \.detractors),
+            ("csat_count", \.csatCount), ("csat_top2", \.csatTop2), ("ces_count", \.cesCount), ("ces_easy", \.cesEasy),
+            ("positive", \.positive), ("neutral", \.neutral), ("negative", \.negative),
+        ]
     }
 }

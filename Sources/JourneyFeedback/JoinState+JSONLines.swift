@@ -42,7 +42,9 @@ extension JoinState {
                 tallyUnreadableRow(wide: false)
                 accounting.rejected += 1
                 accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
-                example("invalid UTF-8", .error, .invalidUTF8Row, "the line is not valid UTF-8; save the file as UTF-8", line: line, column: bad)
+                example(
+                    "invalid UTF-8", .error, .invalidUTF8Row, "the line is not valid UTF-8; save the file as UTF-8", line: line, column: bad
+                )
                 return
             }
             let data = Data(raw)
@@ -83,8 +85,8 @@ extension JoinState {
             }
         }
         var buffer: [UInt8] = []
-        var start = 0     // first byte of the unfinished line
-        var scanned = 0   // bytes before this hold no line break
+        var start = 0  // first byte of the unfinished line
+        var scanned = 0  // bytes before this hold no line break
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
@@ -102,7 +104,10 @@ extension JoinState {
             }
             scanned = buffer.count
             if buffer.count - start > maxRowBytes {
-                report(.rowTooLong, "line \(line + 1) is longer than \(maxRowBytes >> 20) MiB (a file with no line breaks?); reading stopped there", line: line + 1)
+                report(
+                    .rowTooLong,
+                    "line \(line + 1) is longer than \(maxRowBytes >> 20) MiB (a file with no line breaks?); reading stopped there",
+                    line: line + 1)
                 return
             }
         }

@@ -102,7 +102,10 @@ extension JoinState {
                     fieldCount = row.fieldCount
                     let missing = MomentsTable.header.filter { index[$0] == nil }
                     guard missing.isEmpty else {
-                        report(.missingColumn, "a moments file needs the columns \(MomentsTable.header.joined(separator: ", ")); missing: \(missing.joined(separator: ", ")) (make it with `journeymap sql --query moments`, docs/feedback.md#moments-sql)", line: row.line)
+                        report(
+                            .missingColumn,
+                            "a moments file needs the columns \(MomentsTable.header.joined(separator: ", ")); missing: \(missing.joined(separator: ", ")) (make it with `journeymap sql --query moments`, docs/feedback.md#moments-sql)",
+                            line: row.line)
                         return false
                     }
                     columns = MomentsTable.header.map { index[$0]! }
@@ -120,32 +123,45 @@ extension JoinState {
                 func text(_ c: Int) -> String { row.string(columns[c]).trimmingSpaces() }
                 func col(_ c: Int) -> Int { row.column(of: columns[c]) }
                 guard let g = Int(text(0)), g >= 0, g < groups else {
-                    reject("moments group is not 0..\(groups - 1)", "grp '\(Escape.excerpt(text(0)))' is not a whole number from 0 to \(groups - 1)", row.line, col(0))
+                    reject(
+                        "moments group is not 0..\(groups - 1)",
+                        "grp '\(Escape.excerpt(text(0)))' is not a whole number from 0 to \(groups - 1)", row.line, col(0))
                     return true
                 }
                 let vi = text(1), vj = text(2)
                 guard !vi.isEmpty, !vj.isEmpty else {
-                    reject("moments variable is blank", "var_i and var_j name the variables (touchpoint or outcome ids)", row.line, col(vi.isEmpty ? 1 : 2))
+                    reject(
+                        "moments variable is blank", "var_i and var_j name the variables (touchpoint or outcome ids)", row.line,
+                        col(vi.isEmpty ? 1 : 2))
                     return true
                 }
                 var numbers: [Double] = []
                 for c in 3..<9 {
                     guard let x = Double(text(c)), x.isFinite else {
-                        reject("moments value is not a number", "\(MomentsTable.header[c]) '\(Escape.excerpt(text(c)))' is not a number", row.line, col(c))
+                        reject(
+                            "moments value is not a number", "\(MomentsTable.header[c]) '\(Escape.excerpt(text(c)))' is not a number",
+                            row.line, col(c))
                         return true
                     }
                     numbers.append(x)
                 }
-                if let why = Self.inconsistency(n: numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], same: vi == vj,
-                                                 scaleI: scale(of: vi, source, declared), scaleJ: scale(of: vj, source, declared)) {
-                    reject("moments do not add up", "moments of (\(Escape.excerpt(vi)), \(Escape.excerpt(vj))) in group \(g): \(why)", row.line, col(3))
+                if let why = Self.inconsistency(
+                    n: numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], same: vi == vj,
+                    scaleI: scale(of: vi, source, declared), scaleJ: scale(of: vj, source, declared))
+                {
+                    reject(
+                        "moments do not add up", "moments of (\(Escape.excerpt(vi)), \(Escape.excerpt(vj))) in group \(g): \(why)",
+                        row.line, col(3))
                     return true
                 }
                 guard known(vi), known(vj) else {
                     accounting.unmatched += 1
                     for v in [vi, vj] where !known(v) && unknown.insert(v).inserted {
                         accounting.unmatchedByKey[v, default: 0] += 1
-                        report(.unmatchedTouchpoint, "moments name '\(Escape.excerpt(v))', neither a touchpoint of the journey nor an outcome declared in this feedback block\(Suggestion.phrase(for: v, in: self.touchpointIDs + declared.keys.sorted()))", line: row.line, column: col(1))
+                        report(
+                            .unmatchedTouchpoint,
+                            "moments name '\(Escape.excerpt(v))', neither a touchpoint of the journey nor an outcome declared in this feedback block\(Suggestion.phrase(for: v, in: self.touchpointIDs + declared.keys.sorted()))",
+                            line: row.line, column: col(1))
                     }
                     return true
                 }
@@ -157,14 +173,18 @@ extension JoinState {
             accounting.read += 1
             accounting.rejected += 1
             accounting.rejectedByReason["unterminated quote", default: 0] += 1
-            report(.unclosedQuote, "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again", line: line)
+            report(
+                .unclosedQuote,
+                "a quoted field opened on this row never closes: the file is cut or malformed; close the quote (\"\") and run again",
+                line: line)
         } catch {
             report(.unreadableFeedback, "cannot read feedback '\(source.path)': \(error)", line: 1)
         }
         if columns.isEmpty && fieldCount == 0 { report(.emptyFeedback, "the feedback file is empty", line: 1) }
 
         let ratings = touchpointIDs.filter { table.index[$0] != nil }
-        let outcomes = declared.isEmpty
+        let outcomes =
+            declared.isEmpty
             ? table.names.filter { !touchpointIDs.contains($0) }
             : source.outcomes.map(\.id).filter { table.index[$0] != nil }
         for o in outcomes {
@@ -180,7 +200,11 @@ extension JoinState {
         // journey's touchpoints; a moments file has only the touchpoints it rates.
         if let existing = driverMoments[outcome], existing.total.values.contains(where: { $0 != 0 }) {
             guard existing.variables == m.variables else {
-                diagnostics.append(Diagnostic(.conflictingOutcomes, "outcome '\(outcome)' comes from two feedback sources with different ratings; the drivers use the first source only", at: range))
+                diagnostics.append(
+                    Diagnostic(
+                        .conflictingOutcomes,
+                        "outcome '\(outcome)' comes from two feedback sources with different ratings; the drivers use the first source only",
+                        at: range))
                 return
             }
             driverMoments[outcome]!.merge(m)
@@ -205,8 +229,10 @@ extension JoinState {
 
     /// Why a row's sums cannot come from real answers, or nil. Values x on [lo, hi]:
     /// n·lo ≤ Σx ≤ n·hi, Σx² ≤ max(lo², hi²)·n, n·Σx² ≥ (Σx)² (Cauchy–Schwarz), (Σxy)² ≤ Σx²·Σy².
-    static func inconsistency(n: Double, _ si: Double, _ sj: Double, _ sii: Double, _ sjj: Double, _ sij: Double,
-                              same: Bool, scaleI: Scale?, scaleJ: Scale?) -> String? {
+    static func inconsistency(
+        n: Double, _ si: Double, _ sj: Double, _ sii: Double, _ sjj: Double, _ sij: Double,
+        same: Bool, scaleI: Scale?, scaleJ: Scale?
+    ) -> String? {
         guard n >= 0, n == n.rounded() else { return "n \(n) is not a count" }
         if n == 0 { return [si, sj, sii, sjj, sij].allSatisfy { $0 == 0 } ? nil : "n is 0 but the sums are not" }
         // Relative slack for sums computed in floating point by the engine.
@@ -221,7 +247,8 @@ extension JoinState {
         for (s, sum, sq, side) in [(scaleI, si, sii, "sum_i"), (scaleJ, sj, sjj, "sum_j")] {
             guard let s, s.min.isFinite, s.max.isFinite else { continue }
             if sum < n * s.min - tol(n * s.min) || sum > n * s.max + tol(n * s.max) {
-                return "\(side) \(FeedbackSQL.num(sum)) is outside what \(FeedbackSQL.num(n)) answers on \(FeedbackSQL.num(s.min))..\(FeedbackSQL.num(s.max)) can give"
+                return
+                    "\(side) \(FeedbackSQL.num(sum)) is outside what \(FeedbackSQL.num(n)) answers on \(FeedbackSQL.num(s.min))..\(FeedbackSQL.num(s.max)) can give"
             }
             if sq > n * max(s.min * s.min, s.max * s.max) + tol(sq) { return "the sum of squares is larger than the scale allows" }
         }

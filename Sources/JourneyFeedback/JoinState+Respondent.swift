@@ -63,7 +63,11 @@ extension JoinState {
         for o in source.outcomes {
             let vars = variables + [o.id]
             if let existing = driverMoments[o.id], existing.variables != vars {
-                diagnostics.append(Diagnostic(.conflictingOutcomes, "outcome '\(o.id)' is declared by two feedback sources with different ratings; the drivers use the first source only", at: o.range))
+                diagnostics.append(
+                    Diagnostic(
+                        .conflictingOutcomes,
+                        "outcome '\(o.id)' is declared by two feedback sources with different ratings; the drivers use the first source only",
+                        at: o.range))
                 outcomeMoments.append(nil)
                 continue
             }
@@ -125,7 +129,10 @@ extension JoinState {
             respondent.id = id
             respondent.key = id
             if seenRespondents.contains(id) {
-                example("respondent not grouped", .warning, .respondentNotGrouped, "respondent '\(Escape.excerpt(idBytes.map { String(decoding: trimmed($0), as: UTF8.self) } ?? ""))' appears again after other respondents; sort the data by respondent (its rows count as another respondent)", line: line)
+                example(
+                    "respondent not grouped", .warning, .respondentNotGrouped,
+                    "respondent '\(Escape.excerpt(idBytes.map { String(decoding: trimmed($0), as: UTF8.self) } ?? ""))' appears again after other respondents; sort the data by respondent (its rows count as another respondent)",
+                    line: line)
             } else if seenRespondents.count < JoinState.maxTrackedRespondents {
                 seenRespondents.insert(id)
             }
@@ -147,7 +154,8 @@ extension JoinState {
                 respondent.rejected = true
                 accounting.ratings.read += 1
                 accounting.ratings.rejected += 1
-                reject("respondent id is blank", "the respondent id ('\(Escape.excerpt(extraColumns[0]))') is blank", line, row.extraColumn(0))
+                reject(
+                    "respondent id is blank", "the respondent id ('\(Escape.excerpt(extraColumns[0]))') is blank", line, row.extraColumn(0))
                 return flushRespondent()
             }
             let h = respondentHash(b)
@@ -199,7 +207,10 @@ extension JoinState {
             if old.isNaN {
                 respondent.outcomes[i] = v
             } else if old != v {
-                example("outcome differs within a respondent", rowSeverity, .outcomeDiffersWithinRespondent, "outcome '\(outcomes[i].id)' differs from this respondent's earlier rows; the first value is used", line: line, column: row.extraColumn(i + 1))
+                example(
+                    "outcome differs within a respondent", rowSeverity, .outcomeDiffersWithinRespondent,
+                    "outcome '\(outcomes[i].id)' differs from this respondent's earlier rows; the first value is used", line: line,
+                    column: row.extraColumn(i + 1))
             }
         }
     }
@@ -223,10 +234,14 @@ extension JoinState {
             let scale: Scale
             if case .scale(let s) = o.kind { scale = s } else { scale = .nps }
             guard case .value(let v) = FieldParsing.number(b) else {
-                return bad("outcome is not a number", "outcome '\(o.id)' ('\(o.column)') value '\(Escape.excerpt(String(decoding: trimmed(b), as: UTF8.self)))' is not a number")
+                return bad(
+                    "outcome is not a number",
+                    "outcome '\(o.id)' ('\(o.column)') value '\(Escape.excerpt(String(decoding: trimmed(b), as: UTF8.self)))' is not a number"
+                )
             }
             guard v >= scale.min, v <= scale.max else {
-                return bad("outcome outside its scale", "outcome '\(o.id)' \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))")
+                return bad(
+                    "outcome outside its scale", "outcome '\(o.id)' \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))")
             }
             if case .nps = o.kind, v.rounded() != v {
                 return bad("outcome is not a whole number", "outcome '\(o.id)' \(fmt(v)) is not a whole number (0–10)")
@@ -241,7 +256,15 @@ extension JoinState {
         respondent.active = false
         accounting.respondents.read += 1
         let r = respondent
-        if r.used { accounting.respondents.used += 1 } else if r.unmatched { accounting.respondents.unmatched += 1 } else if r.rejected { accounting.respondents.rejected += 1 } else { accounting.respondents.filtered += 1 }
+        if r.used {
+            accounting.respondents.used += 1
+        } else if r.unmatched {
+            accounting.respondents.unmatched += 1
+        } else if r.rejected {
+            accounting.respondents.rejected += 1
+        } else {
+            accounting.respondents.filtered += 1
+        }
         if !r.answers.isEmpty { addClusters(r.answers) }
         if r.used, !outcomes.isEmpty { addMoments() }
         respondent.answers.removeAll(keepingCapacity: true)

@@ -9,7 +9,10 @@ extension JoinState {
         var date: Int?
         if let b = row.field(.date), !FieldParsing.isBlank(b) {
             guard let d = FieldParsing.date(b) else {
-                return reject("date is not a valid YYYY-MM-DD date", "date '\(Escape.excerpt(row.string(.date) ?? ""))' is not a valid date (YYYY-MM-DD)", line + row.lineOffset(.date), row.column(.date))
+                return reject(
+                    "date is not a valid YYYY-MM-DD date",
+                    "date '\(Escape.excerpt(row.string(.date) ?? ""))' is not a valid date (YYYY-MM-DD)", line + row.lineOffset(.date),
+                    row.column(.date))
             }
             if let s = since, d < s { accounting.filtered += 1; return }
             if let u = until, d > u { accounting.filtered += 1; return }
@@ -35,7 +38,10 @@ extension JoinState {
         var sentiment: Sentiment?
         if let b = row.field(.sentiment), !FieldParsing.isBlank(b) {
             guard let s = readSentiment(b) else {
-                return reject("sentiment not understood", "sentiment '\(Escape.excerpt(row.string(.sentiment) ?? ""))' is not positive, neutral, negative or a number from -1 to 1; declare other words with 'sentiment \"word\" = negative'", line + row.lineOffset(.sentiment), row.column(.sentiment))
+                return reject(
+                    "sentiment not understood",
+                    "sentiment '\(Escape.excerpt(row.string(.sentiment) ?? ""))' is not positive, neutral, negative or a number from -1 to 1; declare other words with 'sentiment \"word\" = negative'",
+                    line + row.lineOffset(.sentiment), row.column(.sentiment))
             }
             sentiment = s
         }
@@ -49,17 +55,26 @@ extension JoinState {
         guard let t = tp else {
             accounting.unmatched += 1
             JoinState.add(to: &unmatchedValid, nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales)
-            if respondentMode { respondent.answers.append(Answer(touchpoint: -1, segment: nil, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales)) }
+            if respondentMode {
+                respondent.answers.append(
+                    Answer(touchpoint: -1, segment: nil, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales))
+            }
             if let b = idBytes {
                 let id = String(decoding: trimmed(b), as: UTF8.self)
                 accounting.unmatchedByKey[id, default: 0] += 1
                 let hint = Suggestion.phrase(for: id, in: touchpointIDs)
-                example("unmatched touchpoint", rowSeverity, .unmatchedTouchpoint, "unknown touchpoint '\(Escape.excerpt(id))'\(hint); the row is not joined", line: line + row.lineOffset(.touchpoint), column: row.column(.touchpoint))
+                example(
+                    "unmatched touchpoint", rowSeverity, .unmatchedTouchpoint,
+                    "unknown touchpoint '\(Escape.excerpt(id))'\(hint); the row is not joined", line: line + row.lineOffset(.touchpoint),
+                    column: row.column(.touchpoint))
             } else {
                 let key = category.map { "category: " + String(decoding: $0, as: UTF8.self) } ?? "(no touchpoint)"
                 accounting.unmatchedByKey[key, default: 0] += 1
                 if options.examplesPerReason > 0, examples[file + "\u{0}unmatched category", default: 0] < 1 {
-                    example("unmatched category", .note, .unmatchedCategory, "rows with no touchpoint and no category rule are not joined (first at this line; add 'category \"…\" -> TOUCHPOINT' rules to join them)", line: line)
+                    example(
+                        "unmatched category", .note, .unmatchedCategory,
+                        "rows with no touchpoint and no category rule are not joined (first at this line; add 'category \"…\" -> TOUCHPOINT' rules to join them)",
+                        line: line)
                 } else {
                     examples[file + "\u{0}unmatched category", default: 0] += 1
                 }
@@ -90,9 +105,12 @@ extension JoinState {
             }
         }
         JoinState.add(to: &perTouchpoint[t], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: cat, scales: scales)
-        if let s = seg { JoinState.add(to: &perSegment[s], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales) }
+        if let s = seg {
+            JoinState.add(to: &perSegment[s], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales)
+        }
         if respondentMode {
-            respondent.answers.append(Answer(touchpoint: t, segment: seg, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales))
+            respondent.answers.append(
+                Answer(touchpoint: t, segment: seg, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales))
             if let v = csat, !outcomes.isEmpty, t < respondent.values.count {
                 // Long data: a touchpoint's rating for the drivers is its CSAT (mean of repeats).
                 respondent.values[t] = respondent.counts[t] == 0 ? v : respondent.values[t] + v
@@ -110,7 +128,9 @@ extension JoinState {
         }
     }
 
-    static func add(to a: inout Accumulator, nps: Double?, csat: Double?, ces: Double?, sentiment: Sentiment?, category: Int?, scales: ResolvedScales) {
+    static func add(
+        to a: inout Accumulator, nps: Double?, csat: Double?, ces: Double?, sentiment: Sentiment?, category: Int?, scales: ResolvedScales
+    ) {
         a.rows += 1
         if let v = nps {
             a.npsN += 1
@@ -149,11 +169,16 @@ extension JoinState {
         switch r {
         case .blank: return .blank
         case .invalid:
-            reject("\(col.name) is not a number", "\(col.name) '\(Escape.excerpt(row.string(col) ?? ""))' is not a number", line + row.lineOffset(col), row.column(col))
+            reject(
+                "\(col.name) is not a number", "\(col.name) '\(Escape.excerpt(row.string(col) ?? ""))' is not a number",
+                line + row.lineOffset(col), row.column(col))
             return .invalid
         case .value(let v):
             guard v >= scale.min, v <= scale.max else {
-                reject("\(col.name) outside \(fmt(scale.min))..\(fmt(scale.max))", "\(col.name) \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", line + row.lineOffset(col), row.column(col))
+                reject(
+                    "\(col.name) outside \(fmt(scale.min))..\(fmt(scale.max))",
+                    "\(col.name) \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", line + row.lineOffset(col),
+                    row.column(col))
                 return .invalid
             }
             if col == .nps, v.rounded() != v {

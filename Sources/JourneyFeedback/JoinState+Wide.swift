@@ -23,7 +23,9 @@ extension JoinState {
         var ok = true
         func find(_ header: String, _ what: String) -> Int {
             if let i = index[header.trimmingSpaces().lowercased()] { return i }
-            report(.missingColumn, "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
+            report(
+                .missingColumn,
+                "column '\(Escape.excerpt(header))' (\(what)) is not in the header\(Suggestion.phrase(for: header, in: names))", line: line)
             ok = false
             return -1
         }
@@ -73,9 +75,17 @@ extension JoinState {
                 respondent.values[i] = v
                 respondent.counts[i] = 1
             case .value(let v):
-                problem = ("rating outside its scale", "rating of '\(touchpointIDs[c.touchpoints[i]])' \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))", row.column(of: col))
+                problem = (
+                    "rating outside its scale",
+                    "rating of '\(touchpointIDs[c.touchpoints[i]])' \(fmt(v)) is outside its scale \(fmt(scale.min))..\(fmt(scale.max))",
+                    row.column(of: col)
+                )
             default:
-                problem = ("rating is not a number", "rating of '\(touchpointIDs[c.touchpoints[i]])' '\(Escape.excerpt(row.string(col)))' is not a number (declare codes that mean 'not answered' with 'missing')", row.column(of: col))
+                problem = (
+                    "rating is not a number",
+                    "rating of '\(touchpointIDs[c.touchpoints[i]])' '\(Escape.excerpt(row.string(col)))' is not a number (declare codes that mean 'not answered' with 'missing')",
+                    row.column(of: col)
+                )
             }
         }
         accounting.ratings.read += present
@@ -91,7 +101,10 @@ extension JoinState {
                 if let u = until, d > u { return filterWide(present) }
                 date = d
             } else if problem == nil {
-                problem = ("date is not a valid YYYY-MM-DD date", "date '\(Escape.excerpt(row.string(c.date)))' is not a valid date (YYYY-MM-DD)", row.column(of: c.date))
+                problem = (
+                    "date is not a valid YYYY-MM-DD date", "date '\(Escape.excerpt(row.string(c.date)))' is not a valid date (YYYY-MM-DD)",
+                    row.column(of: c.date)
+                )
             }
         }
         if let p = problem {

@@ -110,7 +110,9 @@ struct JoinState {
     }
 
     /// Reports a finding at a row at the given severity (row problems follow `--strict`).
-    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, line: Int, column: Int = 1, notes: [DiagnosticNote] = []) {
+    mutating func report(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, line: Int, column: Int = 1, notes: [DiagnosticNote] = []
+    ) {
         let loc = SourceLocation(line: line, column: column, offset: 0)
         diagnostics.append(Diagnostic(severity, code, message, at: SourceRange(file: file, start: loc, end: loc), notes: notes))
     }
@@ -204,7 +206,9 @@ struct JoinState {
         if !respondentMode {
             // Every row is its own respondent and its own rating.
             var t = RowAccounting.Tally()
-            (t.read, t.used, t.rejected, t.unmatched, t.filtered) = (accounting.read, accounting.used, accounting.rejected, accounting.unmatched, accounting.filtered)
+            (t.read, t.used, t.rejected, t.unmatched, t.filtered) = (
+                accounting.read, accounting.used, accounting.rejected, accounting.unmatched, accounting.filtered
+            )
             m.accounting.respondents = t
             m.accounting.ratings = t
         }
@@ -213,7 +217,10 @@ struct JoinState {
         for (key, n) in examples.sorted(by: { $0.key < $1.key }) where n > options.examplesPerReason {
             let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)
             let f = parts[0]
-            diags.append(Diagnostic(.moreRowsLikeThese, "\(n - options.examplesPerReason) more rows like the above: \(parts.count > 1 ? parts[1] : "")", at: .file(f)))
+            diags.append(
+                Diagnostic(
+                    .moreRowsLikeThese, "\(n - options.examplesPerReason) more rows like the above: \(parts.count > 1 ? parts[1] : "")",
+                    at: .file(f)))
         }
         return (m, diags)
     }

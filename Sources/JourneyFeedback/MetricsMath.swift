@@ -29,10 +29,12 @@ public enum MetricsMath {
     /// Measured emotion on −2…+2: the count-weighted mean of each available signal mapped
     /// onto −2…+2 (NPS/50; CSAT and CES by the mean position of each answer on its own scale,
     /// CES turned round when lower is better; sentiment as 2·(positive − negative)/total).
-    public static func measuredEmotion(nps: ScoreInterval?, npsCount: Int,
-                                       csatPosition: Double?, csatCount: Int,
-                                       cesPosition: Double?, cesCount: Int,
-                                       positive: Int, negative: Int, sentimentTotal: Int) -> Double? {
+    public static func measuredEmotion(
+        nps: ScoreInterval?, npsCount: Int,
+        csatPosition: Double?, csatCount: Int,
+        cesPosition: Double?, cesCount: Int,
+        positive: Int, negative: Int, sentimentTotal: Int
+    ) -> Double? {
         var sum = 0.0, weight = 0.0
         func add(_ v: Double, _ w: Int) {
             guard w > 0 else { return }

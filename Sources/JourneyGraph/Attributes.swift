@@ -118,11 +118,13 @@ public struct Color: Sendable, Hashable {
 }
 
 #if canImport(Glibc)
-import Glibc
-func Foundation_pow(_ a: Double, _ b: Double) -> Double { Glibc.pow(a, b) }
+    import Glibc
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    func Foundation_pow(_ a: Double, _ b: Double) -> Double { Glibc.pow(a, b) }
 #else
-import Darwin
-func Foundation_pow(_ a: Double, _ b: Double) -> Double { Darwin.pow(a, b) }
+    import Darwin
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    func Foundation_pow(_ a: Double, _ b: Double) -> Double { Darwin.pow(a, b) }
 #endif
 
 /// An attribute value: trusted text, or a label carrying (escaped) user text.

@@ -10,7 +10,8 @@ package enum PDFNormalizer {
             while let at = find(pattern, in: bytes, from: i) {
                 i = at + pattern.count
                 guard let open = bytes[i..<min(bytes.count, i + 8)].firstIndex(of: UInt8(ascii: "(")),
-                      let close = bytes[open..<min(bytes.count, open + 64)].firstIndex(of: UInt8(ascii: ")")) else { continue }
+                    let close = bytes[open..<min(bytes.count, open + 64)].firstIndex(of: UInt8(ascii: ")"))
+                else { continue }
                 let fixed = Array("D:20000101000000Z".utf8)
                 for j in (open + 1)..<close {
                     let k = j - open - 1

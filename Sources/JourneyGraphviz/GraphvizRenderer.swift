@@ -63,7 +63,9 @@ public enum GraphvizRenderer {
     }
 
     /// Lays out `graph` with `engine` once and renders it in each format.
-    public static func render(_ graph: GraphSpec, formats: [RenderFormat], dpi: Double = 96) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
+    public static func render(
+        _ graph: GraphSpec, formats: [RenderFormat], dpi: Double = 96
+    ) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
         if dpi != 96, formats.contains(.png), formats.count > 1 {
             var out = try render(graph, formats: formats.filter { $0 != .png })
             out[.png] = try render(graph, formats: [.png], dpi: dpi)[.png]
@@ -74,7 +76,9 @@ public enum GraphvizRenderer {
         }
     }
 
-    private static func renderLocked(_ spec: GraphSpec, formats: [RenderFormat], engine: String, dpi: Double) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
+    private static func renderLocked(
+        _ spec: GraphSpec, formats: [RenderFormat], engine: String, dpi: Double
+    ) throws(GraphvizError) -> [RenderFormat: [UInt8]] {
         jm_capture_errors()
         jm_clear_errors()
         guard let gvc = context() else { throw .layoutFailed }
@@ -106,7 +110,9 @@ public enum GraphvizRenderer {
 
     /// Builds and lays out `spec` under the lock, hands the handles and the drawing's size in
     /// points (bounding box plus pad) to `body`, and frees everything after.
-    static func withLockedLayout<T>(_ spec: GraphSpec, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>, Double, Double) throws(GraphvizError) -> T) throws(GraphvizError) -> T {
+    static func withLockedLayout<T>(
+        _ spec: GraphSpec, _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>, Double, Double) throws(GraphvizError) -> T
+    ) throws(GraphvizError) -> T {
         try lock.withLock { _ throws(GraphvizError) in
             jm_capture_errors()
             jm_clear_errors()

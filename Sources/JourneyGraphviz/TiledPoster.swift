@@ -1,9 +1,10 @@
 import CGraphviz
 
-
 extension GraphvizRenderer {
     /// Lays out `spec`, records the drawing once, and replays it as a tiled poster PDF.
-    public static func renderTiles(_ spec: GraphSpec, layout: TileLayout, title: String) throws(GraphvizError) -> (pdf: [UInt8], columns: Int, rows: Int) {
+    public static func renderTiles(
+        _ spec: GraphSpec, layout: TileLayout, title: String
+    ) throws(GraphvizError) -> (pdf: [UInt8], columns: Int, rows: Int) {
         try withLockedLayout(spec) { gvc, g, layoutW, layoutH throws(GraphvizError) in
             // The device draws at up to 96/72 of the layout's points; cairo rasterises the
             // bound once, so it must stay inside cairo's bitmap limits.
@@ -19,8 +20,9 @@ extension GraphvizRenderer {
             let (scale, cols, rows) = layout.grid(drawingWidth: w, drawingHeight: h)
             var data: UnsafeMutablePointer<UInt8>?
             var length = 0
-            let rc = jm_render_tiles(rec, x0, y0, w, h, scale, layout.tileWidth, layout.tileHeight, layout.overlap, layout.margin,
-                                     Int32(cols), Int32(rows), title, &data, &length)
+            let rc = jm_render_tiles(
+                rec, x0, y0, w, h, scale, layout.tileWidth, layout.tileHeight, layout.overlap, layout.margin,
+                Int32(cols), Int32(rows), title, &data, &length)
             guard rc == 0, let data else { throw .renderFailed("tiled PDF (cairo status \(rc))") }
             let bytes = Array(UnsafeBufferPointer(start: data, count: length))
             free(data)

@@ -4,7 +4,8 @@ extension LanguageServer {
     func completion(_ p: PositionParams) throws -> JSONValue {
         let doc = try document(p.textDocument.uri)
         let offset = PositionMap.offset(of: p.position, in: doc.analysis.source)
-        let items = CompletionContext(source: doc.analysis.source, offset: offset)
+        let items =
+            CompletionContext(source: doc.analysis.source, offset: offset)
             .map { Completions(analysis: doc.analysis).items(for: $0) } ?? []
         return try JSONValue(encoding: CompletionList(items: items))
     }
@@ -75,7 +76,9 @@ struct Completions {
         case ("touchpoint", "backstage"), ("touchpoint", "support"): return last == "owner" ? ids(.department) : []
         case ("touchpoint", "channel"): return args.isEmpty ? ids(.channel) : []
         case ("touchpoint", "persona"): return args.isEmpty || last == "," ? ids(.persona) : []
-        case ("touchpoint", "emotion"): return args.isEmpty ? words(Emotion.names.map(\.name), detail: Emotion.names.map { "\($0.value > 0 ? "+" : "")\($0.value)" }) : []
+        case ("touchpoint", "emotion"):
+            return args.isEmpty
+                ? words(Emotion.names.map(\.name), detail: Emotion.names.map { "\($0.value > 0 ? "+" : "")\($0.value)" }) : []
         case ("touchpoint", "moment"): return args.isEmpty ? words(["of"]) : (args == ["of"] ? words(["truth"]) : [])
         case (_, "flow"): return args.isEmpty || last == "->" ? ids(.touchpoint) : []
         case ("feedback", "category"): return last == "->" ? ids(.touchpoint) : []
@@ -106,24 +109,27 @@ struct Completions {
     private func ids(_ kind: SymbolIndex.Kind) -> [CompletionItem] {
         var seen = Set<String>()
         let journey = analysis.journey
-        let itemKind = switch kind {
-        case .touchpoint: 23
-        case .stage: 9
-        case .department: 22
-        case .channel: 8
-        case .persona: 6
-        }
+        let itemKind =
+            switch kind {
+            case .touchpoint: 23
+            case .stage: 9
+            case .department: 22
+            case .channel: 8
+            case .persona: 6
+            }
         return analysis.loaded.symbols.occurrences
             .filter { $0.isDeclaration && $0.kind == kind && seen.insert($0.id).inserted }
             .map { occ in
-                let title: String? = switch kind {
-                case .touchpoint: journey?.touchpoint(occ.id)?.title
-                case .stage: journey?.stage(occ.id)?.title
-                case .department: journey?.department(occ.id)?.title
-                case .channel: journey?.channel(occ.id)?.title
-                case .persona: journey?.personas.first { $0.id == occ.id }?.name
-                }
-                return CompletionItem(label: occ.id, kind: itemKind, detail: title.map { "\(kind.rawValue): \($0)" } ?? kind.rawValue, sortText: nil)
+                let title: String? =
+                    switch kind {
+                    case .touchpoint: journey?.touchpoint(occ.id)?.title
+                    case .stage: journey?.stage(occ.id)?.title
+                    case .department: journey?.department(occ.id)?.title
+                    case .channel: journey?.channel(occ.id)?.title
+                    case .persona: journey?.personas.first { $0.id == occ.id }?.name
+                    }
+                return CompletionItem(
+                    label: occ.id, kind: itemKind, detail: title.map { "\(kind.rawValue): \($0)" } ?? kind.rawValue, sortText: nil)
             }
     }
 }

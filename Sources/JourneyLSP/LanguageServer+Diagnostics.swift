@@ -37,20 +37,24 @@ extension LanguageServer {
             var related: [LSPDiagnostic.Related] = []
             for note in d.notes {
                 if let r = note.range {
-                    related.append(.init(location: Location(uri: self.uri(for: r.file), range: PositionMap.range(r, in: file(r.file))),
-                                         message: note.message))
+                    related.append(
+                        .init(
+                            location: Location(uri: self.uri(for: r.file), range: PositionMap.range(r, in: file(r.file))),
+                            message: note.message))
                 } else {
                     message += "\nnote: " + note.message
                 }
             }
-            let severity = switch d.severity {
-            case .error: 1
-            case .warning: 2
-            case .note: 3
-            }
-            byTarget[target, default: []].append(LSPDiagnostic(
-                range: PositionMap.range(d.range, in: file(d.range.file)), severity: severity, code: d.code,
-                source: "journeymap", message: message, relatedInformation: related.isEmpty ? nil : related))
+            let severity =
+                switch d.severity {
+                case .error: 1
+                case .warning: 2
+                case .note: 3
+                }
+            byTarget[target, default: []].append(
+                LSPDiagnostic(
+                    range: PositionMap.range(d.range, in: file(d.range.file)), severity: severity, code: d.code,
+                    source: "journeymap", message: message, relatedInformation: related.isEmpty ? nil : related))
         }
         let old = Set(published[uri]?.keys.map { $0 } ?? [])
         published[uri] = byTarget

@@ -13,7 +13,8 @@ extension LanguageServer {
             guard let key else { return .null }
             let uses = occurrences(of: key, from: doc).filter { !$0.occurrence.isDeclaration }
             let files = Set(uses.map { ($0.occurrence.range.file as NSString).lastPathComponent }).sorted()
-            let text = "\(occ.kind.rawValue) `\(occ.id)` · shared definition, used \(uses.count) time\(uses.count == 1 ? "" : "s")"
+            let text =
+                "\(occ.kind.rawValue) `\(occ.id)` · shared definition, used \(uses.count) time\(uses.count == 1 ? "" : "s")"
                 + (files.isEmpty ? "" : " in " + files.map { Escape.markdown($0) }.joined(separator: ", "))
             return ["contents": ["kind": "markdown", "value": .string(text)], "range": range]
         }
@@ -21,7 +22,8 @@ extension LanguageServer {
         let text = HoverText(journey: journey, data: data, isStale: data != nil && data !== doc.analysis)
             .describe(occ.kind, occ.id)
         guard let text else { return .null }
-        return try JSONValue(encoding: Hover(contents: MarkupContent(value: text), range: PositionMap.range(occ.range, in: doc.analysis.source)))
+        return try JSONValue(
+            encoding: Hover(contents: MarkupContent(value: text), range: PositionMap.range(occ.range, in: doc.analysis.source)))
     }
 }
 
@@ -56,8 +58,9 @@ struct HoverText {
             if let x = m?.byTouchpoint[id] { lines.append(figures(x)) } else if m != nil { lines.append("feedback: no responses joined") }
             if let d = data?.keyDrivers {
                 if let k = d.drivers.first(where: { $0.touchpointID == id }) {
-                    lines.append("key driver #\(k.rank) of \(d.drivers.count) for outcome `\(d.outcomeID)`: \(Format.number(k.importance.value))% of the explained outcome "
-                        + "(95% interval \(Format.number(k.importance.low)) to \(Format.number(k.importance.high))), n = \(k.n)")
+                    lines.append(
+                        "key driver #\(k.rank) of \(d.drivers.count) for outcome `\(d.outcomeID)`: \(Format.number(k.importance.value))% of the explained outcome "
+                            + "(95% interval \(Format.number(k.importance.low)) to \(Format.number(k.importance.high))), n = \(k.n)")
                 } else if let x = d.excluded.first(where: { $0.touchpointID == id }) {
                     lines.append("not a key driver of `\(d.outcomeID)`: \(md(x.reason)) (n = \(x.n))")
                 }
@@ -70,7 +73,9 @@ struct HoverText {
             guard let d = journey.department(id) else { return nil }
             let owned = journey.touchpoints.filter { $0.owner == id }
             lines = ["**\(md(d.title))** · department `\(id)` · owns \(count(owned.count, "touchpoint"))"]
-            if !owned.isEmpty { lines.append(owned.prefix(12).map { "`\($0.id)`" }.joined(separator: ", ") + (owned.count > 12 ? ", …" : "")) }
+            if !owned.isEmpty {
+                lines.append(owned.prefix(12).map { "`\($0.id)`" }.joined(separator: ", ") + (owned.count > 12 ? ", …" : ""))
+            }
             if let x = m?.byDepartment[id] { lines.append(figures(x)) }
         case .channel:
             guard let c = journey.channel(id) else { return nil }
@@ -97,10 +102,12 @@ struct HoverText {
     func figures(_ x: Metrics) -> String {
         var parts = ["feedback: n = \(x.respondents)"]
         if let n = x.nps {
-            parts.append("NPS \(Format.signed(n.value)) (95% interval \(Format.signed(n.low)) to \(Format.signed(n.high)), n = \(x.npsCount))")
+            parts.append(
+                "NPS \(Format.signed(n.value)) (95% interval \(Format.signed(n.low)) to \(Format.signed(n.high)), n = \(x.npsCount))")
         }
         if let c = x.csatTopBox {
-            parts.append("CSAT \(Format.number(c.value))% (95% interval \(Format.number(c.low)) to \(Format.number(c.high)), n = \(x.csatCount))")
+            parts.append(
+                "CSAT \(Format.number(c.value))% (95% interval \(Format.number(c.low)) to \(Format.number(c.high)), n = \(x.csatCount))")
         }
         if let ces = x.cesMean {
             let i = x.cesMeanInterval.map { "95% interval \(Format.number($0.low)) to \(Format.number($0.high)), " } ?? ""

@@ -48,10 +48,14 @@ extension LanguageServer {
     func prepareRename(_ p: PositionParams) throws -> JSONValue {
         let doc = try document(p.textDocument.uri)
         guard let (occ, key) = symbol(at: p.position, in: doc) else {
-            throw RPCError(code: RPCError.requestFailed, message: "nothing to rename here: put the cursor on an id (a department, channel, persona, stage or touchpoint)")
+            throw RPCError(
+                code: RPCError.requestFailed,
+                message: "nothing to rename here: put the cursor on an id (a department, channel, persona, stage or touchpoint)")
         }
         guard key != nil else {
-            throw RPCError(code: RPCError.requestFailed, message: "'\(occ.id)' is not declared as a \(occ.kind.rawValue), so there is nothing to rename; fix the error first")
+            throw RPCError(
+                code: RPCError.requestFailed,
+                message: "'\(occ.id)' is not declared as a \(occ.kind.rawValue), so there is nothing to rename; fix the error first")
         }
         return ["range": try JSONValue(encoding: PositionMap.range(occ.range, in: doc.analysis.source)), "placeholder": .string(occ.id)]
     }
@@ -66,14 +70,18 @@ extension LanguageServer {
         let name = p.newName
         let (tokens, lexErrors) = Lexer.tokenize(SourceFile(path: "new name", text: name))
         guard lexErrors.isEmpty, tokens.count == 2, tokens[0].kind == .identifier, tokens[0].text == name else {
-            throw RPCError(code: RPCError.requestFailed, message: "'\(name)' is not an id: use letters, digits, '-' and '_', starting with a letter")
+            throw RPCError(
+                code: RPCError.requestFailed, message: "'\(name)' is not an id: use letters, digits, '-' and '_', starting with a letter")
         }
         if name == occ.id { return ["changes": [:]] }
         let found = occurrences(of: key, from: doc)
         var checked = Set<ObjectIdentifier>()
         for f in found where checked.insert(ObjectIdentifier(f.analysis)).inserted {
             if let clash = f.analysis.declaration(key.kind, name) {
-                throw RPCError(code: RPCError.requestFailed, message: "a \(key.kind.rawValue) '\(name)' already exists (\(clash.range)); ids of \(key.kind.rawValue)s must be unique")
+                throw RPCError(
+                    code: RPCError.requestFailed,
+                    message: "a \(key.kind.rawValue) '\(name)' already exists (\(clash.range)); ids of \(key.kind.rawValue)s must be unique"
+                )
             }
         }
         var changes: [String: [TextEdit]] = [:]
@@ -83,8 +91,14 @@ extension LanguageServer {
         }
         if key.kind == .touchpoint, let n = doc.lastMeasurements?.measurements?.byTouchpoint[key.id]?.responses, n > 0 {
             // The data still names the old id: say so rather than let the join quietly lose rows.
-            sendNotification("window/showMessage", ["type": 2, "message": .string(
-                "\(n) feedback answers are joined to touchpoint '\(key.id)' by that id; rename it in the data files too, or add a category rule, or they will be unmatched")])
+            sendNotification(
+                "window/showMessage",
+                [
+                    "type": 2,
+                    "message": .string(
+                        "\(n) feedback answers are joined to touchpoint '\(key.id)' by that id; rename it in the data files too, or add a category rule, or they will be unmatched"
+                    ),
+                ])
         }
         return try JSONValue(encoding: WorkspaceEdit(changes: changes))
     }
@@ -101,7 +115,8 @@ extension LanguageServer {
         var result: [(SymbolIndex.Occurrence, DocumentAnalysis)] = []
         for a in analyses {
             guard let decl = a.declaration(key.kind, key.id), decl.range.file == key.file,
-                  decl.range.start.offset == key.offset else { continue }
+                decl.range.start.offset == key.offset
+            else { continue }
             for occ in a.loaded.symbols.occurrences(of: key.kind, key.id) where seen.insert(occ.range).inserted {
                 result.append((occ, a))
             }

@@ -37,9 +37,10 @@ struct Outline {
             var range = PositionMap.range(s.range, in: source)
             // A block whose closing brace is missing ends at its last child.
             for c in children where c.range.end > range.end { range.end = c.range.end }
-            return DocumentSymbol(name: id.text, detail: title.map { "\(s.keyword.text) · \($0)" } ?? s.keyword.text, kind: kind,
-                                  range: range, selectionRange: PositionMap.range(id.range, in: source),
-                                  children: children.isEmpty ? nil : children)
+            return DocumentSymbol(
+                name: id.text, detail: title.map { "\(s.keyword.text) · \($0)" } ?? s.keyword.text, kind: kind,
+                range: range, selectionRange: PositionMap.range(id.range, in: source),
+                children: children.isEmpty ? nil : children)
         }
     }
 }

@@ -93,7 +93,8 @@ public final class LanguageServer {
         if let id = message["id"] {
             let result: Result<JSONValue, RPCError>
             if !initialized && method != "initialize" {
-                result = .failure(RPCError(code: RPCError.serverNotInitialized, message: "the server is not initialised; send 'initialize' first"))
+                result = .failure(
+                    RPCError(code: RPCError.serverNotInitialized, message: "the server is not initialised; send 'initialize' first"))
             } else if shutdownRequested {
                 result = .failure(RPCError(code: RPCError.invalidRequest, message: "the server is shutting down; send 'exit'"))
             } else {
@@ -155,7 +156,8 @@ public final class LanguageServer {
 
     private func initialize(_ p: InitializeParams) -> JSONValue {
         initialized = true
-        let root = p.workspaceFolders?.first.flatMap { DocumentURI.path(of: $0.uri) }
+        let root =
+            p.workspaceFolders?.first.flatMap { DocumentURI.path(of: $0.uri) }
             ?? p.rootUri.flatMap { DocumentURI.path(of: $0) } ?? p.rootPath
         workspaceRoot = root.map(DocumentURI.normalise)
         return [
@@ -206,12 +208,14 @@ public final class LanguageServer {
 
     private func open(uri: String, version: Int?, text: String) {
         guard let path = DocumentURI.path(of: uri) else {
-            sendNotification("window/logMessage", ["type": 2, "message": .string("journeymap lsp serves file: documents only; ignoring \(uri)")])
+            sendNotification(
+                "window/logMessage", ["type": 2, "message": .string("journeymap lsp serves file: documents only; ignoring \(uri)")])
             return
         }
         let analysis = DocumentAnalysis(path: path, text: text, root: root(for: path))
-        documents[uri] = OpenDocument(uri: uri, path: path, version: version, text: text, analysis: analysis,
-                                      lastMeasurements: analysis.measurements != nil ? analysis : nil)
+        documents[uri] = OpenDocument(
+            uri: uri, path: path, version: version, text: text, analysis: analysis,
+            lastMeasurements: analysis.measurements != nil ? analysis : nil)
         publishDiagnostics(for: uri)
     }
 

@@ -41,13 +41,21 @@ public enum BlueprintBuilder {
         func card(_ items: [(String, String?)], fill: Color) -> HTMLLabel? {
             guard !items.isEmpty else { return nil }
             var rows: [HTML] = items.prefix(3).map { text, owner in
-                .row([.cell([(.align, "left"), (.balign, "left")], [
-                    font(TextWrap.wrapped(text, width: 26, maxLines: 3), 9),
-                ] + (owner.map { [HTML.lineBreak, font(journey.department($0)?.title ?? $0, 8, color: theme.mutedText)] } ?? []))])
+                .row([
+                    .cell(
+                        [(.align, "left"), (.balign, "left")],
+                        [
+                            font(TextWrap.wrapped(text, width: 26, maxLines: 3), 9)
+                        ] + (owner.map { [HTML.lineBreak, font(journey.department($0)?.title ?? $0, 8, color: theme.mutedText)] } ?? []))
+                ])
             }
             if items.count > 3 { rows.append(.row([.cell([], [font("+\(items.count - 3) more", 8, color: theme.mutedText)])])) }
-            return HTMLLabel(.table([(.border, 1), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3), (.bgcolor, .color(fill)),
-                                     (.color, .color(theme.stageBorder)), (.style, "rounded")], rows))
+            return HTMLLabel(
+                .table(
+                    [
+                        (.border, 1), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3), (.bgcolor, .color(fill)),
+                        (.color, .color(theme.stageBorder)), (.style, "rounded"),
+                    ], rows))
         }
         let tps = journey.touchpoints
         let width = Double(max(1, tps.count - 1)) * dx
@@ -80,11 +88,32 @@ public enum BlueprintBuilder {
             if let c = card(tp.customerActions.map { ($0.text, nil) }, fill: theme.nodeFill) { _ = node(x, lanes[0].y, c) }
             let fill = tp.owner.flatMap { colors[$0] }.map { $0.mixed(with: theme.nodeFill, 0.75) } ?? theme.nodeFill
             let channel = tp.channel.flatMap { journey.channel($0)?.title }
-            let front = HTMLLabel(.table([(.border, tp.isMomentOfTruth ? 3 : 1), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3),
-                                          (.bgcolor, .color(fill)), (.color, .color(theme.nodeBorder)), (.style, "rounded")], [
-                .row([.cell([(.align, "left"), (.balign, "left")], [font((tp.isMomentOfTruth ? "★ " : "") + TextWrap.wrapped(tp.title, width: 24, maxLines: 3), 10, bold: true)])]),
-                .row([.cell([(.align, "left")], [font([channel, tp.owner.flatMap { journey.department($0)?.title }].compactMap { $0 }.joined(separator: " · "), 8, color: theme.mutedText)])]),
-            ]))
+            let front = HTMLLabel(
+                .table(
+                    [
+                        (.border, tp.isMomentOfTruth ? 3 : 1), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3),
+                        (.bgcolor, .color(fill)), (.color, .color(theme.nodeBorder)), (.style, "rounded"),
+                    ],
+                    [
+                        .row([
+                            .cell(
+                                [(.align, "left"), (.balign, "left")],
+                                [
+                                    font(
+                                        (tp.isMomentOfTruth ? "★ " : "") + TextWrap.wrapped(tp.title, width: 24, maxLines: 3), 10,
+                                        bold: true)
+                                ])
+                        ]),
+                        .row([
+                            .cell(
+                                [(.align, "left")],
+                                [
+                                    font(
+                                        [channel, tp.owner.flatMap { journey.department($0)?.title }].compactMap { $0 }.joined(
+                                            separator: " · "), 8, color: theme.mutedText)
+                                ])
+                        ]),
+                    ]))
             _ = node(x, lanes[1].y, front)
             if let c = card(tp.backstage.map { ($0.text, $0.owner) }, fill: theme.stageFill) { _ = node(x, lanes[2].y, c) }
             if let c = card(tp.support.map { ($0.text, $0.owner) }, fill: theme.stageFill) { _ = node(x, lanes[3].y, c) }

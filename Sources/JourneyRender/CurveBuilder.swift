@@ -19,8 +19,12 @@ extension GraphSpec {
         g.graph.set(.fontname, theme.font)
         g.graph.set(.labelloc, "t")
         g.graph.set(.labeljust, "l")
-        g.graph.setHTML(.label, HTMLLabel(.font([(.pointSize, .number(20 * options.fontScale)), (.color, .color(theme.text))],
-                                                [.bold([.text(title)])])))
+        g.graph.setHTML(
+            .label,
+            HTMLLabel(
+                .font(
+                    [(.pointSize, .number(20 * options.fontScale)), (.color, .color(theme.text))],
+                    [.bold([.text(title)])])))
         g.nodeDefaults.set(.fontname, theme.font)
         g.edgeDefaults.set(.arrowhead, "none")
         return g
@@ -47,13 +51,20 @@ public enum CurveBuilder {
             return id
         }
         func anchor(_ x: Double, _ y: Double) -> NodeID {
-            node(x, y) { $0.set(.shape, "point"); $0.set(.width, 0.01); $0.set(.style, "invis") }
+            node(x, y) {
+                $0.set(.shape, "point"); $0.set(.width, 0.01); $0.set(.style, "invis")
+            }
         }
         func text(_ x: Double, _ y: Double, _ s: String, size: Double = 10, color: Color? = nil, bold: Bool = false) -> NodeID {
             let t: HTML = .text(s)
             return node(x, y) { a in
                 a.set(.shape, "plain")
-                a.setHTML(.label, HTMLLabel(.font([(.pointSize, .number(size * options.fontScale)), (.color, .color(color ?? theme.text))], [bold ? .bold([t]) : t])))
+                a.setHTML(
+                    .label,
+                    HTMLLabel(
+                        .font(
+                            [(.pointSize, .number(size * options.fontScale)), (.color, .color(color ?? theme.text))],
+                            [bold ? .bold([t]) : t])))
             }
         }
         let tps = journey.touchpoints
@@ -120,9 +131,13 @@ public enum CurveBuilder {
         }
         // Legend.
         let hasData = previousMeasured != nil
-        _ = text(width / 2, -2 * dy - 115,
-                 "● - - designed emotion" + (hasData ? "     ◆ —— measured emotion (from feedback; outlined: top pain points)" : "     (no feedback data: designed emotion only)"),
-                 size: 10, color: theme.mutedText)
+        _ = text(
+            width / 2, -2 * dy - 115,
+            "● - - designed emotion"
+                + (hasData
+                    ? "     ◆ —— measured emotion (from feedback; outlined: top pain points)"
+                    : "     (no feedback data: designed emotion only)"),
+            size: 10, color: theme.mutedText)
         return g
     }
 }

@@ -31,7 +31,9 @@ public enum DriversBuilder {
             return id
         }
         func anchor(_ x: Double, _ y: Double) -> NodeID {
-            node(x, y) { $0.set(.shape, "point"); $0.set(.width, 0.01); $0.set(.style, "invis") }
+            node(x, y) {
+                $0.set(.shape, "point"); $0.set(.width, 0.01); $0.set(.style, "invis")
+            }
         }
         func line(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, color: Color, style: Trusted = "solid", width: Double = 1) {
             var e = GraphSpec.Edge(from: anchor(x0, y0), to: anchor(x1, y1))
@@ -40,7 +42,9 @@ public enum DriversBuilder {
             e.attributes.set(.penwidth, .number(width))
             g.edges.append(e)
         }
-        func text(_ x: Double, _ y: Double, _ lines: [(String, Double, Color, Bool)], halo: Bool = false, rank: Int? = nil, align: Trusted? = nil) {
+        func text(
+            _ x: Double, _ y: Double, _ lines: [(String, Double, Color, Bool)], halo: Bool = false, rank: Int? = nil, align: Trusted? = nil
+        ) {
             // An aligned break ends each line (the last one too) so that every line starts at
             // the edge facing the point.
             let br: HTML = align.map { .text("\n", align: $0) } ?? .lineBreak
@@ -53,7 +57,9 @@ public enum DriversBuilder {
             // The rank printed in the marker, repeated before the title, pairs a label with its
             // point in a crowd (a coloured dot here read as a second data point).
             if let rank, let first = lines.first {
-                parts.insert(.font([(.pointSize, .number(first.1 * options.fontScale)), (.color, .color(first.2))], [.bold([.text("\(rank) · ")])]), at: 0)
+                parts.insert(
+                    .font([(.pointSize, .number(first.1 * options.fontScale)), (.color, .color(first.2))], [.bold([.text("\(rank) · ")])]),
+                    at: 0)
             }
             _ = node(x, y) { a in
                 if halo {
@@ -68,8 +74,18 @@ public enum DriversBuilder {
             }
         }
         guard let d = drivers, !d.rows.isEmpty else {
-            text(0, 0, [("No key drivers: declare an outcome (outcome satisfied = \"…\" { yes \"…\" }) in a feedback block", 12, theme.mutedText, false),
-                        ("whose rows are respondents (format wide, or a respondent column); docs/feedback.md explains how.", 12, theme.mutedText, false)])
+            text(
+                0, 0,
+                [
+                    (
+                        "No key drivers: declare an outcome (outcome satisfied = \"…\" { yes \"…\" }) in a feedback block", 12,
+                        theme.mutedText, false
+                    ),
+                    (
+                        "whose rows are respondents (format wide, or a respondent column); docs/feedback.md explains how.", 12,
+                        theme.mutedText, false
+                    ),
+                ])
             return g
         }
         let rows = d.rows.filter { $0.performance != nil }
@@ -85,7 +101,8 @@ public enum DriversBuilder {
         func px(_ perf: Double) -> Double { (perf - left) / max(1, right - left) * plotWidth }
         func py(_ imp: Double) -> Double { (min(max(imp, bottom), top) - bottom) / (top - bottom) * plotHeight }
         // Subtitle: what is plotted, from how many people.
-        var sub = "Importance: share of the explained “\(d.outcomeName)” (relative weights, Johnson 2000; whiskers: 95% bootstrap interval). "
+        var sub =
+            "Importance: share of the explained “\(d.outcomeName)” (relative weights, Johnson 2000; whiskers: 95% bootstrap interval). "
         sub += "Performance: \(measure). n = \(PriorityAnalysis.grouped(k.respondents)) respondents"
         if let r2 = k.rSquared { sub += ", R² \(Num.fixed(r2.value, 2)) (\(Num.fixed(r2.low, 2))–\(Num.fixed(r2.high, 2)))" }
         text(plotWidth / 2, plotHeight + 62, [(TextWrap.wrapped(sub + ".", width: 110, maxLines: 3), 10, theme.mutedText, false)])
@@ -103,7 +120,9 @@ public enum DriversBuilder {
             text(-22, py(v), [("\(Int(v))%", 9, theme.mutedText, false)])
         }
         text(plotWidth / 2, -34, [("Performance → \(measure), % of answers", 11, theme.text, true)])
-        text(70, plotHeight + 22, [("↑ Importance, % of explained “\(TextWrap.wrapped(d.outcomeName, width: 30, maxLines: 1))”", 11, theme.text, true)])
+        text(
+            70, plotHeight + 22,
+            [("↑ Importance, % of explained “\(TextWrap.wrapped(d.outcomeName, width: 30, maxLines: 1))”", 11, theme.text, true)])
         // Quadrants: split at the average importance (100/k) and the drivers' mean performance.
         let sx = px(d.performanceSplit ?? 50), sy = py(d.importanceSplit)
         line(sx, 0, sx, plotHeight, color: theme.mutedText, style: "dashed", width: 1.5)
@@ -150,13 +169,15 @@ public enum DriversBuilder {
             // (a flat 0.6 em a character made boxes wider than their text: labels looked
             // adjacent to the placer while the text sat far from the point, with no leader).
             let prefix = TextWidth.of("\(rank) · ", size: 9, bold: true)
-            let widths = title.enumerated().map { i, t in TextWidth.of(t, size: 9) + (i == 0 ? prefix : 0) } + [TextWidth.of(detail, size: 8)]
+            let widths =
+                title.enumerated().map { i, t in TextWidth.of(t, size: 9) + (i == 0 ? prefix : 0) } + [TextWidth.of(detail, size: 8)]
             let w = ((widths.max() ?? 0) + 4) * options.fontScale
             let h = Double(lines.count) * 12 * options.fontScale + 4
             let others = points.filter { $0.0.touchpointID != r.touchpointID }.map { ($0.1, $0.2) }
-            let (spot, _, ambiguous) = LabelPlacer.place(x: x, y: y, w: w, h: h, avoiding: placed + [whisker],
-                                                  bounds: Box(cx: plotWidth / 2 + 2, cy: plotHeight / 2 + 2, w: plotWidth - 4, h: plotHeight - 4),
-                                                  otherPoints: others)
+            let (spot, _, ambiguous) = LabelPlacer.place(
+                x: x, y: y, w: w, h: h, avoiding: placed + [whisker],
+                bounds: Box(cx: plotWidth / 2 + 2, cy: plotHeight / 2 + 2, w: plotWidth - 4, h: plotHeight - 4),
+                otherPoints: others)
             placed.append(spot)
             if ambiguous || spot.distance(to: x, y) > LabelPlacer.gap + 4 {
                 // Far from its point: a thin leader line to the label's nearest edge says which
@@ -173,13 +194,16 @@ public enum DriversBuilder {
         let owners = journey.departments.filter { dep in rows.contains { $0.ownerID == dep.id } }
         if !owners.isEmpty {
             var cells: [HTML] = []
-            cells.append(.font([(.pointSize, .number(10 * options.fontScale)), (.color, .color(theme.text))], [.bold([.text("Owner (colour):")])]))
+            cells.append(
+                .font([(.pointSize, .number(10 * options.fontScale)), (.color, .color(theme.text))], [.bold([.text("Owner (colour):")])]))
             for o in owners {
                 let t: HTML = .text("    ●")
                 cells.append(.font([(.pointSize, .number(12 * options.fontScale)), (.color, .color(colors[o.id] ?? theme.neutral))], [t]))
                 cells.append(.font([(.pointSize, .number(10 * options.fontScale)), (.color, .color(theme.text))], [.text(" " + o.title)]))
             }
-            _ = node(plotWidth / 2, -58) { a in a.set(.shape, "plain"); a.setHTML(.label, HTMLLabel(.concat(cells))) }
+            _ = node(plotWidth / 2, -58) { a in
+                a.set(.shape, "plain"); a.setHTML(.label, HTMLLabel(.concat(cells)))
+            }
         }
         return g
     }
@@ -205,8 +229,10 @@ enum LabelPlacer {
     /// (radius 9 points) with a few points to spare.
     static let gap = 13.0
 
-    static func place(x: Double, y: Double, w: Double, h: Double, avoiding placed: [Box], bounds: Box,
-                      otherPoints: [(Double, Double)] = []) -> (box: Box, distance: Double, needsLeader: Bool) {
+    static func place(
+        x: Double, y: Double, w: Double, h: Double, avoiding placed: [Box], bounds: Box,
+        otherPoints: [(Double, Double)] = []
+    ) -> (box: Box, distance: Double, needsLeader: Bool) {
         // First near and unambiguous (clearly nearer its own point than any other), then
         // anywhere free (a leader line will point at it), then beside the point regardless.
         if let hit = search(x, y, w, h, placed, bounds, otherPoints, margin: 12, reach: 48) { return (hit.box, hit.distance, false) }
@@ -216,8 +242,10 @@ enum LabelPlacer {
         return (Box(cx: x + gap + w / 2, cy: y, w: w, h: h), 0, true)
     }
 
-    private static func search(_ x: Double, _ y: Double, _ w: Double, _ h: Double, _ placed: [Box], _ bounds: Box,
-                               _ others: [(Double, Double)], margin: Double, reach: Double) -> (box: Box, distance: Double)? {
+    private static func search(
+        _ x: Double, _ y: Double, _ w: Double, _ h: Double, _ placed: [Box], _ bounds: Box,
+        _ others: [(Double, Double)], margin: Double, reach: Double
+    ) -> (box: Box, distance: Double)? {
         // Right, left, then the diagonals and the rest: a label beside its point reads best.
         let order = [0, 8, 1, 15, 7, 9, 2, 14, 6, 10, 3, 13, 5, 11, 4, 12]
         for dist in stride(from: 0.0, through: reach, by: 6) {
@@ -227,7 +255,10 @@ enum LabelPlacer {
                 // A label nearer to another point than to its own would name the wrong one.
                 let own = b.distance(to: x, y)
                 if b.inside(bounds), !placed.contains(where: { $0.overlaps(b) }),
-                   !others.contains(where: { b.distance(to: $0.0, $0.1) <= own + margin }) { return (b, dist) }
+                    !others.contains(where: { b.distance(to: $0.0, $0.1) <= own + margin })
+                {
+                    return (b, dist)
+                }
             }
         }
         return nil

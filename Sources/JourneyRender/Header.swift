@@ -4,14 +4,20 @@ import JourneyGraphviz
 
 /// The map's heading: title, description, personas, the data it shows, and the legend.
 enum Header {
-    static func label(_ journey: Journey, measurements: JourneyMeasurements?, options: MapOptions, departmentColors: [String: Color]) -> HTMLLabel {
+    static func label(
+        _ journey: Journey, measurements: JourneyMeasurements?, options: MapOptions, departmentColors: [String: Color]
+    ) -> HTMLLabel {
         let theme = options.theme
         func size(_ s: Double) -> Trusted { .number(s * options.fontScale) }
         func line(_ text: String, _ pt: Double, color: Color? = nil, bold: Bool = false) -> HTML {
             let t: HTML = .text(text)
-            return .row([.cell([(.align, "left"), (.balign, "left")], [
-                .font([(.pointSize, size(pt)), (.color, .color(color ?? theme.text))], [bold ? .bold([t]) : t]),
-            ])])
+            return .row([
+                .cell(
+                    [(.align, "left"), (.balign, "left")],
+                    [
+                        .font([(.pointSize, size(pt)), (.color, .color(color ?? theme.text))], [bold ? .bold([t]) : t])
+                    ])
+            ])
         }
         var rows: [HTML] = [line(journey.title, 22, bold: true)]
         if let d = journey.description { rows.append(line(TextWrap.wrapped(d, width: 110, maxLines: 3), 11, color: theme.mutedText)) }
@@ -24,29 +30,48 @@ enum Header {
         if let m = measurements, m.journey.responses > 0 {
             // n counts respondents; with several answers each, the answers are said too.
             let j = m.journey
-            var text = j.respondents == j.responses ? "Customer data: \(j.responses) responses" : "Customer data: \(j.respondents) respondents, \(j.responses) answers"
+            var text =
+                j.respondents == j.responses
+                ? "Customer data: \(j.responses) responses" : "Customer data: \(j.respondents) respondents, \(j.responses) answers"
             if let f = m.firstDate, let l = m.lastDate { text += ", \(f) to \(l)" }
             if let n = m.journey.nps { text += " · NPS \(Num.signed(n.value)) (\(Num.signed(n.low))…\(Num.signed(n.high)))" }
             if let c = m.journey.csatTopBox { text += " · CSAT \(Num.fixed(c.value, 0))%" }
             rows.append(line(text, 11, color: theme.mutedText))
         }
-        rows.append(.row([.cell([(.align, "left")], [legend(journey, theme: theme, departmentColors: departmentColors, options: options, size: size)])]))
+        rows.append(
+            .row([
+                .cell([(.align, "left")], [legend(journey, theme: theme, departmentColors: departmentColors, options: options, size: size)])
+            ]))
         return HTMLLabel(.table([(.border, 0), (.cellborder, 0), (.cellspacing, 2), (.cellpadding, 2)], rows))
     }
 
-    static func legend(_ journey: Journey, theme: Theme, departmentColors: [String: Color], options: MapOptions, size: (Double) -> Trusted) -> HTML {
-        var cells: [HTML] = [.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.bold([.text("Owners:")])])])]
+    static func legend(
+        _ journey: Journey, theme: Theme, departmentColors: [String: Color], options: MapOptions, size: (Double) -> Trusted
+    ) -> HTML {
+        var cells: [HTML] = [
+            .cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.bold([.text("Owners:")])])])
+        ]
         for d in journey.departments {
             let c = departmentColors[d.id] ?? theme.neutral
-            cells.append(.cell([(.bgcolor, .color(c)), (.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(d.title)])]))
+            cells.append(
+                .cell(
+                    [(.bgcolor, .color(c)), (.align, "left")],
+                    [.font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(d.title)])]))
         }
-        let marks = options.wallLabels
+        let marks =
+            options.wallLabels
             ? "★ moment of truth   emotion: designed → measured (bold)   —→ next step   - -→ branch / loop"
             : "★ moment of truth   ⚠ known pain   ✦ opportunity   ⚙ backstage   —→ next step   - -→ branch / loop"
-        cells.append(.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("   " + marks + "   Emotion:")])]))
+        cells.append(
+            .cell(
+                [(.align, "left")],
+                [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("   " + marks + "   Emotion:")])]))
         for v in -2...2 {
             let c = theme.emotionColor(Double(v))
-            cells.append(.cell([(.bgcolor, .color(c)), (.width, 22)], [.font([(.pointSize, size(8)), (.color, .color(c.readableText))], [.text(Num.signed(Double(v)))])]))
+            cells.append(
+                .cell(
+                    [(.bgcolor, .color(c)), (.width, 22)],
+                    [.font([(.pointSize, size(8)), (.color, .color(c.readableText))], [.text(Num.signed(Double(v)))])]))
         }
         return .table([(.border, 0), (.cellborder, 0), (.cellspacing, 3), (.cellpadding, 3)], [.row(cells)])
     }

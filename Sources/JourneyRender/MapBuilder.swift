@@ -9,7 +9,8 @@ import JourneyGraphviz
 /// explicit flows (branches, skips, loops) arc below it without moving anything.
 public enum MapBuilder {
     /// The map's graph: stages as columns, touchpoints as cards with their owner, emotion and figures, flows as edges.
-    public static func build(_ journey: Journey, measurements: JourneyMeasurements? = nil, options: MapOptions = MapOptions()) -> GraphSpec {
+    public static func build(_ journey: Journey, measurements: JourneyMeasurements? = nil, options: MapOptions = MapOptions()) -> GraphSpec
+    {
         let theme = options.theme
         var g = GraphSpec()
         g.graph.set(.rankdir, "LR")
@@ -24,7 +25,8 @@ public enum MapBuilder {
         g.graph.set(.labeljust, "l")
         g.graph.set(.pad, 0.3)
         g.graph.set(.outputorder, "edgesfirst")
-        g.graph.setHTML(.label, Header.label(journey, measurements: measurements, options: options, departmentColors: departmentColors(journey, theme)))
+        g.graph.setHTML(
+            .label, Header.label(journey, measurements: measurements, options: options, departmentColors: departmentColors(journey, theme)))
         g.nodeDefaults.set(.shape, "plain")
         g.nodeDefaults.set(.fontname, theme.font)
         g.nodeDefaults.set(.fontcolor, .color(theme.text))
@@ -42,7 +44,8 @@ public enum MapBuilder {
             cluster.attributes.set(.fillcolor, .color(theme.stageFill))
             cluster.attributes.set(.color, .color(theme.stageBorder))
             cluster.attributes.set(.margin, 12)
-            cluster.attributes.setHTML(.label, stageLabel(stage, metrics: measurements?.byStage[stage.id], index: si, theme: theme, scale: options.fontScale))
+            cluster.attributes.setHTML(
+                .label, stageLabel(stage, metrics: measurements?.byStage[stage.id], index: si, theme: theme, scale: options.fontScale))
             for tp in stage.touchpoints {
                 let id = NodeID("tp", counter)
                 ids[tp.id] = id
@@ -79,8 +82,12 @@ public enum MapBuilder {
                 e.attributes.set(.tailport, "s")
                 e.attributes.set(.headport, "s")
                 if let label = flow.label {
-                    e.attributes.setHTML(.xlabel, HTMLLabel(.font([(.pointSize, .number(9 * options.fontScale)), (.color, .color(theme.flowEdge))],
-                                                                   [.text((backwards ? "↺ " : "↷ ") + TextWrap.wrapped(label, width: 28, maxLines: 2))])))
+                    e.attributes.setHTML(
+                        .xlabel,
+                        HTMLLabel(
+                            .font(
+                                [(.pointSize, .number(9 * options.fontScale)), (.color, .color(theme.flowEdge))],
+                                [.text((backwards ? "↺ " : "↷ ") + TextWrap.wrapped(label, width: 28, maxLines: 2))])))
                 }
             }
             g.edges.append(e)
@@ -94,17 +101,32 @@ public enum MapBuilder {
     }
 
     static func stageLabel(_ stage: Stage, metrics: Metrics?, index: Int, theme: Theme, scale: Double) -> HTMLLabel {
-        var rows: [HTML] = [.row([.cell([(.align, "left")], [
-            .font([(.pointSize, .number(14 * scale)), (.color, .color(theme.text))], [.bold([.text("\(index + 1). " + stage.title)])]),
-        ])])]
+        var rows: [HTML] = [
+            .row([
+                .cell(
+                    [(.align, "left")],
+                    [
+                        .font(
+                            [(.pointSize, .number(14 * scale)), (.color, .color(theme.text))],
+                            [.bold([.text("\(index + 1). " + stage.title)])])
+                    ])
+            ])
+        ]
         if let m = metrics, m.responses > 0 {
             var parts = ["n=\(m.respondents)"]  // distinct respondents (docs/feedback.md#metrics)
             if let n = m.nps { parts.append("NPS \(Num.signed(n.value))") }
             if let c = m.csatTopBox { parts.append("CSAT \(Num.fixed(c.value, 0))%") }
             if let e = m.measuredEmotion { parts.append("emotion \(Num.signed(e, 1))") }
-            rows.append(.row([.cell([(.align, "left")], [
-                .font([(.pointSize, .number(10 * scale)), (.color, .color(theme.mutedText))], [.text(parts.joined(separator: " · "))]),
-            ])]))
+            rows.append(
+                .row([
+                    .cell(
+                        [(.align, "left")],
+                        [
+                            .font(
+                                [(.pointSize, .number(10 * scale)), (.color, .color(theme.mutedText))],
+                                [.text(parts.joined(separator: " · "))])
+                        ])
+                ]))
         }
         return HTMLLabel(.table([(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 2)], rows))
     }

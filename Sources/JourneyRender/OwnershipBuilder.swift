@@ -7,7 +7,9 @@ import JourneyGraphviz
 /// owns in a stage, is tinted by their measured emotion, and flags missed targets (⚑).
 public enum OwnershipBuilder {
     /// The ownership grid: departments by stages, each cell counting touchpoints, tinted by measured emotion, missed targets flagged.
-    public static func build(_ journey: Journey, measurements: JourneyMeasurements?, targets: [TargetResult], options: MapOptions = MapOptions()) -> GraphSpec {
+    public static func build(
+        _ journey: Journey, measurements: JourneyMeasurements?, targets: [TargetResult], options: MapOptions = MapOptions()
+    ) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec()
         g.graph.set(.bgcolor, .color(theme.background))
@@ -21,12 +23,21 @@ public enum OwnershipBuilder {
         }
         let missed = targets.filter { $0.status == .missed }
         var rows: [HTML] = [
-            .row([.cell([(.colspan, .int(journey.stages.count + 2)), (.align, "left")], [t("Who owns what: " + journey.title, 18, bold: true)])]),
-            .row([.cell([(.colspan, .int(journey.stages.count + 2)), (.align, "left")],
-                        [t("Touchpoints owned per stage, tinted by measured emotion; ⚑ a missed target", 10, color: theme.mutedText)])]),
-            .row([.cell([(.bgcolor, .color(theme.stageFill))], [t("Department", 10, bold: true)])]
-                 + journey.stages.map { s in .cell([(.bgcolor, .color(theme.stageFill))], [t(TextWrap.wrapped(s.title, width: 14, maxLines: 2), 10, bold: true)]) }
-                 + [.cell([(.bgcolor, .color(theme.stageFill))], [t("All", 10, bold: true)])]),
+            .row([
+                .cell(
+                    [(.colspan, .int(journey.stages.count + 2)), (.align, "left")], [t("Who owns what: " + journey.title, 18, bold: true)])
+            ]),
+            .row([
+                .cell(
+                    [(.colspan, .int(journey.stages.count + 2)), (.align, "left")],
+                    [t("Touchpoints owned per stage, tinted by measured emotion; ⚑ a missed target", 10, color: theme.mutedText)])
+            ]),
+            .row(
+                [.cell([(.bgcolor, .color(theme.stageFill))], [t("Department", 10, bold: true)])]
+                    + journey.stages.map { s in
+                        .cell([(.bgcolor, .color(theme.stageFill))], [t(TextWrap.wrapped(s.title, width: 14, maxLines: 2), 10, bold: true)])
+                    }
+                    + [.cell([(.bgcolor, .color(theme.stageFill))], [t("All", 10, bold: true)])]),
         ]
         let colors = MapBuilder.departmentColors(journey, theme)
         for d in journey.departments {
@@ -57,11 +68,20 @@ public enum OwnershipBuilder {
             rows.append(.row(cells))
         }
         for r in missed.prefix(6) {
-            rows.append(.row([.cell([(.colspan, .int(journey.stages.count + 2)), (.align, "left")], [t("⚑ " + r.message, 9, color: theme.highlight)])]))
+            rows.append(
+                .row([
+                    .cell([(.colspan, .int(journey.stages.count + 2)), (.align, "left")], [t("⚑ " + r.message, 9, color: theme.highlight)])
+                ]))
         }
         var node = GraphSpec.Node(id: NodeID("grid", 0))
-        node.attributes.setHTML(.label, HTMLLabel(.table([(.border, 1), (.cellborder, 1), (.cellspacing, 0), (.cellpadding, 6),
-                                                          (.color, .color(theme.stageBorder)), (.bgcolor, .color(theme.nodeFill))], rows)))
+        node.attributes.setHTML(
+            .label,
+            HTMLLabel(
+                .table(
+                    [
+                        (.border, 1), (.cellborder, 1), (.cellspacing, 0), (.cellpadding, 6),
+                        (.color, .color(theme.stageBorder)), (.bgcolor, .color(theme.nodeFill)),
+                    ], rows)))
         g.nodes.append(node)
         return g
     }

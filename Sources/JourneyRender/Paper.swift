@@ -19,7 +19,9 @@ public struct Paper: Sendable, Hashable, Codable {
         } else {
             guard text.lowercased().hasSuffix("mm") else { return nil }
             let parts = text.dropLast(2).lowercased().split(separator: "x")
-            guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a >= 50, b >= 50, a <= 10_000, b <= 10_000 else { return nil }
+            guard parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a >= 50, b >= 50, a <= 10_000, b <= 10_000 else {
+                return nil
+            }
             (w, h) = (a, b)
         }
         if landscape != (w > h) { swap(&w, &h) }
@@ -30,7 +32,7 @@ public struct Paper: Sendable, Hashable, Codable {
     /// Graphviz `size` (inches) for the drawing inside 10 mm margins; `!` scales up to fill.
     public var graphvizSize: Trusted {
         let w = (widthMM - 20) / 25.4, h = (heightMM - 20) / 25.4
-        return .list([.number(w), .number(h) ], separator: ",").appendingBang
+        return .list([.number(w), .number(h)], separator: ",").appendingBang
     }
 }
 
@@ -41,8 +43,9 @@ extension Paper {
     /// The tiles of this poster (inside 10 mm margins) on `tile` paper, in points.
     public func tiles(of tile: Paper, overlapMM: Double) -> TileLayout {
         let mm = 72 / 25.4
-        return TileLayout(posterWidth: (widthMM - 20) * mm, posterHeight: (heightMM - 20) * mm,
-                          tileWidth: tile.widthMM * mm, tileHeight: tile.heightMM * mm, overlap: overlapMM * mm)
+        return TileLayout(
+            posterWidth: (widthMM - 20) * mm, posterHeight: (heightMM - 20) * mm,
+            tileWidth: tile.widthMM * mm, tileHeight: tile.heightMM * mm, overlap: overlapMM * mm)
     }
 
     /// The poster tiles are cut from when no paper is given: A0 landscape.

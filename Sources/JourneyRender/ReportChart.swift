@@ -21,45 +21,70 @@ public enum ReportChart {
         var rows: [HTML] = [
             .row([.cell([(.colspan, 6), (.align, "left")], [text("Pain points: " + report.journeyTitle, 18, bold: true)])]),
             .row([.cell([(.colspan, 6), (.align, "left")], [text(summary(report), 10, color: theme.mutedText)])]),
-            .row(["#", "Touchpoint", "Owner", report.rankValueName, "n", "NPS · CSAT · negative"].map {
-                .cell([(.align, "left"), (.bgcolor, .color(theme.stageFill))], [text($0, 10, bold: true)])
-            }),
+            .row(
+                ["#", "Touchpoint", "Owner", report.rankValueName, "n", "NPS · CSAT · negative"].map {
+                    .cell([(.align, "left"), (.bgcolor, .color(theme.stageFill))], [text($0, 10, bold: true)])
+                }),
         ]
         let top = max(report.painPoints.map(report.rankValue).max() ?? 1, 0.001)
-        let colors = journey.map { MapBuilder.departmentColors($0, theme) }
-            ?? Dictionary(uniqueKeysWithValues: report.departments.enumerated().map { ($1.id, theme.departments[$0 % theme.departments.count]) })
+        let colors =
+            journey.map { MapBuilder.departmentColors($0, theme) }
+            ?? Dictionary(
+                uniqueKeysWithValues: report.departments.enumerated().map { ($1.id, theme.departments[$0 % theme.departments.count]) })
         for p in report.painPoints.prefix(limit) {
             let width = max(2, min(160, Int((report.rankValue(p) / top * 160).rounded())))
-            let bar: HTML = .table([(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)], [.row([
-                .cell([(.width, .int(width)), (.height, 12), (.fixedsize, "true"), (.bgcolor, .color(theme.highlight))], []),
-                .cell([(.width, .int(max(1, 162 - width))), (.height, 12), (.fixedsize, "true")], []),
-                .cell([(.align, "left")], [text(Num.fixed(report.rankValue(p), 1), 9, color: theme.mutedText)]),
-            ])])
+            let bar: HTML = .table(
+                [(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)],
+                [
+                    .row([
+                        .cell([(.width, .int(width)), (.height, 12), (.fixedsize, "true"), (.bgcolor, .color(theme.highlight))], []),
+                        .cell([(.width, .int(max(1, 162 - width))), (.height, 12), (.fixedsize, "true")], []),
+                        .cell([(.align, "left")], [text(Num.fixed(report.rankValue(p), 1), 9, color: theme.mutedText)]),
+                    ])
+                ])
             let ownerColor = p.ownerID.flatMap { colors[$0] } ?? theme.neutral
             let m = p.metrics
             var figures: [String] = []
             if let n = m?.nps { figures.append("NPS \(Num.signed(n.value))") }
             if let c = m?.csatTopBox { figures.append("CSAT \(Num.fixed(c.value, 0))%") }
-            if let m, m.sentimentTotal > 0 { figures.append("\(Num.fixed(100 * Double(m.sentimentCounts[.negative] ?? 0) / Double(m.sentimentTotal), 0))% neg") }
-            rows.append(.row([
-                .cell([(.align, "right")], [text("\(p.rank)", 12, bold: true)]),
-                .cell([(.align, "left"), (.balign, "left")], [text(TextWrap.wrapped(p.touchpointTitle, width: 34, maxLines: 2) + (p.isMomentOfTruth ? " ★" : ""), 11)]),
-                .cell([(.align, "left"), (.bgcolor, .color(ownerColor))], [text(p.ownerTitle ?? "no owner", 10, color: ownerColor.readableText)]),
-                .cell([(.align, "left")], [bar]),
-                .cell([(.align, "right")], [text("\(m?.respondents ?? 0)" + (p.isSmallSample && (m?.respondents ?? 0) > 0 ? " ⚠" : ""), 10)]),
-                .cell([(.align, "left")], [text(figures.isEmpty ? "design only" : figures.joined(separator: " · "), 10)]),
-            ]))
-            rows.append(.row([
-                .cell([], []),
-                .cell([(.colspan, 5), (.align, "left"), (.balign, "left")], [text(TextWrap.wrapped(p.explanation, width: 120, maxLines: 3), 9, color: theme.mutedText)]),
-            ]))
+            if let m, m.sentimentTotal > 0 {
+                figures.append("\(Num.fixed(100 * Double(m.sentimentCounts[.negative] ?? 0) / Double(m.sentimentTotal), 0))% neg")
+            }
+            rows.append(
+                .row([
+                    .cell([(.align, "right")], [text("\(p.rank)", 12, bold: true)]),
+                    .cell(
+                        [(.align, "left"), (.balign, "left")],
+                        [text(TextWrap.wrapped(p.touchpointTitle, width: 34, maxLines: 2) + (p.isMomentOfTruth ? " ★" : ""), 11)]),
+                    .cell(
+                        [(.align, "left"), (.bgcolor, .color(ownerColor))],
+                        [text(p.ownerTitle ?? "no owner", 10, color: ownerColor.readableText)]),
+                    .cell([(.align, "left")], [bar]),
+                    .cell(
+                        [(.align, "right")],
+                        [text("\(m?.respondents ?? 0)" + (p.isSmallSample && (m?.respondents ?? 0) > 0 ? " ⚠" : ""), 10)]),
+                    .cell([(.align, "left")], [text(figures.isEmpty ? "design only" : figures.joined(separator: " · "), 10)]),
+                ]))
+            rows.append(
+                .row([
+                    .cell([], []),
+                    .cell(
+                        [(.colspan, 5), (.align, "left"), (.balign, "left")],
+                        [text(TextWrap.wrapped(p.explanation, width: 120, maxLines: 3), 9, color: theme.mutedText)]),
+                ]))
         }
         if report.painPoints.isEmpty {
             rows.append(.row([.cell([(.colspan, 6)], [text("No pain points: no touchpoint scores below the rest of the journey.", 11)])]))
         }
         var node = GraphSpec.Node(id: NodeID("chart", 0))
-        node.attributes.setHTML(.label, HTMLLabel(.table([(.border, 1), (.cellborder, 0), (.cellspacing, 2), (.cellpadding, 4),
-                                                          (.color, .color(theme.stageBorder)), (.bgcolor, .color(theme.nodeFill))], rows)))
+        node.attributes.setHTML(
+            .label,
+            HTMLLabel(
+                .table(
+                    [
+                        (.border, 1), (.cellborder, 0), (.cellspacing, 2), (.cellpadding, 4),
+                        (.color, .color(theme.stageBorder)), (.bgcolor, .color(theme.nodeFill)),
+                    ], rows)))
         g.nodes.append(node)
         return g
     }
@@ -68,10 +93,16 @@ public enum ReportChart {
         let j = r.measurements.journey
         let a = r.measurements.accounting
         // Respondent-level data: people, then their answers (a respondent rates many touchpoints).
-        var s = a.isRespondentLevel ? "\(PriorityAnalysis.grouped(a.respondents.used)) respondents · \(PriorityAnalysis.grouped(a.ratings.used)) ratings" : "\(j.responses) responses"
+        var s =
+            a.isRespondentLevel
+            ? "\(PriorityAnalysis.grouped(a.respondents.used)) respondents · \(PriorityAnalysis.grouped(a.ratings.used)) ratings"
+            : "\(j.responses) responses"
         if let n = j.nps { s += " · journey NPS \(Num.signed(n.value))" }
         let missed = r.missedTargets.count
         if !r.targets.isEmpty { s += " · targets met \(r.targets.count - missed) of \(r.targets.count)" }
-        return s + (r.drivers == nil ? " · bars: pain score (docs/pain-points.md)" : " · bars: priority = importance × share not in the top box (docs/pain-points.md)")
+        return s
+            + (r.drivers == nil
+                ? " · bars: pain score (docs/pain-points.md)"
+                : " · bars: priority = importance × share not in the top box (docs/pain-points.md)")
     }
 }

@@ -12,7 +12,9 @@ public enum SVGAccessibility {
     public static func annotate(_ svg: [UInt8], journey: Journey, measurements: JourneyMeasurements?) -> [UInt8] {
         var names: [String: String] = [:]
         var desc = journey.description ?? ""
-        if !journey.personas.isEmpty { desc += (desc.isEmpty ? "" : " ") + "Personas: " + journey.personas.map(\.name).joined(separator: "; ") + "." }
+        if !journey.personas.isEmpty {
+            desc += (desc.isEmpty ? "" : " ") + "Personas: " + journey.personas.map(\.name).joined(separator: "; ") + "."
+        }
         names["journey"] = "<title>\(Escape.html("Journey map: " + journey.title))</title>\n<desc>\(Escape.html(desc))</desc>"
         for (i, stage) in journey.stages.enumerated() {
             names["cluster_stage\(i)"] = "<title>\(Escape.html("Stage \(i + 1): " + stage.title))</title>"

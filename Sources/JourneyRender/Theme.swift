@@ -60,8 +60,10 @@ public struct Theme: Sendable, Hashable {
         mutedText: Color(hex: 0x333333), stageFill: Color(hex: 0xFFFFFF), stageBorder: Color(hex: 0x000000),
         nodeFill: Color(hex: 0xFFFFFF), nodeBorder: Color(hex: 0x000000), sequenceEdge: Color(hex: 0x000000),
         flowEdge: Color(hex: 0x000000), highlight: Color(hex: 0x000000),
-        departments: [Color(hex: 0xFFFFFF), Color(hex: 0xDDDDDD), Color(hex: 0xAAAAAA), Color(hex: 0x777777),
-                      Color(hex: 0x444444), Color(hex: 0x000000), Color(hex: 0xEEEEEE), Color(hex: 0x999999)],
+        departments: [
+            Color(hex: 0xFFFFFF), Color(hex: 0xDDDDDD), Color(hex: 0xAAAAAA), Color(hex: 0x777777),
+            Color(hex: 0x444444), Color(hex: 0x000000), Color(hex: 0xEEEEEE), Color(hex: 0x999999),
+        ],
         negative: Color(hex: 0x000000), neutral: Color(hex: 0x888888), positive: Color(hex: 0xFFFFFF), usesMarks: true)
 
     /// Light text on a dark background.

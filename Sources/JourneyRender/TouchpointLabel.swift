@@ -22,27 +22,48 @@ struct TouchpointLabel {
         title.append(.bold([.text(TextWrap.wrapped(tp.title, width: options.titleWidth))]))
         rows.append(.row([.cell([(.align, "left"), (.balign, "left")], [.font([(.pointSize, size(12))], title)])]))
         if let rank {
-            rows.append(.row([.cell([(.align, "left"), (.bgcolor, .color(theme.highlight))], [
-                .font([(.color, .color(theme.highlight.readableText)), (.pointSize, size(9))], [.bold([.text("PAIN POINT #\(rank)")])]),
-            ])]))
+            rows.append(
+                .row([
+                    .cell(
+                        [(.align, "left"), (.bgcolor, .color(theme.highlight))],
+                        [
+                            .font(
+                                [(.color, .color(theme.highlight.readableText)), (.pointSize, size(9))],
+                                [.bold([.text("PAIN POINT #\(rank)")])])
+                        ])
+                ]))
         }
         if let mark = options.marks[tp.id] {
-            rows.append(.row([.cell([(.align, "left"), (.bgcolor, .color(theme.flowEdge))], [
-                .font([(.color, .color(theme.flowEdge.readableText)), (.pointSize, size(9))], [.bold([.text(mark)])]),
-            ])]))
+            rows.append(
+                .row([
+                    .cell(
+                        [(.align, "left"), (.bgcolor, .color(theme.flowEdge))],
+                        [
+                            .font([(.color, .color(theme.flowEdge.readableText)), (.pointSize, size(9))], [.bold([.text(mark)])])
+                        ])
+                ]))
         }
         let channel = tp.channel.flatMap { journey.channel($0)?.title } ?? "no channel"
         if !options.wallLabels {
-            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(channel)])])]))
+            rows.append(
+                .row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(channel)])])]))
         }
         // Owner band in the department's colour.
         if let owner = tp.owner, let dept = journey.department(owner) {
             let c = departmentColors[owner] ?? theme.neutral
-            rows.append(.row([.cell([(.align, "left"), (.bgcolor, .color(c))], [
-                .font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(dept.title)]),
-            ])]))
+            rows.append(
+                .row([
+                    .cell(
+                        [(.align, "left"), (.bgcolor, .color(c))],
+                        [
+                            .font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(dept.title)])
+                        ])
+                ]))
         } else {
-            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.highlight))], [.text("⚠ no owner")])])]))
+            rows.append(
+                .row([
+                    .cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.highlight))], [.text("⚠ no owner")])])
+                ]))
         }
         rows.append(.row([.cell([(.align, "left")], [emotionLine(tp, metrics)])]))
         let marks = markLine(tp)
@@ -53,8 +74,12 @@ struct TouchpointLabel {
         let border: Trusted = rank != nil || tp.isMomentOfTruth ? 3 : 1
         let borderColor = rank != nil ? theme.highlight : tp.isMomentOfTruth ? theme.text : theme.nodeBorder
         let fill = metrics?.measuredEmotion.map { theme.emotionTint($0) } ?? theme.nodeFill
-        return HTMLLabel(.table([(.border, border), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3),
-                                 (.color, .color(borderColor)), (.bgcolor, .color(fill)), (.style, "rounded")], rows))
+        return HTMLLabel(
+            .table(
+                [
+                    (.border, border), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3),
+                    (.color, .color(borderColor)), (.bgcolor, .color(fill)), (.style, "rounded"),
+                ], rows))
     }
 
     func emotionLine(_ tp: Touchpoint, _ m: Metrics?) -> HTML {
@@ -63,14 +88,20 @@ struct TouchpointLabel {
             var parts: [HTML] = []
             if let e = tp.emotion {
                 let v = Double(e.value)
-                parts += [.font([(.color, .color(theme.emotionColor(v)))], [.text(glyph(v))]), .font([(.pointSize, size(10))], [.text(" " + Num.signed(v))])]
+                parts += [
+                    .font([(.color, .color(theme.emotionColor(v)))], [.text(glyph(v))]),
+                    .font([(.pointSize, size(10))], [.text(" " + Num.signed(v))]),
+                ]
             }
             if let measured = m?.measuredEmotion {
-                parts += [.font([(.pointSize, size(10)), (.color, .color(theme.mutedText))], [.text(parts.isEmpty ? "" : "  → ")]),
-                          .font([(.color, .color(theme.emotionColor(measured)))], [.text(glyph(measured))]),
-                          .font([(.pointSize, size(10))], [.bold([.text(" " + Num.signed(measured, 1))])])]
+                parts += [
+                    .font([(.pointSize, size(10)), (.color, .color(theme.mutedText))], [.text(parts.isEmpty ? "" : "  → ")]),
+                    .font([(.color, .color(theme.emotionColor(measured)))], [.text(glyph(measured))]),
+                    .font([(.pointSize, size(10))], [.bold([.text(" " + Num.signed(measured, 1))])]),
+                ]
             }
-            return parts.isEmpty ? .font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("no emotion")]) : .concat(parts)
+            return parts.isEmpty
+                ? .font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("no emotion")]) : .concat(parts)
         }
         var parts: [HTML] = []
         if let e = tp.emotion {
@@ -114,7 +145,16 @@ struct TouchpointLabel {
         }
         if m.sentimentTotal > 0 { rows.append(.row([.cell([(.align, "left"), (.cellpadding, 2)], [sentimentBar(m)])])) }
         if m.respondents < options.smallSample {
-            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(8)), (.color, .color(theme.highlight))], [.italic([.text("small sample: read with care")])])])]))
+            rows.append(
+                .row([
+                    .cell(
+                        [(.align, "left")],
+                        [
+                            .font(
+                                [(.pointSize, size(8)), (.color, .color(theme.highlight))],
+                                [.italic([.text("small sample: read with care")])])
+                        ])
+                ]))
         }
         return rows
     }
@@ -135,8 +175,10 @@ struct TouchpointLabel {
         }
         let neg = Int((100 * Double(m.sentimentCounts[.negative] ?? 0) / total).rounded())
         let label = HTML.font([(.pointSize, size(8)), (.color, .color(theme.mutedText))], [.text(" \(neg)% neg")])
-        return .table([(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)], [
-            .row(cells + [.cell([(.align, "left")], [label])]),
-        ])
+        return .table(
+            [(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)],
+            [
+                .row(cells + [.cell([(.align, "left")], [label])])
+            ])
     }
 }

@@ -12,7 +12,9 @@ public enum DiffReport {
         func dept(_ id: String?) -> String { id.map { e(new.department($0)?.title ?? old.department($0)?.title ?? $0) } ?? "none" }
         func emo(_ v: Int?) -> String { v.map { (Emotion(value: $0)?.name ?? "") + " (\($0 > 0 ? "+" : "")\($0))" } ?? "not set" }
         var out = "# Journey changes: \(e(new.title))\n\nFrom \(e(oldLabel)) to \(e(newLabel))\n\n"
-        if d.changes.isEmpty { out += "No touchpoint changed.\n" } else {
+        if d.changes.isEmpty {
+            out += "No touchpoint changed.\n"
+        } else {
             out += "## Touchpoints\n\n"
             for c in d.changes {
                 switch c {
@@ -31,12 +33,15 @@ public enum DiffReport {
             for m in d.metrics {
                 func nps(_ x: Metrics?) -> String { x?.nps.map { Format.signed($0.value) } ?? "–" }
                 func csat(_ x: Metrics?) -> String { x?.csatTopBox.map { Format.number($0.value) + "%" } ?? "–" }
-                out += "| \(title(m.id)) | \(m.before?.responses ?? 0) → \(m.after?.responses ?? 0) | \(nps(m.before)) → \(nps(m.after)) | \(csat(m.before)) → \(csat(m.after)) |\n"
+                out +=
+                    "| \(title(m.id)) | \(m.before?.responses ?? 0) → \(m.after?.responses ?? 0) | \(nps(m.before)) → \(nps(m.after)) | \(csat(m.before)) → \(csat(m.after)) |\n"
             }
         }
         if !d.newPainPoints.isEmpty || !d.resolvedPainPoints.isEmpty {
             out += "\n## Pain points\n\n"
-            for p in d.newPainPoints { out += "- 🔺 new in the top: #\(p.rank) **\(e(p.touchpointTitle))** (\(e(p.ownerTitle ?? "no owner")))\n" }
+            for p in d.newPainPoints {
+                out += "- 🔺 new in the top: #\(p.rank) **\(e(p.touchpointTitle))** (\(e(p.ownerTitle ?? "no owner")))\n"
+            }
             for p in d.resolvedPainPoints { out += "- ✅ no longer in the top: **\(e(p.touchpointTitle))** (was #\(p.rank))\n" }
         }
         return out

@@ -31,16 +31,20 @@ public enum HTMLReport {
             """
         if let d = r.drivers { out += drivers(d, png: driversPNG) }
         if !r.targets.isEmpty {
-            out += "<section><h2>Targets</h2><table><thead><tr><th>Status</th><th>Target</th><th>Where</th><th>Figure</th><th>n</th></tr></thead><tbody>\n"
+            out +=
+                "<section><h2>Targets</h2><table><thead><tr><th>Status</th><th>Target</th><th>Where</th><th>Figure</th><th>n</th></tr></thead><tbody>\n"
             for t in r.targets {
                 let cls = t.status == .met ? "ok" : t.status == .missed ? "bad" : "none"
-                let goal = "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
-                out += "<tr><td><span class=\"pill \(cls)\">\(h(t.status.rawValue))</span>\(t.straddles ? " <small>interval straddles</small>" : "")</td><td>\(h(goal))</td><td>\(h(t.scopeTitle))</td><td>\(h(MarkdownReport.figure(t)))</td><td>\(t.responses)</td></tr>\n"
+                let goal =
+                    "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
+                out +=
+                    "<tr><td><span class=\"pill \(cls)\">\(h(t.status.rawValue))</span>\(t.straddles ? " <small>interval straddles</small>" : "")</td><td>\(h(goal))</td><td>\(h(t.scopeTitle))</td><td>\(h(MarkdownReport.figure(t)))</td><td>\(t.responses)</td></tr>\n"
             }
             out += "</tbody></table></section>\n"
         }
         if let mapPNG {
-            out += "<section><h2>Journey map</h2><img class=\"map\" alt=\"Journey map of \(h(r.journeyTitle)) with the top pain points outlined\" src=\"data:image/png;base64,\(Data(mapPNG).base64EncodedString())\"></section>\n"
+            out +=
+                "<section><h2>Journey map</h2><img class=\"map\" alt=\"Journey map of \(h(r.journeyTitle)) with the top pain points outlined\" src=\"data:image/png;base64,\(Data(mapPNG).base64EncodedString())\"></section>\n"
         }
         out += "<section><h2>Ranked pain points</h2>\n"
         if r.painPoints.isEmpty { out += "<p>Nothing stands out: no touchpoint scores below the rest of the journey.</p>\n" }
@@ -49,11 +53,15 @@ public enum HTMLReport {
             let x = p.metrics
             let width = max(2, Int((r.rankValue(p) / max(top, 0.001)) * 100))
             out += "<article class=\"pain\"><div class=\"rank\">\(p.rank)</div><div class=\"body\">"
-            out += "<h3>\(h(p.touchpointTitle)) <span class=\"owner\">\(h(p.ownerTitle ?? "no owner"))</span>\(p.isMomentOfTruth ? " <span class=\"pill mot\">moment of truth</span>" : "")\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " <span class=\"pill none\">small sample</span>" : "")</h3>"
+            out +=
+                "<h3>\(h(p.touchpointTitle)) <span class=\"owner\">\(h(p.ownerTitle ?? "no owner"))</span>\(p.isMomentOfTruth ? " <span class=\"pill mot\">moment of truth</span>" : "")\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " <span class=\"pill none\">small sample</span>" : "")</h3>"
             out += "<div class=\"bar\"><span style=\"width:\(width)%\"></span></div>"
             out += "<p>\(h(p.explanation))</p><ul class=\"facts\">"
             out += "<li>n = \(x?.responses ?? 0)</li>"
-            if let n = x?.nps { out += "<li>NPS \(h(Format.signed(n.value))) <small>(\(h(Format.signed(n.low))) to \(h(Format.signed(n.high))))</small></li>" }
+            if let n = x?.nps {
+                out +=
+                    "<li>NPS \(h(Format.signed(n.value))) <small>(\(h(Format.signed(n.low))) to \(h(Format.signed(n.high))))</small></li>"
+            }
             if let c = x?.csatTopBox { out += "<li>CSAT \(h(Format.number(c.value)))%</li>" }
             if let c = x?.cesMean { out += "<li>CES \(h(Format.number(c)))</li>" }
             if let e = x?.measuredEmotion { out += "<li>measured emotion \(h(Format.signed(e)))</li>" }
@@ -65,7 +73,8 @@ public enum HTMLReport {
                 out += "<blockquote>\(h(Escape.truncate(c.text, to: 280)))</blockquote>"
             }
             if !p.declaredPains.isEmpty || !p.opportunities.isEmpty {
-                out += "<ul class=\"notes\">" + p.declaredPains.map { "<li>Known pain: \(h($0))</li>" }.joined()
+                out +=
+                    "<ul class=\"notes\">" + p.declaredPains.map { "<li>Known pain: \(h($0))</li>" }.joined()
                     + p.opportunities.map { "<li>Opportunity: \(h($0))</li>" }.joined() + "</ul>"
             }
             out += "</div></article>\n"
@@ -82,13 +91,16 @@ public enum HTMLReport {
         }
         out += "</div></section>\n"
         if !r.declaredPains.isEmpty {
-            out += "<section><h2>Known pains written in the journey</h2><table><thead><tr><th>Touchpoint</th><th>Pain</th><th>Data says</th></tr></thead><tbody>\n"
+            out +=
+                "<section><h2>Known pains written in the journey</h2><table><thead><tr><th>Touchpoint</th><th>Pain</th><th>Data says</th></tr></thead><tbody>\n"
             for d in r.declaredPains {
-                out += "<tr><td>\(h(journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID))</td><td>\(h(d.text))</td><td>\(h(d.status.rawValue)) <small>\(h(d.evidence))</small></td></tr>\n"
+                out +=
+                    "<tr><td>\(h(journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID))</td><td>\(h(d.text))</td><td>\(h(d.status.rawValue)) <small>\(h(d.evidence))</small></td></tr>\n"
             }
             out += "</tbody></table></section>\n"
         }
-        out += "<footer>Made by journeymap \(h(r.journeyID.isEmpty ? "" : "from " + (journey.sourceFile.split(separator: "/").last.map(String.init) ?? "")))</footer>\n</body>\n</html>\n"
+        out +=
+            "<footer>Made by journeymap \(h(r.journeyID.isEmpty ? "" : "from " + (journey.sourceFile.split(separator: "/").last.map(String.init) ?? "")))</footer>\n</body>\n</html>\n"
         return out
     }
 
@@ -97,16 +109,20 @@ public enum HTMLReport {
         let h = Escape.html
         var out = "<section><h2>Key drivers of “\(h(d.outcomeName))”</h2>\n<p>\(h(MarkdownReport.driversLead(d)))</p>\n"
         if let png {
-            out += "<img class=\"map\" alt=\"Key drivers of \(h(d.outcomeName)): importance against performance, one point per touchpoint\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">\n"
+            out +=
+                "<img class=\"map\" alt=\"Key drivers of \(h(d.outcomeName)): importance against performance, one point per touchpoint\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">\n"
         }
-        out += "<table><thead><tr><th>#</th><th>Touchpoint</th><th>Owner</th><th>Importance (95%)</th><th>Performance</th><th>Priority</th><th>Quadrant</th><th>n</th></tr></thead><tbody>\n"
+        out +=
+            "<table><thead><tr><th>#</th><th>Touchpoint</th><th>Owner</th><th>Importance (95%)</th><th>Performance</th><th>Priority</th><th>Quadrant</th><th>n</th></tr></thead><tbody>\n"
         for (i, row) in d.rows.enumerated() {
             let imp = row.driver.importance
             let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
             let cls = row.quadrant == .fixFirst ? " class=\"badtext\"" : ""
             out += "<tr><td>\(i + 1)</td><td>\(h(row.touchpointTitle))</td><td>\(h(row.ownerTitle ?? "no owner"))</td>"
-            out += "<td>\(h(Format.number(imp.value)))% <small>(\(h(Format.number(imp.low)))–\(h(Format.number(imp.high))))</small></td><td>\(h(perf))</td>"
-            out += "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")))</td><td>\(row.performanceN)</td></tr>\n"
+            out +=
+                "<td>\(h(Format.number(imp.value)))% <small>(\(h(Format.number(imp.low)))–\(h(Format.number(imp.high))))</small></td><td>\(h(perf))</td>"
+            out +=
+                "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")))</td><td>\(row.performanceN)</td></tr>\n"
         }
         out += "</tbody></table>\n<p><small>\(h(MarkdownReport.driversMethod(d)))</small></p>\n"
         for note in d.keyDrivers.notes { out += "<p><small>\(h(note))</small></p>\n" }

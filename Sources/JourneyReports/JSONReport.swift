@@ -91,29 +91,35 @@ public enum JSONReport {
         let a = r.measurements.accounting
         let doc = Document(
             journey: Ref(id: r.journeyID, title: r.journeyTitle),
-            data: DataSummary(rowsRead: a.read, used: a.used, rejected: a.rejected, unmatched: a.unmatched, filtered: a.filtered,
-                              firstDate: r.measurements.firstDate, lastDate: r.measurements.lastDate,
-                              journey: item(r.measurements.journey)),
+            data: DataSummary(
+                rowsRead: a.read, used: a.used, rejected: a.rejected, unmatched: a.unmatched, filtered: a.filtered,
+                firstDate: r.measurements.firstDate, lastDate: r.measurements.lastDate,
+                journey: item(r.measurements.journey)),
             drivers: r.drivers.map(drivers),
             painPoints: r.painPoints.map { p in
-                Item(rank: p.rank, touchpoint: Ref(id: p.touchpointID, title: p.touchpointTitle), stage: p.stageID,
-                     owner: p.ownerID.map { Ref(id: $0, title: p.ownerTitle ?? $0) }, score: round(p.score),
-                     explanation: p.explanation, momentOfTruth: p.isMomentOfTruth, smallSample: p.isSmallSample,
-                     components: components(p.components), metrics: p.metrics.map(item),
-                     comments: p.metrics?.comments ?? [], declaredPains: p.declaredPains, opportunities: p.opportunities,
-                     priority: p.priority.map { round($0.priority) })
+                Item(
+                    rank: p.rank, touchpoint: Ref(id: p.touchpointID, title: p.touchpointTitle), stage: p.stageID,
+                    owner: p.ownerID.map { Ref(id: $0, title: p.ownerTitle ?? $0) }, score: round(p.score),
+                    explanation: p.explanation, momentOfTruth: p.isMomentOfTruth, smallSample: p.isSmallSample,
+                    components: components(p.components), metrics: p.metrics.map(item),
+                    comments: p.metrics?.comments ?? [], declaredPains: p.declaredPains, opportunities: p.opportunities,
+                    priority: p.priority.map { round($0.priority) })
             },
-            declaredPains: r.declaredPains.map { Declared(touchpoint: $0.touchpointID, text: $0.text, status: $0.status.rawValue, evidence: $0.evidence) },
+            declaredPains: r.declaredPains.map {
+                Declared(touchpoint: $0.touchpointID, text: $0.text, status: $0.status.rawValue, evidence: $0.evidence)
+            },
             departments: r.departments.map { d in
-                Department(id: d.id, title: d.title, touchpoints: d.touchpoints, painPoints: d.painPoints.map(\.touchpointID),
-                           missedTargets: d.missedTargets.map(\.message),
-                           opportunities: d.opportunities.map { ["touchpoint": $0.touchpointID, "text": $0.text] })
+                Department(
+                    id: d.id, title: d.title, touchpoints: d.touchpoints, painPoints: d.painPoints.map(\.touchpointID),
+                    missedTargets: d.missedTargets.map(\.message),
+                    opportunities: d.opportunities.map { ["touchpoint": $0.touchpointID, "text": $0.text] })
             },
             targets: r.targets.map { t in
-                TargetItem(metric: t.target.metric.rawValue, comparison: t.target.comparison.rawValue, value: t.target.value,
-                           percent: t.target.isPercent, scope: t.scopeDescription, status: t.status.rawValue,
-                           figure: t.value.map(round), interval: t.interval.map(interval), straddles: t.straddles,
-                           responses: t.responses, message: t.message)
+                TargetItem(
+                    metric: t.target.metric.rawValue, comparison: t.target.comparison.rawValue, value: t.target.value,
+                    percent: t.target.isPercent, scope: t.scopeDescription, status: t.status.rawValue,
+                    figure: t.value.map(round), interval: t.interval.map(interval), straddles: t.straddles,
+                    responses: t.responses, message: t.message)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -125,10 +131,11 @@ public enum JSONReport {
     static func interval(_ i: ScoreInterval) -> Interval { Interval(value: round(i.value), low: round(i.low), high: round(i.high)) }
 
     static func item(_ m: Metrics) -> MetricsItem {
-        MetricsItem(responses: m.responses, nps: m.nps.map(interval), csatTopBox: m.csatTopBox.map(interval),
-                    csatMean: m.csatMean.map(round), cesMean: m.cesMean.map(round), cesEasy: m.cesEasy.map(round),
-                    sentiment: Dictionary(uniqueKeysWithValues: Sentiment.allCases.map { ($0.rawValue, m.sentimentCounts[$0] ?? 0) }),
-                    measuredEmotion: m.measuredEmotion.map(round), topCategories: m.topCategories, smallSample: m.isSmallSample)
+        MetricsItem(
+            responses: m.responses, nps: m.nps.map(interval), csatTopBox: m.csatTopBox.map(interval),
+            csatMean: m.csatMean.map(round), cesMean: m.cesMean.map(round), cesEasy: m.cesEasy.map(round),
+            sentiment: Dictionary(uniqueKeysWithValues: Sentiment.allCases.map { ($0.rawValue, m.sentimentCounts[$0] ?? 0) }),
+            measuredEmotion: m.measuredEmotion.map(round), topCategories: m.topCategories, smallSample: m.isSmallSample)
     }
 
     static func components(_ c: ScoreComponents) -> [String: Double] {
@@ -148,13 +155,14 @@ public enum JSONReport {
             respondents: k.respondents, rSquared: k.rSquared.map(interval), resamples: k.resamples, seed: k.seed,
             importanceSplit: round(s.importanceSplit), performanceSplit: s.performanceSplit.map(round),
             touchpoints: s.rows.map { d in
-                DriverItem(touchpoint: Ref(id: d.touchpointID, title: d.touchpointTitle),
-                           owner: d.ownerID.map { Ref(id: $0, title: d.ownerTitle ?? $0) },
-                           rank: d.driver.rank, n: d.driver.n, importance: interval(d.driver.importance),
-                           rawWeight: round(d.driver.rawWeight), correlation: round(d.driver.correlation),
-                           performance: d.performance.map(interval), performanceMeasure: d.measure?.rawValue,
-                           performanceN: d.performanceN, gap: d.gap.map(round), priority: round(d.priority),
-                           quadrant: d.quadrant?.rawValue, nearQuadrantLine: d.nearQuadrantLine)
+                DriverItem(
+                    touchpoint: Ref(id: d.touchpointID, title: d.touchpointTitle),
+                    owner: d.ownerID.map { Ref(id: $0, title: d.ownerTitle ?? $0) },
+                    rank: d.driver.rank, n: d.driver.n, importance: interval(d.driver.importance),
+                    rawWeight: round(d.driver.rawWeight), correlation: round(d.driver.correlation),
+                    performance: d.performance.map(interval), performanceMeasure: d.measure?.rawValue,
+                    performanceN: d.performanceN, gap: d.gap.map(round), priority: round(d.priority),
+                    quadrant: d.quadrant?.rawValue, nearQuadrantLine: d.nearQuadrantLine)
             })
     }
 }

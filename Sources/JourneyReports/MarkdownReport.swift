@@ -16,28 +16,34 @@ public enum MarkdownReport {
             out += "\n## Targets\n\n| Status | Target | Where | Figure | n |\n|---|---|---|---|---|\n"
             for t in r.targets {
                 let mark = t.status == .met ? "✅ met" : t.status == .missed ? "❌ missed" : "⚪ no data"
-                let goal = "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
-                out += "| \(mark)\(t.straddles ? " (interval straddles)" : "") | \(goal) | \(Escape.markdown(t.scopeTitle)) | \(figure(t)) | \(t.responses) |\n"
+                let goal =
+                    "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
+                out +=
+                    "| \(mark)\(t.straddles ? " (interval straddles)" : "") | \(goal) | \(Escape.markdown(t.scopeTitle)) | \(figure(t)) | \(t.responses) |\n"
             }
         }
         out += "\n## Ranked pain points\n\n"
         if r.painPoints.isEmpty {
             out += "Nothing stands out: no touchpoint scores below the rest of the journey.\n"
         } else {
-            out += r.drivers == nil
+            out +=
+                r.drivers == nil
                 ? "Score: what customers report against the rest of the journey (volume-weighted NPS, CSAT and negative share), × the emotion curve (at most 1.25), × 1.5 for a moment of truth, damped for small samples (docs/pain-points.md).\n\n"
                 : "Priority: importance × the share not in the top box (key drivers above); touchpoints outside the driver model follow.\n\n"
             out += "| # | Touchpoint | Owner | \(r.rankValueName) | n | NPS | CSAT | Negative |\n|---|---|---|---|---|---|---|---|\n"
             for p in r.painPoints.prefix(limit) {
                 let x = p.metrics
-                out += "| \(p.rank) | \(Escape.markdown(p.touchpointTitle)) | \(Escape.markdown(p.ownerTitle ?? "no owner")) | \(Format.number(r.rankValue(p))) | \(x?.responses ?? 0)\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " ⚠" : "") | \(x?.nps.map { Format.signed($0.value) } ?? "–") | \(x?.csatTopBox.map { Format.number($0.value) + "%" } ?? "–") | \(negative(x)) |\n"
+                out +=
+                    "| \(p.rank) | \(Escape.markdown(p.touchpointTitle)) | \(Escape.markdown(p.ownerTitle ?? "no owner")) | \(Format.number(r.rankValue(p))) | \(x?.responses ?? 0)\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " ⚠" : "") | \(x?.nps.map { Format.signed($0.value) } ?? "–") | \(x?.csatTopBox.map { Format.number($0.value) + "%" } ?? "–") | \(negative(x)) |\n"
             }
             if r.painPoints.count > limit { out += "\n…and \(r.painPoints.count - limit) more in pain-points.json.\n" }
             for p in r.painPoints.prefix(min(limit, 5)) {
                 out += "\n### \(p.rank). \(Escape.markdown(p.touchpointTitle)) (owner: \(Escape.markdown(p.ownerTitle ?? "none")))\n\n"
                 out += Escape.markdown(p.explanation) + "\n\n"
                 if let x = p.metrics, !x.topCategories.isEmpty {
-                    out += "- Top categories: " + x.topCategories.prefix(3).map { "\(Escape.markdown($0.category)) (\($0.count))" }.joined(separator: ", ") + "\n"
+                    out +=
+                        "- Top categories: "
+                        + x.topCategories.prefix(3).map { "\(Escape.markdown($0.category)) (\($0.count))" }.joined(separator: ", ") + "\n"
                 }
                 for c in (p.metrics?.comments ?? []).prefix(3) {
                     out += "- Customer: “\(Escape.markdown(Escape.truncate(c.text, to: 200)))”\n"
@@ -48,10 +54,12 @@ public enum MarkdownReport {
         }
         let owners = r.departments.filter { !$0.painPoints.isEmpty || !$0.missedTargets.isEmpty }
         if !owners.isEmpty {
-            out += "\n## By department\n\n| Department | Touchpoints | Pain points | Worst | Missed targets | Opportunities |\n|---|---|---|---|---|---|\n"
+            out +=
+                "\n## By department\n\n| Department | Touchpoints | Pain points | Worst | Missed targets | Opportunities |\n|---|---|---|---|---|---|\n"
             for d in owners {
                 let worst = d.painPoints.first.map { "#\($0.rank) \(Escape.markdown($0.touchpointTitle))" } ?? "–"
-                out += "| \(Escape.markdown(d.title)) | \(d.touchpoints.count) | \(d.painPoints.count) | \(worst) | \(d.missedTargets.count) | \(d.opportunities.count) |\n"
+                out +=
+                    "| \(Escape.markdown(d.title)) | \(d.touchpoints.count) | \(d.painPoints.count) | \(worst) | \(d.missedTargets.count) | \(d.opportunities.count) |\n"
             }
         }
         if !r.declaredPains.isEmpty {
@@ -77,7 +85,8 @@ public enum MarkdownReport {
             let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
             out += "| \(i + 1) | \(Escape.markdown(row.touchpointTitle)) | \(Escape.markdown(row.ownerTitle ?? "no owner")) | "
             out += "\(Format.number(imp.value))% (\(Format.number(imp.low))–\(Format.number(imp.high))) | \(perf) | "
-            out += "\(row.performance == nil ? "–" : Format.number(row.priority)) | \((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")) | \(PriorityAnalysis.grouped(row.performanceN)) |\n"
+            out +=
+                "\(row.performance == nil ? "–" : Format.number(row.priority)) | \((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")) | \(PriorityAnalysis.grouped(row.performanceN)) |\n"
         }
         for e in k.excluded {
             let title = journey.touchpoint(e.touchpointID)?.title ?? e.touchpointID
@@ -93,7 +102,10 @@ public enum MarkdownReport {
         let k = d.keyDrivers
         var s = "Importance is each touchpoint's share of what the ratings explain of “\(d.outcomeName)” (relative weights, Johnson 2000, "
         s += "with 95% bootstrap intervals), over \(PriorityAnalysis.grouped(k.respondents)) respondents"
-        if let r2 = k.rSquared { s += "; the ratings explain \(Format.number(100 * r2.value))% (95% \(Format.number(100 * r2.low)) to \(Format.number(100 * r2.high))) of it (R²)" }
+        if let r2 = k.rSquared {
+            s +=
+                "; the ratings explain \(Format.number(100 * r2.value))% (95% \(Format.number(100 * r2.low)) to \(Format.number(100 * r2.high))) of it (R²)"
+        }
         return s + ". Performance is the share of answers in the top two boxes; priority = importance × the share not in the top box."
     }
 
@@ -102,7 +114,8 @@ public enum MarkdownReport {
         let k = d.keyDrivers
         return "Method: \(k.model); \(k.missingRule); \(PriorityAnalysis.grouped(k.resamples)) bootstrap resamples, seed \(k.seed). "
             + "Quadrant lines: equal importance (100/\(d.rows.count) = \(Format.number(d.importanceSplit))%) and the drivers' mean performance"
-            + (d.performanceSplit.map { " (\(Format.number($0))%)" } ?? "") + "; “near the line”: an interval crosses it. See docs/pain-points.md."
+            + (d.performanceSplit.map { " (\(Format.number($0))%)" } ?? "")
+            + "; “near the line”: an interval crosses it. See docs/pain-points.md."
     }
 
     static func summary(_ r: PainPointReport) -> String {

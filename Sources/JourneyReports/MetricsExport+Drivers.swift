@@ -5,9 +5,11 @@ import JourneyFeedback
 
 /// `journeymap metrics --drivers`: key drivers of each outcome (docs/feedback.md#key-drivers).
 extension MetricsExport {
-    static let driverColumns = ["outcome", "touchpoint", "rank", "n", "importance_pct", "importance_low", "importance_high",
-                                "raw_weight", "correlation", "correlation_low", "correlation_high",
-                                "r_squared", "r_squared_low", "r_squared_high", "respondents", "resamples", "note"]
+    static let driverColumns = [
+        "outcome", "touchpoint", "rank", "n", "importance_pct", "importance_low", "importance_high",
+        "raw_weight", "correlation", "correlation_low", "correlation_high",
+        "r_squared", "r_squared_low", "r_squared_high", "respondents", "resamples", "note",
+    ]
 
     /// One row per touchpoint and outcome: ranked drivers first, then the touchpoints left out
     /// of the model (no rank or figures, the reason in `note`). Outcomes in id order.
@@ -17,13 +19,16 @@ extension MetricsExport {
             let r2 = rep.rSquared
             let tail = [w(r2?.value), w(r2?.low), w(r2?.high), "\(rep.respondents)", "\(rep.resamplesUsed)"]
             for d in rep.drivers {
-                let cells = [Escape.csvField(rep.outcomeID), Escape.csvField(d.touchpointID), "\(d.rank)", "\(d.n)",
-                             num(d.importance.value), num(d.importance.low), num(d.importance.high),
-                             w(d.rawWeight), w(d.correlation), w(d.correlationInterval?.low), w(d.correlationInterval?.high)]
+                let cells = [
+                    Escape.csvField(rep.outcomeID), Escape.csvField(d.touchpointID), "\(d.rank)", "\(d.n)",
+                    num(d.importance.value), num(d.importance.low), num(d.importance.high),
+                    w(d.rawWeight), w(d.correlation), w(d.correlationInterval?.low), w(d.correlationInterval?.high),
+                ]
                 out += (cells + tail + [""]).joined(separator: ",") + "\n"
             }
             for e in rep.excluded {
-                let cells = [Escape.csvField(rep.outcomeID), Escape.csvField(e.touchpointID), "", "\(e.n)"] + Array(repeating: "", count: 7)
+                let cells =
+                    [Escape.csvField(rep.outcomeID), Escape.csvField(e.touchpointID), "", "\(e.n)"] + Array(repeating: "", count: 7)
                 out += (cells + tail + [Escape.csvField(e.reason)]).joined(separator: ",") + "\n"
             }
         }
@@ -36,22 +41,33 @@ extension MetricsExport {
             guard let i else { return .null }
             return .object(["value": .double(round(i.value)), "low": .double(round(i.low)), "high": .double(round(i.high))])
         }
-        return .array(reports.map { rep in
-            .object([
-                "outcome": .string(rep.outcomeID), "model": .string(rep.model), "missingRule": .string(rep.missingRule),
-                "respondents": .int(rep.respondents), "smallestPairN": .int(rep.smallestPairN),
-                "rSquared": interval(rep.rSquared, r4),
-                "bootstrap": .object(["resamples": .int(rep.resamples), "used": .int(rep.resamplesUsed),
-                                      "seed": .int(Int(truncatingIfNeeded: rep.seed)), "groups": .int(rep.groups)]),
-                "touchpoints": .array(rep.drivers.map { d in
-                    .object(["touchpoint": .string(d.touchpointID), "rank": .int(d.rank), "n": .int(d.n),
-                             "importance": interval(d.importance, r), "rawWeight": .double(r4(d.rawWeight)),
-                             "correlation": interval(d.correlationInterval ?? ScoreInterval(value: d.correlation, low: d.correlation, high: d.correlation), r4)])
-                }),
-                "excluded": .array(rep.excluded.map { .object(["touchpoint": .string($0.touchpointID), "n": .int($0.n), "reason": .string($0.reason)]) }),
-                "notes": .array(rep.notes.map { .string($0) }),
-            ])
-        })
+        return .array(
+            reports.map { rep in
+                .object([
+                    "outcome": .string(rep.outcomeID), "model": .string(rep.model), "missingRule": .string(rep.missingRule),
+                    "respondents": .int(rep.respondents), "smallestPairN": .int(rep.smallestPairN),
+                    "rSquared": interval(rep.rSquared, r4),
+                    "bootstrap": .object([
+                        "resamples": .int(rep.resamples), "used": .int(rep.resamplesUsed),
+                        "seed": .int(Int(truncatingIfNeeded: rep.seed)), "groups": .int(rep.groups),
+                    ]),
+                    "touchpoints": .array(
+                        rep.drivers.map { d in
+                            .object([
+                                "touchpoint": .string(d.touchpointID), "rank": .int(d.rank), "n": .int(d.n),
+                                "importance": interval(d.importance, r), "rawWeight": .double(r4(d.rawWeight)),
+                                "correlation": interval(
+                                    d.correlationInterval ?? ScoreInterval(value: d.correlation, low: d.correlation, high: d.correlation),
+                                    r4),
+                            ])
+                        }),
+                    "excluded": .array(
+                        rep.excluded.map {
+                            .object(["touchpoint": .string($0.touchpointID), "n": .int($0.n), "reason": .string($0.reason)])
+                        }),
+                    "notes": .array(rep.notes.map { .string($0) }),
+                ])
+            })
     }
 
     static func r4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

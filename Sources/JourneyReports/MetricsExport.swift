@@ -11,12 +11,14 @@ public enum MetricsExport {
         case touchpoint, stage, department, channel, segment, journey
     }
 
-    static let columns = ["level", "id", "responses", "nps", "nps_low", "nps_high", "promoters", "passives", "detractors",
-                          "csat_top2_pct", "csat_mean", "ces_mean", "ces_easy_pct", "positive", "neutral", "negative",
-                          "measured_emotion", "small_sample", "top_category",
-                          // Respondent-level columns (docs/feedback.md#intervals), appended so old readers keep their indices.
-                          "respondents", "csat_top2_low", "csat_top2_high", "csat_mean_low", "csat_mean_high",
-                          "ces_mean_low", "ces_mean_high", "negative_pct", "negative_low", "negative_high", "clustered_by_respondent"]
+    static let columns = [
+        "level", "id", "responses", "nps", "nps_low", "nps_high", "promoters", "passives", "detractors",
+        "csat_top2_pct", "csat_mean", "ces_mean", "ces_easy_pct", "positive", "neutral", "negative",
+        "measured_emotion", "small_sample", "top_category",
+        // Respondent-level columns (docs/feedback.md#intervals), appended so old readers keep their indices.
+        "respondents", "csat_top2_low", "csat_top2_high", "csat_mean_low", "csat_mean_high",
+        "ces_mean_low", "ces_mean_high", "negative_pct", "negative_low", "negative_high", "clustered_by_respondent",
+    ]
 
     /// One row per group of each level, in journey order.
     public static func rows(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> [(Level, String, Metrics)] {
@@ -44,7 +46,8 @@ public enum MetricsExport {
                 num(x.cesEasy), "\(x.sentimentCounts[.positive] ?? 0)", "\(x.sentimentCounts[.neutral] ?? 0)",
                 "\(x.sentimentCounts[.negative] ?? 0)", num(x.measuredEmotion), x.isSmallSample ? "true" : "false",
                 x.topCategories.first?.category ?? "",
-                "\(x.respondents)", num(x.csatTopBox?.low), num(x.csatTopBox?.high), num(x.csatMeanInterval?.low), num(x.csatMeanInterval?.high),
+                "\(x.respondents)", num(x.csatTopBox?.low), num(x.csatTopBox?.high), num(x.csatMeanInterval?.low),
+                num(x.csatMeanInterval?.high),
                 num(x.cesMeanInterval?.low), num(x.cesMeanInterval?.high), num(x.negativeShare?.value), num(x.negativeShare?.low),
                 num(x.negativeShare?.high), x.clusteredByRespondent ? "true" : "false",
             ]
@@ -58,12 +61,18 @@ public enum MetricsExport {
     public static func json(_ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil) throws -> String {
         var items: [JSONBox] = []
         for (level, id, x) in rows(j, m, levels: levels) {
-            var o: [String: JSONBox] = ["level": .string(level.rawValue), "id": .string(id), "responses": .int(x.responses),
-                                        "promoters": .int(x.promoters), "passives": .int(x.passives), "detractors": .int(x.detractors),
-                                        "smallSample": .bool(x.isSmallSample)]
+            var o: [String: JSONBox] = [
+                "level": .string(level.rawValue), "id": .string(id), "responses": .int(x.responses),
+                "promoters": .int(x.promoters), "passives": .int(x.passives), "detractors": .int(x.detractors),
+                "smallSample": .bool(x.isSmallSample),
+            ]
             if let n = x.nps { o["nps"] = .object(["value": .double(r(n.value)), "low": .double(r(n.low)), "high": .double(r(n.high))]) }
-            if let c = x.csatTopBox { o["csatTopBox"] = .object(["value": .double(r(c.value)), "low": .double(r(c.low)), "high": .double(r(c.high))]) }
-            func interval(_ c: ScoreInterval) -> JSONBox { .object(["value": .double(r(c.value)), "low": .double(r(c.low)), "high": .double(r(c.high))]) }
+            if let c = x.csatTopBox {
+                o["csatTopBox"] = .object(["value": .double(r(c.value)), "low": .double(r(c.low)), "high": .double(r(c.high))])
+            }
+            func interval(_ c: ScoreInterval) -> JSONBox {
+                .object(["value": .double(r(c.value)), "low": .double(r(c.low)), "high": .double(r(c.high))])
+            }
             o["respondents"] = .int(x.respondents)
             o["clusteredByRespondent"] = .bool(x.clusteredByRespondent)
             if let c = x.csatMeanInterval { o["csatMeanInterval"] = interval(c) }
@@ -73,18 +82,24 @@ public enum MetricsExport {
             if let v = x.cesMean { o["cesMean"] = .double(r(v)) }
             if let v = x.cesEasy { o["cesEasy"] = .double(r(v)) }
             if let v = x.measuredEmotion { o["measuredEmotion"] = .double(r(v)) }
-            o["sentiment"] = .object(Dictionary(uniqueKeysWithValues: Sentiment.allCases.map { ($0.rawValue, JSONBox.int(x.sentimentCounts[$0] ?? 0)) }))
+            o["sentiment"] = .object(
+                Dictionary(uniqueKeysWithValues: Sentiment.allCases.map { ($0.rawValue, JSONBox.int(x.sentimentCounts[$0] ?? 0)) }))
             o["topCategories"] = .array(x.topCategories.map { .object(["category": .string($0.category), "count": .int($0.count)]) })
             items.append(.object(o))
         }
         let a = m.accounting
         func tally(_ t: RowAccounting.Tally) -> JSONBox {
-            .object(["read": .int(t.read), "used": .int(t.used), "rejected": .int(t.rejected), "unmatched": .int(t.unmatched), "filtered": .int(t.filtered)])
+            .object([
+                "read": .int(t.read), "used": .int(t.used), "rejected": .int(t.rejected), "unmatched": .int(t.unmatched),
+                "filtered": .int(t.filtered),
+            ])
         }
         var doc: [String: JSONBox] = [
             "schema": .string("journeymap.metrics"), "version": .int(1), "journey": .string(j.id),
-            "rows": .object(["read": .int(a.read), "used": .int(a.used), "rejected": .int(a.rejected),
-                             "unmatched": .int(a.unmatched), "filtered": .int(a.filtered)]),
+            "rows": .object([
+                "read": .int(a.read), "used": .int(a.used), "rejected": .int(a.rejected),
+                "unmatched": .int(a.unmatched), "filtered": .int(a.filtered),
+            ]),
             "respondents": tally(a.respondents), "ratings": tally(a.ratings), "ratingsNotAnswered": .int(a.ratingsMissing),
             "groups": .array(items),
         ]

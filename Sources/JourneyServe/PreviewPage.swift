@@ -59,7 +59,7 @@ public enum PreviewPage {
     /// `frame-ancestors 'none'`, which a `<meta>` policy may not carry.)
     public static let contentSecurityPolicy =
         "default-src 'none'; script-src \(SHA256.cspSource(script)); style-src \(SHA256.cspSource(style)); "
-            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+        + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
     /// The status line: when the last attempt ran and how it went.
     static func status(_ e: PreviewEntry) -> String {
@@ -69,14 +69,19 @@ public enum PreviewPage {
     /// The whole page for `current` (nil: no journey found), with links to the others.
     public static func html(current: PreviewEntry?, all: [PreviewEntry], view: MapView) -> String {
         let e = current
-        let nav = all.count > 1 ? "<nav>" + all.map { o in
-            "<a href=\"/?j=\(Escape.html(o.id))\"\(o.id == e?.id ? " aria-current=\"page\"" : "")>\(Escape.html(o.title))</a>"
-        }.joined() + "</nav>" : ""
+        let nav =
+            all.count > 1
+            ? "<nav>"
+                + all.map { o in
+                    "<a href=\"/?j=\(Escape.html(o.id))\"\(o.id == e?.id ? " aria-current=\"page\"" : "")>\(Escape.html(o.title))</a>"
+                }.joined() + "</nav>" : ""
         let map: String
         if let e, e.svgVersion > 0 {
-            map = "<img id=\"map\" data-v=\"\(e.svgVersion)\" src=\"/map.svg?j=\(Escape.html(e.id))&amp;v=\(e.svgVersion)\" alt=\"\(Escape.html(e.title)): \(view.rawValue)\">"
+            map =
+                "<img id=\"map\" data-v=\"\(e.svgVersion)\" src=\"/map.svg?j=\(Escape.html(e.id))&amp;v=\(e.svgVersion)\" alt=\"\(Escape.html(e.title)): \(view.rawValue)\">"
         } else {
-            map = "<img id=\"map\" data-v=\"0\" alt=\"no map yet\"><p class=\"empty\">\(e == nil ? "No .journey files found." : "No map yet: fix the errors above and save.")</p>"
+            map =
+                "<img id=\"map\" data-v=\"0\" alt=\"no map yet\"><p class=\"empty\">\(e == nil ? "No .journey files found." : "No map yet: fix the errors above and save.")</p>"
         }
         return """
             <!DOCTYPE html>

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes files so that a reader (or a crash, or SIGKILL) only ever sees the old complete
@@ -43,8 +43,10 @@ public enum AtomicFile {
 
     /// Writes `bytes` to a new temporary file in `dir` (named for `path`), fsynced and
     /// closed; returns its path. Nothing is left behind when it fails.
-    static func writeTemporary(_ bytes: [UInt8], in dir: String, for path: String, mode: mode_t = 0o644,
-                               fault: FaultInjector? = nil) throws -> String {
+    static func writeTemporary(
+        _ bytes: [UInt8], in dir: String, for path: String, mode: mode_t = 0o644,
+        fault: FaultInjector? = nil
+    ) throws -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(dir)/\(temporaryMarker)\(getpid())-\(name).XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -64,7 +66,9 @@ public enum AtomicFile {
     }
 
     /// Creates `path` (which must not exist) with `bytes`, fsynced.
-    static func create(_ bytes: [UInt8], at path: String, reportedAs shown: String, mode: mode_t = 0o644, fault: FaultInjector? = nil) throws {
+    static func create(
+        _ bytes: [UInt8], at path: String, reportedAs shown: String, mode: mode_t = 0o644, fault: FaultInjector? = nil
+    ) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Failure(path: shown, reason: lastError) }
         defer { close(fd) }

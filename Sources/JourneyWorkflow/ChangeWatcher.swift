@@ -8,7 +8,8 @@ public struct ChangeWatcher: Sendable {
     /// hold only shared definitions are followed through the journeys that include them.
     public mutating func changed(_ inputs: [JourneyDiscovery.Input], _ settings: BatchSettings) -> [JourneyDiscovery.Input] {
         inputs.filter { item in
-            let (_, deps, shared, _) = RenderJob.dependenciesAndLoad(item, load: settings.load.options(root: item.root), options: settings.options)
+            let (_, deps, shared, _) = RenderJob.dependenciesAndLoad(
+                item, load: settings.load.options(root: item.root), options: settings.options)
             if shared { return false }
             let stamp = FileStamp([item.path] + deps)
             if stamps[item.path] == stamp { return false }

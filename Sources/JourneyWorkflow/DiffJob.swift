@@ -34,7 +34,8 @@ public enum DiffJob {
     /// Compares two loaded journeys; `map` draws the new one with its changes marked (`png` or `svg`).
     public static func compare(_ a: Journey, _ b: Journey, oldLabel: String, newLabel: String, map: OutputKind?) throws -> Outcome {
         let ma = FeedbackJoin.run(a).0, mb = FeedbackJoin.run(b).0
-        let d = JourneyDiff.compare(old: a, new: b, oldMeasurements: a.feedback.isEmpty ? nil : ma, newMeasurements: b.feedback.isEmpty ? nil : mb)
+        let d = JourneyDiff.compare(
+            old: a, new: b, oldMeasurements: a.feedback.isEmpty ? nil : ma, newMeasurements: b.feedback.isEmpty ? nil : mb)
         var outcome = Outcome(markdown: DiffReport.markdown(d, old: a, new: b, oldLabel: oldLabel, newLabel: newLabel))
         if let map {
             var o = MapOptions()

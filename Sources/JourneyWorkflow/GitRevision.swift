@@ -22,7 +22,8 @@ public enum GitRevision {
         let relative = path.hasPrefix("./") || path.hasPrefix("../") ? path : "./\(path)"
         if let bytes = show(["show", "\(revision):\(relative)"], in: folder) { return (bytes, path) }
         if let bytes = show(["show", "\(revision):\(path)"], in: folder),
-           let top = show(["rev-parse", "--show-toplevel"], in: folder) {
+            let top = show(["rev-parse", "--show-toplevel"], in: folder)
+        {
             let root = String(decoding: top, as: UTF8.self).trimmingCharacters(in: .newlines)
             return (bytes, "\(root)/\(path)")
         }

@@ -31,7 +31,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// journeys then render once more).
     public static func load(from dir: String) -> Manifest {
         guard let data = FileManager.default.contents(atPath: PathUtil.join(dir, fileName)),
-              let m = try? JSONDecoder().decode(Manifest.self, from: data), m.version == 2 else { return Manifest() }
+            let m = try? JSONDecoder().decode(Manifest.self, from: data), m.version == 2
+        else { return Manifest() }
         return m
     }
 
@@ -56,7 +57,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Records a set, dropping earlier sets of the journey whose files it overwrote.
     public mutating func record(_ key: Key, inputs: [String: String], outputs: [String]) {
         sets = sets.filter { $0.value.journey != key.journey || Set($0.value.outputs).isDisjoint(with: outputs) }
-        sets[key.id] = Entry(journey: key.journey, tool: JourneyMapVersion.string, options: key.options, inputs: inputs, outputs: outputs.sorted())
+        sets[key.id] = Entry(
+            journey: key.journey, tool: JourneyMapVersion.string, options: key.options, inputs: inputs, outputs: outputs.sorted())
     }
 
     /// Identifies an output set: the journey and the options that shape its bytes.
@@ -102,7 +104,8 @@ public struct Manifest: Codable, Sendable, Equatable {
             default: continue
             }
         }
-        if let missing = e.outputs.map({ PathUtil.join(outputDirectory, $0) }).first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+        if let missing = e.outputs.map({ PathUtil.join(outputDirectory, $0) }).first(where: { !FileManager.default.fileExists(atPath: $0) })
+        {
             return "\(missing) is missing"
         }
         return nil
@@ -150,7 +153,9 @@ public struct Manifest: Codable, Sendable, Equatable {
             for (k, v) in dict { out.merge(flatten(v, prefix: prefix.isEmpty ? k : "\(prefix).\(k)")) { a, _ in a } }
             return out
         }
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return [prefix: String(decoding: data, as: UTF8.self)]
     }
 
@@ -184,7 +189,9 @@ public struct Manifest: Codable, Sendable, Equatable {
 extension RenderJob {
     /// Loads a journey to learn its id and what its outputs depend on, handing back the loaded
     /// journey so that rendering need not read it again.
-    public static func dependenciesAndLoad(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions) -> (id: String?, files: [String], sharedDefinitions: Bool, loaded: LoadResult) {
+    public static func dependenciesAndLoad(
+        _ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions
+    ) -> (id: String?, files: [String], sharedDefinitions: Bool, loaded: LoadResult) {
         let loaded = JourneyLoader.load(path: input.path, options: load)
         guard let j = loaded.journey else { return (nil, loaded.files, loaded.isSharedDefinitions, loaded) }
         return (j.id, loaded.files + j.feedback.map(\.resolvedPath) + options.join.extraFeedback, false, loaded)

@@ -16,7 +16,8 @@ public enum MetricsJob {
             return Result(journey: nil, measurements: nil, diagnostics: loaded.diagnostics, sources: loaded.sources)
         }
         let joined = JoinStep.run(journey, settings: join)
-        return Result(journey: journey, measurements: joined.measurements ?? JourneyMeasurements(),
-                      diagnostics: loaded.diagnostics + joined.diagnostics, sources: loaded.sources)
+        return Result(
+            journey: journey, measurements: joined.measurements ?? JourneyMeasurements(),
+            diagnostics: loaded.diagnostics + joined.diagnostics, sources: loaded.sources)
     }
 }

@@ -34,6 +34,9 @@ public enum OutputNames {
     /// What `report` always writes for one journey, sorted (plus `drivers.svg/png` when the
     /// journey declares an outcome).
     public static var report: [String] {
-        ["\(reportMap).png", "\(reportMap).svg", "pain-points.json", "pain-points.md", "report.html", "\(reportChart).png", "\(reportChart).svg"].sorted()
+        [
+            "\(reportMap).png", "\(reportMap).svg", "pain-points.json", "pain-points.md", "report.html", "\(reportChart).png",
+            "\(reportChart).svg",
+        ].sorted()
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CLinux
 import JourneyCore
@@ -57,8 +57,10 @@ public enum OutputWriter {
         }
     }
 
-    private static func swapIn(_ changed: [OutputFile], keeping kept: [String], in dir: String, parent: String,
-                               mode: mode_t, fault: AtomicFile.FaultInjector?) throws {
+    private static func swapIn(
+        _ changed: [OutputFile], keeping kept: [String], in dir: String, parent: String,
+        mode: mode_t, fault: AtomicFile.FaultInjector?
+    ) throws {
         var template = Array("\(parent)/\(AtomicFile.temporaryMarker)\(getpid())-\(fileName(dir)).XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw AtomicFile.Failure(path: dir, reason: AtomicFile.lastError)

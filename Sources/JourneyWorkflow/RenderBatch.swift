@@ -89,8 +89,11 @@ public enum RenderBatch {
             if let id = l.id, duplicates[id] != nil { continue }
             guard let id = l.id else {
                 // Errors while loading: reported here, never sent to a worker.
-                emit(.journey(JourneyResult(path: l.input.path, journeyID: nil, diagnostics: l.result.diagnostics,
-                                            sources: l.result.sources, written: [], failed: true)))
+                emit(
+                    .journey(
+                        JourneyResult(
+                            path: l.input.path, journeyID: nil, diagnostics: l.result.diagnostics,
+                            sources: l.result.sources, written: [], failed: true)))
                 failed = true
                 continue
             }
@@ -120,11 +123,13 @@ public enum RenderBatch {
             for (index, l) in todo.enumerated() {
                 emit(.progress(index: index, total: todo.count, path: l.input.path))
                 let load = settings.load.options(root: l.input.root)
-                let outcome = settings.kind == .render
+                let outcome =
+                    settings.kind == .render
                     ? RenderJob.run(l.input, load: load, options: settings.options, loaded: l.result)
                     : ReportJob.run(l.input, load: load, options: settings.options, loaded: l.result)
-                var result = JourneyResult(path: l.input.path, journeyID: outcome.journeyID, diagnostics: outcome.diagnostics,
-                                           sources: outcome.sources, written: [], failed: outcome.failed)
+                var result = JourneyResult(
+                    path: l.input.path, journeyID: outcome.journeyID, diagnostics: outcome.diagnostics,
+                    sources: outcome.sources, written: [], failed: outcome.failed)
                 if !outcome.failed {
                     do {
                         result.written = try OutputWriter.write(outcome.files)
@@ -181,7 +186,8 @@ public enum RenderBatch {
 
     static func load(_ inputs: [JourneyDiscovery.Input], _ settings: BatchSettings) -> [Loaded] {
         inputs.map { input in
-            let (id, deps, shared, loaded) = RenderJob.dependenciesAndLoad(input, load: settings.load.options(root: input.root), options: settings.options)
+            let (id, deps, shared, loaded) = RenderJob.dependenciesAndLoad(
+                input, load: settings.load.options(root: input.root), options: settings.options)
             return Loaded(input: input, id: id, dependencies: deps, shared: shared, result: loaded)
         }
     }

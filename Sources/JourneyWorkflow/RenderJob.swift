@@ -73,7 +73,9 @@ public struct JourneyOutcome: Sendable {
 /// here: `OutputWriter` writes a journey's files only when all of them rendered.
 public enum RenderJob {
     /// `loaded`: the journey when the caller has loaded it already (no second read).
-    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded preloaded: LoadResult? = nil) -> JourneyOutcome {
+    public static func run(
+        _ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded preloaded: LoadResult? = nil
+    ) -> JourneyOutcome {
         var (outcome, prepared) = prepare(input, load: load, options: options, loaded: preloaded)
         guard let (journey, joined) = prepared else { return outcome }
         if let refusal = layoutRefusal(journey, options: options) {
@@ -81,7 +83,9 @@ public enum RenderJob {
             return outcome
         }
         guard let theme = Theme.named(options.theme ?? journey.style.theme) else {
-            outcome.diagnostics.append(Diagnostic(.unknownRenderTheme, "unknown theme '\(options.theme ?? "")' (themes: default, print, dark)", at: .file(input.path)))
+            outcome.diagnostics.append(
+                Diagnostic(
+                    .unknownRenderTheme, "unknown theme '\(options.theme ?? "")' (themes: default, print, dark)", at: .file(input.path)))
             return outcome
         }
         var mapOptions = MapOptions()
@@ -120,7 +124,8 @@ public enum RenderJob {
                 }
                 outcome.files += try renderFiles(spec, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi).map { f in
                     guard view == .map, f.path.hasSuffix(".svg") else { return f }
-                    return OutputFile(path: f.path, bytes: SVGAccessibility.annotate(f.bytes, journey: journey, measurements: joined.measurements))
+                    return OutputFile(
+                        path: f.path, bytes: SVGAccessibility.annotate(f.bytes, journey: journey, measurements: joined.measurements))
                 }
             }
             outcome.files.sort { $0.path < $1.path }
@@ -132,12 +137,15 @@ public enum RenderJob {
 
     /// parse → resolve → join, shared by `render` and `report`: the outcome so far, and the
     /// journey with its joined data when nothing failed.
-    static func prepare(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions,
-                        loaded preloaded: LoadResult? = nil) -> (JourneyOutcome, (Journey, JoinStep.Result)?) {
+    static func prepare(
+        _ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions,
+        loaded preloaded: LoadResult? = nil
+    ) -> (JourneyOutcome, (Journey, JoinStep.Result)?) {
         let loaded = preloaded ?? JourneyLoader.load(path: input.path, options: load)
-        var outcome = JourneyOutcome(input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
-                                     sources: loaded.sources, files: [], dependencies: loaded.files,
-                                     isSharedDefinitions: loaded.isSharedDefinitions)
+        var outcome = JourneyOutcome(
+            input: input, journeyID: loaded.journey?.id, diagnostics: loaded.diagnostics,
+            sources: loaded.sources, files: [], dependencies: loaded.files,
+            isSharedDefinitions: loaded.isSharedDefinitions)
         guard let journey = loaded.journey else { return (outcome, nil) }
         let joined = JoinStep.run(journey, settings: options.join)
         outcome.diagnostics += joined.diagnostics
@@ -149,11 +157,16 @@ public enum RenderJob {
     static func layoutRefusal(_ journey: Journey, options: RenderOptions) -> Diagnostic? {
         let n = journey.touchpoints.count
         guard n > options.maxLayoutTouchpoints else { return nil }
-        return Diagnostic(.tooLargeToLayOut, "'\(journey.id)' has \(n) touchpoints, more than the \(options.maxLayoutTouchpoints) that are laid out (layout time and memory grow fast with size); split the journey by stage, or raise --max-layout-touchpoints", at: journey.range)
+        return Diagnostic(
+            .tooLargeToLayOut,
+            "'\(journey.id)' has \(n) touchpoints, more than the \(options.maxLayoutTouchpoints) that are laid out (layout time and memory grow fast with size); split the journey by stage, or raise --max-layout-touchpoints",
+            at: journey.range)
     }
 
     /// Renders one graph in the requested formats (one layout for all of them).
-    public static func renderFiles(_ spec: GraphSpec, name: String, dir: String, formats: [OutputKind], dpi: Double) throws(GraphvizError) -> [OutputFile] {
+    public static func renderFiles(
+        _ spec: GraphSpec, name: String, dir: String, formats: [OutputKind], dpi: Double
+    ) throws(GraphvizError) -> [OutputFile] {
         var files: [OutputFile] = []
         let graphviz = formats.compactMap { kind -> RenderFormat? in
             switch kind {
@@ -170,7 +183,9 @@ public enum RenderJob {
                 files.append(OutputFile(path: "\(dir)/\(OutputNames.file(name, kind))", bytes: bytes))
             }
         }
-        if formats.contains(.dot) { files.append(OutputFile(path: "\(dir)/\(OutputNames.file(name, .dot))", bytes: Array(DOTWriter.write(spec).utf8))) }
+        if formats.contains(.dot) {
+            files.append(OutputFile(path: "\(dir)/\(OutputNames.file(name, .dot))", bytes: Array(DOTWriter.write(spec).utf8)))
+        }
         return files.sorted { $0.path < $1.path }
     }
 }

@@ -10,7 +10,9 @@ import JourneyReports
 /// with the top pain points outlined (map-pain-points.svg/png).
 public enum ReportJob {
     /// `loaded`: the journey when the caller has loaded it already (no second read).
-    public static func run(_ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded: LoadResult? = nil) -> JourneyOutcome {
+    public static func run(
+        _ input: JourneyDiscovery.Input, load: LoadOptions, options: RenderOptions, loaded: LoadResult? = nil
+    ) -> JourneyOutcome {
         var (outcome, prepared) = RenderJob.prepare(input, load: load, options: options, loaded: loaded)
         guard let (journey, joined) = prepared else { return outcome }
         if let refusal = RenderJob.layoutRefusal(journey, options: options) {
@@ -31,21 +33,28 @@ public enum ReportJob {
             let map = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
             let mapFiles = try RenderJob.renderFiles(map, name: OutputNames.reportMap, dir: dir, formats: [.svg, .png], dpi: options.dpi)
             let chart = ReportChart.build(report, theme: theme, journey: journey)
-            let chartFiles = try RenderJob.renderFiles(chart, name: OutputNames.reportChart, dir: dir, formats: [.svg, .png], dpi: options.dpi)
+            let chartFiles = try RenderJob.renderFiles(
+                chart, name: OutputNames.reportChart, dir: dir, formats: [.svg, .png], dpi: options.dpi)
             // With an outcome, the key-driver grid leads the report (drivers.svg/png).
-            let driverFiles = try report.drivers.map {
-                try RenderJob.renderFiles(DriversBuilder.build(journey, drivers: $0, options: mapOptions), name: OutputNames.reportDrivers, dir: dir,
-                                          formats: [.svg, .png], dpi: options.dpi)
-            } ?? []
+            let driverFiles =
+                try report.drivers.map {
+                    try RenderJob.renderFiles(
+                        DriversBuilder.build(journey, drivers: $0, options: mapOptions), name: OutputNames.reportDrivers, dir: dir,
+                        formats: [.svg, .png], dpi: options.dpi)
+                } ?? []
             let driversPNG = driverFiles.first { $0.path.hasSuffix(".png") }?.bytes
             let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
-            outcome.files = (mapFiles + chartFiles + driverFiles + [
-                OutputFile(path: "\(dir)/pain-points.md", bytes: Array(MarkdownReport.render(report, journey: journey).utf8)),
-                OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
-                OutputFile(path: "\(dir)/report.html", bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG).utf8)),
-            ]).sorted { $0.path < $1.path }
+            outcome.files =
+                (mapFiles + chartFiles + driverFiles + [
+                    OutputFile(path: "\(dir)/pain-points.md", bytes: Array(MarkdownReport.render(report, journey: journey).utf8)),
+                    OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
+                    OutputFile(
+                        path: "\(dir)/report.html",
+                        bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG).utf8)),
+                ]).sorted { $0.path < $1.path }
         } catch {
-            outcome.diagnostics.append(Diagnostic(.renderFailed, "cannot render the report of '\(journey.id)': \(error)", at: journey.range))
+            outcome.diagnostics.append(
+                Diagnostic(.renderFailed, "cannot render the report of '\(journey.id)': \(error)", at: journey.range))
         }
         return outcome
     }

@@ -48,7 +48,8 @@ struct WireDiagnostic: Codable, Sendable, Equatable {
     var value: Diagnostic {
         var fix: FixIt?
         if let fixRange, let fixReplacement { fix = FixIt(range: fixRange.value, replacement: fixReplacement) }
-        return Diagnostic(severity, code: code, message, at: range.value,
-                          notes: notes.map { DiagnosticNote($0.message, at: $0.range?.value) }, fixIt: fix)
+        return Diagnostic(
+            severity, code: code, message, at: range.value,
+            notes: notes.map { DiagnosticNote($0.message, at: $0.range?.value) }, fixIt: fix)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs copies of our own binary as worker processes, at most `jobs` at a time, each under a
@@ -44,7 +44,8 @@ public enum WorkerPool {
     public static func cause(of result: Result, memoryLimit: Int) -> String {
         let said = result.stderr.lowercased()
         if ["out of memory", "failed to allocate", "cannot allocate", "resource temporarily unavailable"].contains(where: said.contains) {
-            return "out of memory: an allocation failed under the --max-memory limit of \(memoryLimit) MiB; raise it, lower --dpi or split the journey"
+            return
+                "out of memory: an allocation failed under the --max-memory limit of \(memoryLimit) MiB; raise it, lower --dpi or split the journey"
         }
         return "Graphviz crashed"
     }
@@ -64,8 +65,10 @@ public enum WorkerPool {
 
     /// Runs every task; results come back in task order, whatever order workers finish in.
     /// `finished` is called as each worker ends (for progress), in the order they end.
-    public static func run(_ tasks: [Task], jobs: Int, executable: String = executablePath,
-                           finished: (Int, Result) -> Void = { _, _ in }) -> [Result] {
+    public static func run(
+        _ tasks: [Task], jobs: Int, executable: String = executablePath,
+        finished: (Int, Result) -> Void = { _, _ in }
+    ) -> [Result] {
         struct Running {
             var index: Int
             var process: Process
@@ -84,8 +87,9 @@ public enum WorkerPool {
         func finish(_ r: Running) {
             let out = String(decoding: FileManager.default.contents(atPath: r.out) ?? Data(), as: UTF8.self)
             let err = String(decoding: FileManager.default.contents(atPath: r.err) ?? Data(), as: UTF8.self)
-            let result = Result(status: r.process.terminationStatus, stdout: out, stderr: err, timedOut: r.killed,
-                                signaled: r.process.terminationReason == .uncaughtSignal)
+            let result = Result(
+                status: r.process.terminationStatus, stdout: out, stderr: err, timedOut: r.killed,
+                signaled: r.process.terminationReason == .uncaughtSignal)
             results[r.index] = result
             finished(r.index, result)
         }

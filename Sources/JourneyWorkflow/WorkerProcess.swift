@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The worker side of the protocol: limits for the process, then the job's journeys one by
@@ -27,11 +27,14 @@ public enum WorkerProcess {
         for input in job.inputs {
             let start = Date()
             let load = job.load.options(root: input.root)
-            let outcome = job.kind == .render ? RenderJob.run(input, load: load, options: job.options)
-                                              : ReportJob.run(input, load: load, options: job.options)
-            var r = WorkerResult(path: input.path, journeyID: outcome.journeyID, diagnostics: outcome.diagnostics.map(WireDiagnostic.init),
-                                 files: outcome.files.map(\.path), written: [], writeError: nil,
-                                 sharedDefinitions: outcome.isSharedDefinitions, seconds: 0)
+            let outcome =
+                job.kind == .render
+                ? RenderJob.run(input, load: load, options: job.options)
+                : ReportJob.run(input, load: load, options: job.options)
+            var r = WorkerResult(
+                path: input.path, journeyID: outcome.journeyID, diagnostics: outcome.diagnostics.map(WireDiagnostic.init),
+                files: outcome.files.map(\.path), written: [], writeError: nil,
+                sharedDefinitions: outcome.isSharedDefinitions, seconds: 0)
             if !outcome.failed, !outcome.isSharedDefinitions {
                 do { r.written = try OutputWriter.write(outcome.files) } catch { r.writeError = "\(error)" }
             }

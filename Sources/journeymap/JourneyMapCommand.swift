@@ -11,6 +11,9 @@ struct JourneyMapCommand: ParsableCommand {
             64 bad command-line use.
             """,
         version: JourneyMapVersion.string,
-        subcommands: [Render.self, Serve.self, Check.self, Report.self, Metrics.self, SQL.self, Fmt.self, Init.self, Import.self, Export.self, Diff.self, Watch.self, Lsp.self, Worker.self]
+        subcommands: [
+            Render.self, Serve.self, Check.self, Report.self, Metrics.self, SQL.self, Fmt.self, Init.self, Import.self, Export.self,
+            Diff.self, Watch.self, Lsp.self, Worker.self,
+        ]
     )
 }

@@ -14,7 +14,7 @@ import Testing
         let e = SymmetricEigen(symmetric: [2, 1, 1, 2], k: 2)
         #expect(abs(e.values[0] - 3) < 1e-14 && abs(e.values[1] - 1) < 1e-14)
         #expect(abs(abs(e.vectors[0]) - 0.5.squareRoot()) < 1e-14)
-        #expect(abs(e.vectors[0] - e.vectors[2]) < 1e-14)   // first column: equal components
+        #expect(abs(e.vectors[0] - e.vectors[2]) < 1e-14)  // first column: equal components
     }
 
     @Test func jacobiReconstructsARandomSymmetricMatrix() {
@@ -74,7 +74,7 @@ import Testing
         #expect(report.drivers[0].importance.low > decoy.importance.high)
         for d in report.drivers {
             #expect(d.importance.low <= d.importance.value && d.importance.value <= d.importance.high)
-            #expect(d.n > 2000 && d.n < 3000)   // 10% blanks in the rating (pairwise deletion)
+            #expect(d.n > 2000 && d.n < 3000)  // 10% blanks in the rating (pairwise deletion)
         }
         let r2 = try #require(report.rSquared)
         #expect(r2.low < r2.value && r2.value < r2.high && r2.value > 0.2)
@@ -117,7 +117,7 @@ import Testing
         let rxy = (0..<k).map { r[$0 * (k + 1) + k] }
         let rw = RelativeWeights(rxx: rxx, rxy: rxy)
         let shapley = TestAlgebra.shapley(rxx, rxy)
-        #expect(abs(shapley.reduce(0, +) - rw.rSquared) < 1e-9)   // both decompose the same R²
+        #expect(abs(shapley.reduce(0, +) - rw.rSquared) < 1e-9)  // both decompose the same R²
         for j in 0..<k {
             // Johnson (2000) reports agreement to about 0.01 of R² on such data.
             #expect(abs(rw.raw[j] - shapley[j]) < 0.01 * rw.rSquared, "rating \(j): \(rw.raw[j]) vs Shapley \(shapley[j])")

@@ -10,8 +10,10 @@ import Testing
 /// implementation: numpy (pairwise deletion, `numpy.linalg.eigh`) in .venv-test.
 @Suite struct KeyDriverNumpyTests {
     static let lounge = Repo.fixture("skytrax/lounge.csv")
-    static let ratings = ["comfort_rating", "cleanliness_rating", "bar_beverages_rating", "catering_rating",
-                          "washrooms_rating", "wifi_connectivity_rating", "staff_service_rating"]
+    static let ratings = [
+        "comfort_rating", "cleanliness_rating", "bar_beverages_rating", "catering_rating",
+        "washrooms_rating", "wifi_connectivity_rating", "staff_service_rating",
+    ]
 
     /// .venv-test's Python when it can import numpy (scripts/test-setup.sh installs it).
     static let numpyPython: String? = {
@@ -102,9 +104,12 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test(.enabled(if: ready, "needs numpy in .venv-test (scripts/test-setup.sh) and Tests/Fixtures/skytrax/lounge.csv"),
-          arguments: [("recommended", OutcomeDeclaration.Kind.binary(yes: ["1"])),
-                      ("overall_rating", OutcomeDeclaration.Kind.scale(Scale(min: 1, max: 10)))])
+    @Test(
+        .enabled(if: ready, "needs numpy in .venv-test (scripts/test-setup.sh) and Tests/Fixtures/skytrax/lounge.csv"),
+        arguments: [
+            ("recommended", OutcomeDeclaration.Kind.binary(yes: ["1"])),
+            ("overall_rating", OutcomeDeclaration.Kind.scale(Scale(min: 1, max: 10))),
+        ])
     func relativeWeightsEqualNumpy(_ outcome: String, _ kind: OutcomeDeclaration.Kind) throws {
         let report = try #require(KeyDriverAnalysis.analyse(try Self.moments(outcome: outcome), kind: kind, outcomeID: outcome))
         let np = try Self.numpy(outcome: outcome)

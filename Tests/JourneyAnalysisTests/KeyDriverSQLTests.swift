@@ -9,15 +9,18 @@ import Testing
 /// lounge reviews, read back through `format moments`: the drivers equal the in-process ones.
 @Suite struct KeyDriverSQLTests {
     static let r = SourceRange.file("t.journey")
-    static let ratings = [("comfort", "comfort_rating"), ("cleanliness", "cleanliness_rating"), ("bar", "bar_beverages_rating"),
-                          ("catering", "catering_rating"), ("washrooms", "washrooms_rating"), ("wifi", "wifi_connectivity_rating"),
-                          ("staff", "staff_service_rating")]
+    static let ratings = [
+        ("comfort", "comfort_rating"), ("cleanliness", "cleanliness_rating"), ("bar", "bar_beverages_rating"),
+        ("catering", "catering_rating"), ("washrooms", "washrooms_rating"), ("wifi", "wifi_connectivity_rating"),
+        ("staff", "staff_service_rating"),
+    ]
 
     static func journey(_ sources: [FeedbackSource]) -> Journey {
         let tps = ratings.map { Touchpoint(id: $0.0, title: $0.0, stageID: "lounge", owner: "ops", range: r) }
-        return Journey(id: "lounge", title: "Lounge", departments: [Department(id: "ops", title: "Ops", range: r)],
-                       stages: [Stage(id: "lounge", title: "Lounge", touchpoints: tps, range: r)],
-                       feedback: sources, sourceFile: "t.journey", range: r)
+        return Journey(
+            id: "lounge", title: "Lounge", departments: [Department(id: "ops", title: "Ops", range: r)],
+            stages: [Stage(id: "lounge", title: "Lounge", touchpoints: tps, range: r)],
+            feedback: sources, sourceFile: "t.journey", range: r)
     }
 
     /// The two cases: 0 means "not rated" (missing code) with the 1–10 overall rating as the
@@ -55,7 +58,7 @@ import Testing
                 if t.isEmpty || source.missingValues.contains(where: { $0 == t.lowercased() || (x != nil && Double($0) == x) }) {
                     values.append(.nan)
                 } else if v < source.ratings.count {
-                    guard let x, x >= 1, x <= 5 else { return true }   // the row is left out
+                    guard let x, x >= 1, x <= 5 else { return true }  // the row is left out
                     values.append(x)
                 } else if case .binary(let yes) = out.kind {
                     values.append(yes.contains(t.lowercased()) ? 1 : 0)
@@ -113,8 +116,9 @@ import Testing
 
     static let ready = FileManager.default.fileExists(atPath: KeyDriverNumpyTests.lounge)
 
-    @Test(.enabled(if: ready && OptionalTools.duckdbPython != nil, "needs DuckDB in .venv-test (scripts/test-setup.sh)"),
-          arguments: ["overall", "recommended"])
+    @Test(
+        .enabled(if: ready && OptionalTools.duckdbPython != nil, "needs DuckDB in .venv-test (scripts/test-setup.sh)"),
+        arguments: ["overall", "recommended"])
     func duckDBMomentsGiveTheSameDrivers(_ outcome: String) throws {
         let source = Self.wide(KeyDriverNumpyTests.lounge, outcome: outcome)
         let sql = try FeedbackSQL.moments(Self.journey([source]), source: source, table: "feedback", dialect: .duckdb)
@@ -124,8 +128,9 @@ import Testing
         try Self.expectSamePoints(try Self.drivers(fromMoments: csv, outcome: source.outcomes[0]), local)
     }
 
-    @Test(.enabled(if: ready && OptionalTools.hasPostgres, "needs PostgreSQL (scripts/test-setup.sh)"),
-          arguments: ["overall", "recommended"])
+    @Test(
+        .enabled(if: ready && OptionalTools.hasPostgres, "needs PostgreSQL (scripts/test-setup.sh)"),
+        arguments: ["overall", "recommended"])
     func postgreSQLMomentsGiveTheSameDrivers(_ outcome: String) throws {
         let source = Self.wide(KeyDriverNumpyTests.lounge, outcome: outcome)
         let sql = try FeedbackSQL.moments(Self.journey([source]), source: source, table: "feedback", dialect: .postgres)
@@ -153,11 +158,13 @@ import Testing
 
     static func plantedJourney(_ sources: [FeedbackSource]) -> Journey {
         let tps = PlantedDriverData.touchpoints.map { Touchpoint(id: $0, title: $0, stageID: "s", owner: "ops", range: r) }
-        return Journey(id: "planted", title: "Planted", departments: [Department(id: "ops", title: "Ops", range: r)],
-                       stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)], feedback: sources, sourceFile: "t.journey", range: r)
+        return Journey(
+            id: "planted", title: "Planted", departments: [Department(id: "ops", title: "Ops", range: r)],
+            stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)], feedback: sources, sourceFile: "t.journey", range: r)
     }
 
-    @Test(.enabled(if: OptionalTools.duckdbPython != nil || OptionalTools.hasPostgres, "needs DuckDB or PostgreSQL (scripts/test-setup.sh)"))
+    @Test(
+        .enabled(if: OptionalTools.duckdbPython != nil || OptionalTools.hasPostgres, "needs DuckDB or PostgreSQL (scripts/test-setup.sh)"))
     func respondentIDsAreHashedIntoGroups() throws {
         let (source, path) = try Self.plantedWithIDs()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
@@ -168,13 +175,19 @@ import Testing
         #expect(local.drivers.first?.touchpointID == "staff" && local.drivers.last?.touchpointID == "decoy")
         var engines: [String] = []
         if OptionalTools.duckdbPython != nil {
-            engines.append(try Self.runDuckDB(try FeedbackSQL.moments(Self.plantedJourney([source]), source: source, table: "feedback", dialect: .duckdb), data: path))
+            engines.append(
+                try Self.runDuckDB(
+                    try FeedbackSQL.moments(Self.plantedJourney([source]), source: source, table: "feedback", dialect: .duckdb), data: path)
+            )
         }
         if OptionalTools.hasPostgres {
-            engines.append(try Self.runPostgres(try FeedbackSQL.moments(Self.plantedJourney([source]), source: source, table: "feedback", dialect: .postgres), data: path))
+            engines.append(
+                try Self.runPostgres(
+                    try FeedbackSQL.moments(Self.plantedJourney([source]), source: source, table: "feedback", dialect: .postgres),
+                    data: path))
         }
         for csv in engines {
-            #expect(csv.contains("\n0,") && csv.contains("\n199,"))   // the hash spreads ids over all 200 groups
+            #expect(csv.contains("\n0,") && csv.contains("\n199,"))  // the hash spreads ids over all 200 groups
             let mpath = (path as NSString).deletingLastPathComponent + "/moments.csv"
             try csv.write(toFile: mpath, atomically: true, encoding: .utf8)
             var ms = FeedbackSource(path: mpath, resolvedPath: mpath, format: .moments, columns: [:], categoryRules: [], range: Self.r)
@@ -192,17 +205,17 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try sql.write(toFile: dir + "/q.sql", atomically: true, encoding: .utf8)
         try """
-            import duckdb, sys, csv
-            con = duckdb.connect()
-            path = sys.argv[1].replace("'", "''")
-            # Text columns, as a survey export lands (read_csv_auto would make yes/no a BOOLEAN,
-            # which casts to 'true'/'false': see docs/feedback.md#moments-sql).
-            con.execute(f"CREATE VIEW feedback AS SELECT * FROM read_csv_auto('{path}', header=true, all_varchar=true)")
-            cur = con.execute(open(sys.argv[2]).read())
-            w = csv.writer(sys.stdout, lineterminator="\\n")
-            w.writerow([d[0] for d in cur.description])
-            for r in cur.fetchall(): w.writerow([repr(x) if isinstance(x, float) else x for x in r])
-            """.write(toFile: dir + "/run.py", atomically: true, encoding: .utf8)
+        import duckdb, sys, csv
+        con = duckdb.connect()
+        path = sys.argv[1].replace("'", "''")
+        # Text columns, as a survey export lands (read_csv_auto would make yes/no a BOOLEAN,
+        # which casts to 'true'/'false': see docs/feedback.md#moments-sql).
+        con.execute(f"CREATE VIEW feedback AS SELECT * FROM read_csv_auto('{path}', header=true, all_varchar=true)")
+        cur = con.execute(open(sys.argv[2]).read())
+        w = csv.writer(sys.stdout, lineterminator="\\n")
+        w.writerow([d[0] for d in cur.description])
+        for r in cur.fetchall(): w.writerow([repr(x) if isinstance(x, float) else x for x in r])
+        """.write(toFile: dir + "/run.py", atomically: true, encoding: .utf8)
         return try run(try #require(OptionalTools.duckdbPython), [dir + "/run.py", data, dir + "/q.sql"])
     }
 

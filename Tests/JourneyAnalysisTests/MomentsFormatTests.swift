@@ -14,8 +14,9 @@ import Testing
         var source = FeedbackSource(path: path, resolvedPath: path, format: .moments, columns: [:], categoryRules: [], range: r)
         source.outcomes = outcomes
         if let csat { source.scales["csat"] = csat }
-        return Journey(id: "t", title: "T", departments: [Department(id: "ops", title: "Ops", range: r)],
-                       stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)], feedback: [source], sourceFile: "t.journey", range: r)
+        return Journey(
+            id: "t", title: "T", departments: [Department(id: "ops", title: "Ops", range: r)],
+            stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)], feedback: [source], sourceFile: "t.journey", range: r)
     }
 
     /// DriverMoments as the moments query writes them (pairs with n > 0, i ≤ j), `copies` times.
@@ -34,12 +35,13 @@ import Testing
         return out
     }
 
-    static func join(_ text: String, outcomes: [OutcomeDeclaration] = [], csat: Scale? = nil) throws -> (JourneyMeasurements, [Diagnostic]) {
+    static func join(_ text: String, outcomes: [OutcomeDeclaration] = [], csat: Scale? = nil) throws -> (JourneyMeasurements, [Diagnostic])
+    {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("moments-\(UUID().uuidString).csv").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         var options = JoinOptions()
-        options.examplesPerReason = 20   // every rejected row listed, not the first five of each kind
+        options.examplesPerReason = 20  // every rejected row listed, not the first five of each kind
         return FeedbackJoin.run(journey(path, outcomes: outcomes, csat: csat), options: options)
     }
 
@@ -48,7 +50,8 @@ import Testing
     @Test func momentsReadBackGiveTheSameDriversAndIntervals() throws {
         // Same groups as the streamed moments, so even the bootstrap intervals are equal.
         let planted = PlantedDriverData(respondents: 1500).moments(outcome: "satisfied")
-        let (m, diags) = try Self.join(Self.csv(planted), outcomes: [OutcomeDeclaration(id: "satisfied", column: "satisfied", kind: Self.tenPoint, range: Self.r)])
+        let (m, diags) = try Self.join(
+            Self.csv(planted), outcomes: [OutcomeDeclaration(id: "satisfied", column: "satisfied", kind: Self.tenPoint, range: Self.r)])
         #expect(diags.allSatisfy { $0.severity == .note }, "\(diags.map(\.message))")
         let read = try #require(m.driverMoments["satisfied"])
         #expect(read.variables == planted.variables)
@@ -65,7 +68,11 @@ import Testing
         let read = try #require(m.driverMoments["y"])
         #expect(read.total.values == planted.total.values.map { 2 * $0 })
         // Undeclared, with answers that are not all 0/1: a numeric outcome.
-        if case .scale(let s)? = m.outcomeKinds["y"] { #expect(!s.min.isFinite) } else { Issue.record("kind \(String(describing: m.outcomeKinds["y"]))") }
+        if case .scale(let s)? = m.outcomeKinds["y"] {
+            #expect(!s.min.isFinite)
+        } else {
+            Issue.record("kind \(String(describing: m.outcomeKinds["y"]))")
+        }
     }
 
     @Test func undeclaredZeroOneOutcomeIsBinary() throws {
@@ -76,17 +83,17 @@ import Testing
 
     @Test func rowsThatNoAnswersCouldGiveAreRejectedWithTheirLine() throws {
         let rows = [
-            "0,staff,staff,10,30,30,100,100,100",      // 2: fine
-            "250,staff,staff,10,30,30,100,100,100",    // 3: group out of range
-            "1,staff,wifi,-1,0,0,0,0,0",               // 4: negative count
-            "1,staff,wifi,2.5,1,1,1,1,1",              // 5: not a count
-            "1,staff,wifi,3,x,1,1,1,1",                // 6: not a number
-            "1,staff,staff,3,6,7,14,14,14",            // 7: diagonal sums differ
-            "1,staff,wifi,2,10,4,10,8,9",              // 8: (Σx)² > n·Σx²
-            "1,staff,wifi,2,4,4,8,8,20",               // 9: cross-product too large
-            "1,staff,y,4,12,9,36,21,27",               // 10: binary outcome: Σy = 9 > n = 4
-            "1,staff,wifi,0,1,0,0,0,0",                // 11: n = 0 with sums
-            "1,staff,wiffi,2,4,4,8,8,8",               // 12: unknown variable
+            "0,staff,staff,10,30,30,100,100,100",  // 2: fine
+            "250,staff,staff,10,30,30,100,100,100",  // 3: group out of range
+            "1,staff,wifi,-1,0,0,0,0,0",  // 4: negative count
+            "1,staff,wifi,2.5,1,1,1,1,1",  // 5: not a count
+            "1,staff,wifi,3,x,1,1,1,1",  // 6: not a number
+            "1,staff,staff,3,6,7,14,14,14",  // 7: diagonal sums differ
+            "1,staff,wifi,2,10,4,10,8,9",  // 8: (Σx)² > n·Σx²
+            "1,staff,wifi,2,4,4,8,8,20",  // 9: cross-product too large
+            "1,staff,y,4,12,9,36,21,27",  // 10: binary outcome: Σy = 9 > n = 4
+            "1,staff,wifi,0,1,0,0,0,0",  // 11: n = 0 with sums
+            "1,staff,wiffi,2,4,4,8,8,8",  // 12: unknown variable
         ]
         let y = OutcomeDeclaration(id: "y", column: "y", kind: .binary(yes: ["1"]), range: Self.r)
         let (m, diags) = try Self.join(Self.header + rows.joined(separator: "\n") + "\n", outcomes: [y])

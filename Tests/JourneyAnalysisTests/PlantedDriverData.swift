@@ -9,7 +9,7 @@ struct PlantedDriverData {
     /// Touchpoints in declaration order; the planted order of importance is staff > wifi >
     /// food, and `decoy` (correlated 0.6 with `staff`) has no effect on the outcome.
     static let touchpoints = ["decoy", "food", "staff", "wifi"]
-    var rows: [[Double]] = []   // touchpoint ratings (NaN = not answered), outcome last
+    var rows: [[Double]] = []  // touchpoint ratings (NaN = not answered), outcome last
 
     /// - Parameters:
     ///   - respondents: rows to generate.
@@ -18,7 +18,7 @@ struct PlantedDriverData {
     init(respondents: Int, missing: Double = 0.1, binary: Bool = false, seed: UInt64 = 42) {
         var rng = Xoshiro256(seed: seed)
         func uniform() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
-        func normal() -> Double {   // Box–Muller
+        func normal() -> Double {  // Box–Muller
             let u = max(uniform(), 1e-300), v = uniform()
             return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
         }

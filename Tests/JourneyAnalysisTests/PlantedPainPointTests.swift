@@ -13,19 +13,24 @@ import Testing
         let r = SourceRange.file("planted.journey")
         let ids = (0..<12).map { "t\($0)" }
         let stages = (0..<4).map { s in
-            Stage(id: "s\(s)", title: "Stage \(s)", touchpoints: (0..<3).map { k in
-                let id = ids[s * 3 + k]
-                return Touchpoint(id: id, title: "Touchpoint \(id)", stageID: "s\(s)", owner: s % 2 == 0 ? "ops" : "care",
-                                  emotion: Emotion(value: 1), range: r)
-            }, range: r)
+            Stage(
+                id: "s\(s)", title: "Stage \(s)",
+                touchpoints: (0..<3).map { k in
+                    let id = ids[s * 3 + k]
+                    return Touchpoint(
+                        id: id, title: "Touchpoint \(id)", stageID: "s\(s)", owner: s % 2 == 0 ? "ops" : "care",
+                        emotion: Emotion(value: 1), range: r)
+                }, range: r)
         }
         var flows: [Flow] = []
         for (a, b) in zip(ids, ids.dropFirst()) { flows.append(Flow(from: a, to: b, kind: .sequence, range: r)) }
-        return Journey(id: "planted", title: "Planted", departments: [Department(id: "ops", title: "Ops", range: r), Department(id: "care", title: "Care", range: r)],
-                       stages: stages, flows: flows,
-                       feedback: [FeedbackSource(path: feedbackPath, resolvedPath: feedbackPath, range: r)],
-                       targets: [Target(metric: .nps, comparison: .atLeast, value: 30, range: r)],
-                       sourceFile: "planted.journey", range: r)
+        return Journey(
+            id: "planted", title: "Planted",
+            departments: [Department(id: "ops", title: "Ops", range: r), Department(id: "care", title: "Care", range: r)],
+            stages: stages, flows: flows,
+            feedback: [FeedbackSource(path: feedbackPath, resolvedPath: feedbackPath, range: r)],
+            targets: [Target(metric: .nps, comparison: .atLeast, value: 30, range: r)],
+            sourceFile: "planted.journey", range: r)
     }
 
     /// Deterministic answers: bad touchpoints mostly detractors and negative; a tiny healthy
@@ -35,7 +40,7 @@ import Testing
         var csv = "touchpoint,nps,csat,sentiment,comment\n"
         var seed: UInt64 = 42
         func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % 100)
         }
         for i in 0..<11 {
@@ -80,7 +85,7 @@ import Testing
         let path = try Self.writeFeedback()
         defer { try? FileManager.default.removeItem(atPath: path) }
         var j = Self.journey(feedbackPath: path)
-        j.stages[1].touchpoints[0].pains = ["known slow step"]   // t3: bad in the data
+        j.stages[1].touchpoints[0].pains = ["known slow step"]  // t3: bad in the data
         j.stages[0].touchpoints[1].pains = ["we think this hurts"]  // t1: healthy in the data
         let (m, _) = FeedbackJoin.run(j)
         let report = PainPointAnalysis.analyse(j, m)

@@ -34,7 +34,8 @@ import Testing
         let r = PainPointAnalysis.analyse(j, m)
         for tp in j.touchpoints {
             guard let x = m.byTouchpoint[tp.id], let n = x.nps?.value, let jn = m.journey.nps?.value,
-                  let c = x.csatTopBox?.value, let jc = m.journey.csatTopBox?.value else { continue }
+                let c = x.csatTopBox?.value, let jc = m.journey.csatTopBox?.value
+            else { continue }
             let neg = Double(x.sentimentCounts[.negative] ?? 0) / Double(max(1, x.sentimentTotal))
             let jneg = Double(m.journey.sentimentCounts[.negative] ?? 0) / Double(max(1, m.journey.sentimentTotal))
             if n > jn, c > jc, neg < jneg {
@@ -52,10 +53,11 @@ import Testing
             Touchpoint(id: "b", title: "B", stageID: "s", owner: "y", emotion: Emotion(value: -2), isMomentOfTruth: true, range: r),
             Touchpoint(id: "c", title: "C", stageID: "s", owner: "x", emotion: Emotion(value: 2), range: r),
         ]
-        let j = Journey(id: "j", title: "J", departments: [Department(id: "x", title: "X", range: r), Department(id: "y", title: "Y", range: r)],
-                        stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)],
-                        flows: [Flow(from: "a", to: "b", kind: .sequence, range: r), Flow(from: "b", to: "c", kind: .sequence, range: r)],
-                        sourceFile: "t", range: r)
+        let j = Journey(
+            id: "j", title: "J", departments: [Department(id: "x", title: "X", range: r), Department(id: "y", title: "Y", range: r)],
+            stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)],
+            flows: [Flow(from: "a", to: "b", kind: .sequence, range: r), Flow(from: "b", to: "c", kind: .sequence, range: r)],
+            sourceFile: "t", range: r)
         var m = JourneyMeasurements()
         m.byTouchpoint["a"] = Self.metrics(promoters: 10, detractors: 60, n: 100, emotion: 1.5)
         m.byTouchpoint["b"] = Self.metrics(promoters: 50, detractors: 10, n: 100, emotion: -0.5)
@@ -75,10 +77,13 @@ import Testing
             Touchpoint(id: "strong", title: "Strong", stageID: "s", owner: "x", emotion: Emotion(value: 0), range: r),
             Touchpoint(id: "curvy", title: "Curvy", stageID: "s", owner: "y", emotion: Emotion(value: 2), range: r),
         ]
-        let j = Journey(id: "j", title: "J", departments: [Department(id: "x", title: "X", range: r), Department(id: "y", title: "Y", range: r)],
-                        stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)],
-                        flows: [Flow(from: "start", to: "strong", kind: .sequence, range: r), Flow(from: "start", to: "curvy", kind: .explicit, range: r)],
-                        sourceFile: "t", range: r)
+        let j = Journey(
+            id: "j", title: "J", departments: [Department(id: "x", title: "X", range: r), Department(id: "y", title: "Y", range: r)],
+            stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)],
+            flows: [
+                Flow(from: "start", to: "strong", kind: .sequence, range: r), Flow(from: "start", to: "curvy", kind: .explicit, range: r),
+            ],
+            sourceFile: "t", range: r)
         var m = JourneyMeasurements()
         m.byTouchpoint["start"] = Self.metrics(promoters: 90, detractors: 0, n: 100, emotion: 2)
         m.byTouchpoint["strong"] = Self.metrics(promoters: 10, detractors: 62, n: 100, emotion: 0)
@@ -99,9 +104,10 @@ import Testing
         a.personas = ["anna"]
         var b = Touchpoint(id: "b", title: "B", stageID: "s", owner: "x", emotion: Emotion(value: -2), range: r)
         b.personas = ["marek"]
-        let j = Journey(id: "j", title: "J", departments: [Department(id: "x", title: "X", range: r)],
-                        stages: [Stage(id: "s", title: "S", touchpoints: [a, b], range: r)],
-                        flows: [Flow(from: "a", to: "b", kind: .sequence, range: r)], sourceFile: "t", range: r)
+        let j = Journey(
+            id: "j", title: "J", departments: [Department(id: "x", title: "X", range: r)],
+            stages: [Stage(id: "s", title: "S", touchpoints: [a, b], range: r)],
+            flows: [Flow(from: "a", to: "b", kind: .sequence, range: r)], sourceFile: "t", range: r)
         let report = PainPointAnalysis.analyse(j, JourneyMeasurements())
         #expect(report.painPoints.isEmpty, "no customer passes a then b: no designed dip")
         var j2 = j
@@ -130,9 +136,15 @@ import Testing
             outcomeID: "satisfied", model: "linear probability model (binary outcome)", missingRule: "pairwise", respondents: 1204,
             rSquared: ScoreInterval(value: 0.4, low: 0.35, high: 0.45), resamples: 1000, seed: 2000,
             drivers: [
-                KeyDriver(touchpointID: "checkin", n: 80, importance: ScoreInterval(value: 21, low: 15, high: 27), rawWeight: 0.084, correlation: 0.5, rank: 1),
-                KeyDriver(touchpointID: "delay-info", n: 180, importance: ScoreInterval(value: 10, low: 6, high: 14), rawWeight: 0.04, correlation: 0.3, rank: 2),
-                KeyDriver(touchpointID: "search", n: 90, importance: ScoreInterval(value: 69, low: 60, high: 75), rawWeight: 0.276, correlation: 0.6, rank: 3),
+                KeyDriver(
+                    touchpointID: "checkin", n: 80, importance: ScoreInterval(value: 21, low: 15, high: 27), rawWeight: 0.084,
+                    correlation: 0.5, rank: 1),
+                KeyDriver(
+                    touchpointID: "delay-info", n: 180, importance: ScoreInterval(value: 10, low: 6, high: 14), rawWeight: 0.04,
+                    correlation: 0.3, rank: 2),
+                KeyDriver(
+                    touchpointID: "search", n: 90, importance: ScoreInterval(value: 69, low: 60, high: 75), rawWeight: 0.276,
+                    correlation: 0.6, rank: 3),
             ])
         var options = PainPointAnalysis.Options()
         options.keyDrivers = kd

@@ -7,15 +7,19 @@ import Testing
 
 /// Customers' words in every report stay words: no link, image, HTML, heading or table break.
 @Suite struct ReportEscapingTests {
-    static let hostile = "[click](javascript:alert(1)) ![x](http://evil.example/p.png) <b>bold</b> <script>x</script> | a | b\n# heading & \"q\" \u{202E}gnp.exe"
+    static let hostile =
+        "[click](javascript:alert(1)) ![x](http://evil.example/p.png) <b>bold</b> <script>x</script> | a | b\n# heading & \"q\" \u{202E}gnp.exe"
 
     static func report() -> (PainPointReport, Journey) {
         let r = SourceRange.file("t")
-        let tps = [Touchpoint(id: "a", title: hostile, stageID: "s", owner: "d", emotion: Emotion(value: 1), pains: [hostile], range: r),
-                   Touchpoint(id: "b", title: "B", stageID: "s", owner: "d", emotion: Emotion(value: -2), range: r)]
-        let j = Journey(id: "j", title: hostile, departments: [Department(id: "d", title: hostile, range: r)],
-                        stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)],
-                        flows: [Flow(from: "a", to: "b", kind: .sequence, range: r)], sourceFile: "t", range: r)
+        let tps = [
+            Touchpoint(id: "a", title: hostile, stageID: "s", owner: "d", emotion: Emotion(value: 1), pains: [hostile], range: r),
+            Touchpoint(id: "b", title: "B", stageID: "s", owner: "d", emotion: Emotion(value: -2), range: r),
+        ]
+        let j = Journey(
+            id: "j", title: hostile, departments: [Department(id: "d", title: hostile, range: r)],
+            stages: [Stage(id: "s", title: "S", touchpoints: tps, range: r)],
+            flows: [Flow(from: "a", to: "b", kind: .sequence, range: r)], sourceFile: "t", range: r)
         // "a" (the hostile title) is worse than the rest of the journey, so it is a pain point.
         var m = JourneyMeasurements()
         var x = Metrics()
@@ -91,7 +95,11 @@ import Testing
         var options = PainPointAnalysis.Options()
         options.keyDrivers = KeyDriverReport(
             outcomeID: "sat", model: hostile, missingRule: "pairwise", respondents: 40, rSquared: nil, resamples: 10, seed: 1,
-            drivers: [KeyDriver(touchpointID: "a", n: 40, importance: ScoreInterval(value: 100, low: 90, high: 100), rawWeight: 0.3, correlation: 0.5, rank: 1)],
+            drivers: [
+                KeyDriver(
+                    touchpointID: "a", n: 40, importance: ScoreInterval(value: 100, low: 90, high: 100), rawWeight: 0.3, correlation: 0.5,
+                    rank: 1)
+            ],
             notes: [hostile])
         rep = PainPointAnalysis.analyse(j, m, options: options)
         return (rep, j)

@@ -16,7 +16,8 @@ import Testing
         var out: [(String, String)] = []
         while let rel = walker?.nextObject() as? String {
             guard rel.hasSuffix(".swift"), "Sources/" + rel != catalogueFile,
-                  let data = FileManager.default.contents(atPath: root + "/" + rel) else { continue }
+                let data = FileManager.default.contents(atPath: root + "/" + rel)
+            else { continue }
             out.append(("Sources/" + rel, String(decoding: data, as: UTF8.self)))
         }
         return out.sorted { $0.0 < $1.0 }
@@ -33,7 +34,7 @@ import Testing
     /// (member name, id) for every `public static let NAME = DiagnosticCode("JMnnn", …)`.
     static let declared: [(name: String, id: String)] = {
         let text = String(decoding: FileManager.default.contents(atPath: Repo.path(catalogueFile)) ?? Data(), as: UTF8.self)
-        return matches(#"static let (\w+) = DiagnosticCode\("(JM\d{3})""#, in: text).map { ($0[1], $0[2]) }
+        return matches(#"static let (\w+) = DiagnosticCode\(\s*"(JM\d{3})""#, in: text).map { ($0[1], $0[2]) }
     }()
 
     @Test func everyDeclaredCodeIsListedOnceWithAWellFormedID() {

@@ -15,7 +15,9 @@ import Testing
         let (file, _) = SourceFile.decode(path: name, data: Array(data))
         _ = JourneyLoader.load(text: file.text, path: "/nonexistent-fuzz-root/\(name)")
         if let m = MermaidParser.parse(file).0, !m.tasks.isEmpty {
-            let journey = try #require(JourneyLoader.load(text: MermaidConversion.journeyText(m, fallbackID: "f"), path: "/nonexistent-fuzz-root/f.journey").journey)
+            let journey = try #require(
+                JourneyLoader.load(text: MermaidConversion.journeyText(m, fallbackID: "f"), path: "/nonexistent-fuzz-root/f.journey")
+                    .journey)
             let back = MermaidParser.parse(SourceFile(path: "back", text: MermaidConversion.mermaid(journey))).0
             #expect(back?.tasks.map(\.score) == m.tasks.map(\.score), "round trip keeps the scores")
         }

@@ -11,26 +11,27 @@ import Testing
         lines[1] = "line two"
         lines.insert("new line", at: 15)
         let new = lines.joined(separator: "\n") + "\n"
-        #expect(UnifiedDiff.diff(old, new, from: "a", to: "b") == """
-            --- a
-            +++ b
-            @@ -1,5 +1,5 @@
-             line 1
-            -line 2
-            +line two
-             line 3
-             line 4
-             line 5
-            @@ -13,6 +13,7 @@
-             line 13
-             line 14
-             line 15
-            +new line
-             line 16
-             line 17
-             line 18
+        #expect(
+            UnifiedDiff.diff(old, new, from: "a", to: "b") == """
+                --- a
+                +++ b
+                @@ -1,5 +1,5 @@
+                 line 1
+                -line 2
+                +line two
+                 line 3
+                 line 4
+                 line 5
+                @@ -13,6 +13,7 @@
+                 line 13
+                 line 14
+                 line 15
+                +new line
+                 line 16
+                 line 17
+                 line 18
 
-            """)
+                """)
         #expect(UnifiedDiff.diff(old, old).isEmpty)
     }
 

@@ -27,41 +27,91 @@ import Testing
         Case(name: "NUL byte", text: "journey j \"J\" {\u{0} }\n", code: "JM002", line: 1, column: 16),
         Case(name: "snowman", text: "☃\n" + ok, code: "JM010", line: 1, column: 1),
         Case(name: "bidi override in an identifier position", text: "\u{202E}journey j \"J\" { }\n", code: "JM010", line: 1, column: 1),
-        Case(name: "CRLF line endings", text: ok.replacingOccurrences(of: "\n", with: "\r\n") + "  oops\r\n", code: "JM100", line: 5, column: 3),
-        Case(name: "lone CR line endings", text: ok.replacingOccurrences(of: "\n", with: "\r") + "oops\r", code: "JM100", line: 5, column: 1),
+        Case(
+            name: "CRLF line endings", text: ok.replacingOccurrences(of: "\n", with: "\r\n") + "  oops\r\n", code: "JM100", line: 5,
+            column: 3),
+        Case(
+            name: "lone CR line endings", text: ok.replacingOccurrences(of: "\n", with: "\r") + "oops\r", code: "JM100", line: 5, column: 1),
         Case(name: "tabs count as one column", text: "journey j \"J\" {\n\tbogus\n}\n", code: "JM100", line: 2, column: 2),
         Case(name: "no journey", text: "# nothing\n", code: "JM210", line: 0, column: 0),
         Case(name: "two journeys", text: ok + ok, code: "JM211", line: 5, column: 1),
-        Case(name: "duplicate touchpoint", text: "journey j \"J\" {\n department d \"D\"\n stage s \"S\" {\n  touchpoint a \"A\" { owner d }\n  touchpoint a \"B\" { owner d }\n }\n}\n", code: "JM201", line: 5, column: 14),
-        Case(name: "duplicate department", text: "journey j \"J\" {\n department d \"D\"\n department d \"E\"\n}\n", code: "JM201", line: 3, column: 13),
+        Case(
+            name: "duplicate touchpoint",
+            text:
+                "journey j \"J\" {\n department d \"D\"\n stage s \"S\" {\n  touchpoint a \"A\" { owner d }\n  touchpoint a \"B\" { owner d }\n }\n}\n",
+            code: "JM201", line: 5, column: 14),
+        Case(
+            name: "duplicate department", text: "journey j \"J\" {\n department d \"D\"\n department d \"E\"\n}\n", code: "JM201", line: 3,
+            column: 13),
         Case(name: "unknown owner", text: ok.replacingOccurrences(of: "owner d", with: "owner e"), code: "JM202", line: 3, column: 42),
-        Case(name: "unknown channel", text: ok.replacingOccurrences(of: "owner d", with: "owner d; channel web"), code: "JM203", line: 3, column: 53),
-        Case(name: "unknown flow target", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  flow a -> b\n}\n"), code: "JM204", line: 4, column: 13),
-        Case(name: "unknown persona", text: ok.replacingOccurrences(of: "owner d", with: "owner d; persona ghost"), code: "JM205", line: 3, column: 53),
-        Case(name: "emotion out of range", text: ok.replacingOccurrences(of: "owner d", with: "owner d; emotion 3"), code: "JM206", line: 3, column: 53),
-        Case(name: "emotion as a word", text: ok.replacingOccurrences(of: "owner d", with: "owner d; emotion sad"), code: "JM206", line: 3, column: 53),
-        Case(name: "emotion overflow", text: ok.replacingOccurrences(of: "owner d", with: "owner d; emotion 99999999999999999999999"), code: "JM206", line: 3, column: 53),
-        Case(name: "unknown metric", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  target nsp >= 1\n}\n"), code: "JM421", line: 4, column: 10),
-        Case(name: "target at nothing", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  target nps >= 1 at zz\n}\n"), code: "JM422", line: 4, column: 22),
+        Case(
+            name: "unknown channel", text: ok.replacingOccurrences(of: "owner d", with: "owner d; channel web"), code: "JM203", line: 3,
+            column: 53),
+        Case(
+            name: "unknown flow target", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  flow a -> b\n}\n"), code: "JM204", line: 4,
+            column: 13),
+        Case(
+            name: "unknown persona", text: ok.replacingOccurrences(of: "owner d", with: "owner d; persona ghost"), code: "JM205", line: 3,
+            column: 53),
+        Case(
+            name: "emotion out of range", text: ok.replacingOccurrences(of: "owner d", with: "owner d; emotion 3"), code: "JM206", line: 3,
+            column: 53),
+        Case(
+            name: "emotion as a word", text: ok.replacingOccurrences(of: "owner d", with: "owner d; emotion sad"), code: "JM206", line: 3,
+            column: 53),
+        Case(
+            name: "emotion overflow", text: ok.replacingOccurrences(of: "owner d", with: "owner d; emotion 99999999999999999999999"),
+            code: "JM206", line: 3, column: 53),
+        Case(
+            name: "unknown metric", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  target nsp >= 1\n}\n"), code: "JM421", line: 4,
+            column: 10),
+        Case(
+            name: "target at nothing", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  target nps >= 1 at zz\n}\n"), code: "JM422",
+            line: 4, column: 22),
         Case(name: "missing argument", text: "journey j { }\n", code: "JM101", line: 1, column: 10),
         Case(name: "extra argument", text: "journey j \"J\" \"K\" { }\n", code: "JM102", line: 1, column: 15),
         Case(name: "touchpoint outside a stage", text: "journey j \"J\" {\n  touchpoint a \"A\"\n}\n", code: "JM105", line: 2, column: 3),
         Case(name: "absolute include", text: "journey j \"J\" {\n  include \"/etc/passwd\"\n}\n", code: "JM402", line: 2, column: 11),
-        Case(name: "include leaving the root", text: "journey j \"J\" {\n  include \"../../../../etc/hostname\"\n}\n", code: "JM402", line: 2, column: 11),
+        Case(
+            name: "include leaving the root", text: "journey j \"J\" {\n  include \"../../../../etc/hostname\"\n}\n", code: "JM402",
+            line: 2, column: 11),
         Case(name: "include a folder", text: "journey j \"J\" {\n  include \"sub\"\n}\n", code: "JM400", line: 2, column: 11),
-        Case(name: "feedback is a folder", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"sub\"\n}\n"), code: "JM410", line: 4, column: 12),
-        Case(name: "feedback missing", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"none.csv\"\n}\n"), code: "JM410", line: 4, column: 12),
-        Case(name: "absolute feedback path", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"/proc/self/environ\"\n}\n"), code: "JM402", line: 4, column: 12),
-        Case(name: "feedback leaving the root", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"../../../../../../../../etc/passwd\"\n}\n"), code: "JM402", line: 4, column: 12),
-        Case(name: "unknown theme", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  style { theme neon }\n}\n"), code: "JM220", line: 4, column: 17),
+        Case(
+            name: "feedback is a folder", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"sub\"\n}\n"), code: "JM410",
+            line: 4, column: 12),
+        Case(
+            name: "feedback missing", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"none.csv\"\n}\n"), code: "JM410",
+            line: 4, column: 12),
+        Case(
+            name: "absolute feedback path", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"/proc/self/environ\"\n}\n"),
+            code: "JM402", line: 4, column: 12),
+        Case(
+            name: "feedback leaving the root",
+            text: ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"../../../../../../../../etc/passwd\"\n}\n"), code: "JM402",
+            line: 4, column: 12),
+        Case(
+            name: "unknown theme", text: ok.replacingOccurrences(of: "\n}\n", with: "\n  style { theme neon }\n}\n"), code: "JM220",
+            line: 4, column: 17),
         Case(name: "deep nesting", text: String(repeating: "a {\n", count: 10_000), code: "JM024", line: 17, column: 3),
         Case(name: "100,000 stray characters", text: String(repeating: "☃", count: 100_000), code: "JM010", line: 1, column: 1),
-        Case(name: "very long identifier", text: "journey " + String(repeating: "x", count: 70_000) + " \"J\" { }\n", code: "JM013", line: 1, column: 9),
-        Case(name: "very long string", text: "journey j \"" + String(repeating: "y", count: 70_000) + "\" { }\n", code: "JM013", line: 1, column: 11),
-        Case(name: "script in a title is just a title", text: ok.replacingOccurrences(of: "\"A\"", with: "\"<script>alert(1)</script>\""), code: nil, line: 0, column: 0),
-        Case(name: "graphviz escapes in a title are just text", text: ok.replacingOccurrences(of: "\"A\"", with: "\"\\\\N \\\\G\""), code: nil, line: 0, column: 0),
+        Case(
+            name: "very long identifier", text: "journey " + String(repeating: "x", count: 70_000) + " \"J\" { }\n", code: "JM013", line: 1,
+            column: 9),
+        Case(
+            name: "very long string", text: "journey j \"" + String(repeating: "y", count: 70_000) + "\" { }\n", code: "JM013", line: 1,
+            column: 11),
+        Case(
+            name: "script in a title is just a title", text: ok.replacingOccurrences(of: "\"A\"", with: "\"<script>alert(1)</script>\""),
+            code: nil, line: 0, column: 0),
+        Case(
+            name: "graphviz escapes in a title are just text", text: ok.replacingOccurrences(of: "\"A\"", with: "\"\\\\N \\\\G\""),
+            code: nil, line: 0, column: 0),
         Case(name: "BOM is fine", text: "\u{FEFF}" + ok, code: nil, line: 0, column: 0),
-        Case(name: "Polish and Cyrillic ids", text: "journey podróż \"Podróż\" {\n department відділ \"Відділ\"\n stage etap \"Etap\" { touchpoint żółw \"Żółw\" { owner відділ } }\n}\n", code: nil, line: 0, column: 0),
+        Case(
+            name: "Polish and Cyrillic ids",
+            text:
+                "journey podróż \"Podróż\" {\n department відділ \"Відділ\"\n stage etap \"Etap\" { touchpoint żółw \"Żółw\" { owner відділ } }\n}\n",
+            code: nil, line: 0, column: 0),
     ]
 
     static let folder: String = {
@@ -81,8 +131,9 @@ import Testing
         }
         let hit = r.diagnostics.first { $0.code == code }
         #expect(hit != nil, "expected \(code), got \(r.diagnostics.map { "\($0.code)@\($0.range.start)" })")
-        #expect(hit?.range.start.line == c.line && hit?.range.start.column == c.column,
-                "\(code) at \(hit.map { "\($0.range.start)" } ?? "-"), expected \(c.line):\(c.column)")
+        #expect(
+            hit?.range.start.line == c.line && hit?.range.start.column == c.column,
+            "\(code) at \(hit.map { "\($0.range.start)" } ?? "-"), expected \(c.line):\(c.column)")
         #expect(r.journey == nil || hit?.severity == .warning)
     }
 
@@ -126,14 +177,17 @@ import Testing
         try "touchpoint\na\n".write(toFile: outside, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: outside) }
         try FileManager.default.createSymbolicLink(atPath: Self.folder + "/link.csv", withDestinationPath: outside)
-        let r = JourneyLoader.load(text: Self.ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"link.csv\"\n}\n"), path: Self.folder + "/case.journey")
+        let r = JourneyLoader.load(
+            text: Self.ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"link.csv\"\n}\n"), path: Self.folder + "/case.journey")
         #expect(r.diagnostics.contains { $0.code == "JM402" && $0.message.contains("leaves the journeys folder") })
         #expect(r.journey == nil)
     }
 
     @Test func feedbackInsideTheRootIsAccepted() throws {
         try "touchpoint\na\n".write(toFile: Self.folder + "/sub/in.csv", atomically: true, encoding: .utf8)
-        let r = JourneyLoader.load(text: Self.ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"sub/../sub/in.csv\"\n}\n"), path: Self.folder + "/case.journey")
+        let r = JourneyLoader.load(
+            text: Self.ok.replacingOccurrences(of: "\n}\n", with: "\n  feedback \"sub/../sub/in.csv\"\n}\n"),
+            path: Self.folder + "/case.journey")
         #expect(!r.hasErrors, "\(r.diagnostics.map(\.message))")
         #expect(r.journey?.feedback.first?.resolvedPath == Self.folder + "/sub/../sub/in.csv")
     }
@@ -177,7 +231,8 @@ import Testing
 
     @Test func duplicateIdsAcrossIncludes() throws {
         try "department d \"D again\"\n".write(toFile: Self.folder + "/dup.journey", atomically: true, encoding: .utf8)
-        let r = JourneyLoader.load(text: "journey j \"J\" {\n  department d \"D\"\n  include \"dup.journey\"\n}\n", path: Self.folder + "/case.journey")
+        let r = JourneyLoader.load(
+            text: "journey j \"J\" {\n  department d \"D\"\n  include \"dup.journey\"\n}\n", path: Self.folder + "/case.journey")
         let dup = r.diagnostics.first { $0.code == "JM201" }
         #expect(dup?.range.file.hasSuffix("dup.journey") == true)
         #expect(dup?.notes.first?.range?.start.line == 2)
@@ -185,5 +240,5 @@ import Testing
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

@@ -32,7 +32,9 @@ import Testing
     /// The fuzz finding: a line of U+0003 before `    section Dark…: 5: External Service`
     /// imported as a task whose title kept the controls; export wrote it back as a section.
     @Test func controlCharactersAreRemovedWithAWarning() throws {
-        let text = "journey\n  title T\n  section S\n    Start: 2\n" + String(repeating: "\u{3}", count: 12) + "    section Dark…: 5: External Service\n    Ok: 4\n"
+        let text =
+            "journey\n  title T\n  section S\n    Start: 2\n" + String(repeating: "\u{3}", count: 12)
+            + "    section Dark…: 5: External Service\n    Ok: 4\n"
         let (m, diags, loaded) = Self.imported(text)
         let w = try #require(diags.first { $0.code == "JM606" })
         #expect(w.severity == .warning && w.range.start.line == 5 && w.range.start.column == 1)
@@ -49,7 +51,8 @@ import Testing
     @Test func aTitleThatIsAKeywordAfterSpacesStaysATask() throws {
         let r = SourceRange.file("k.journey")
         let tp = Touchpoint(id: "a", title: "   section Dark", stageID: "s", emotion: Emotion(value: 2), range: r)
-        let j = Journey(id: "k", title: "K", stages: [Stage(id: "s", title: "S", touchpoints: [tp], range: r)], sourceFile: "k.journey", range: r)
+        let j = Journey(
+            id: "k", title: "K", stages: [Stage(id: "s", title: "S", touchpoints: [tp], range: r)], sourceFile: "k.journey", range: r)
         let back = try #require(MermaidParser.parse(SourceFile(path: "back", text: MermaidConversion.mermaid(j))).0)
         #expect(back.sections == ["S"])
         #expect(back.tasks.map(\.score) == [5])
@@ -64,8 +67,11 @@ import Testing
         let e = try #require(diags.first { $0.code == "JM607" })
         #expect(e.severity == .error && e.range.start.line == 2)
         #expect(e.message == "the title is 70000 bytes; a journey holds at most 65536 bytes in one text: shorten it in the diagram")
-        for (what, text) in [("task", "journey\n  section S\n    \(long): 3\n"), ("section", "journey\n  section \(long)\n    Pay: 3\n"),
-                             ("actor", "journey\n  section S\n    Pay: 3: \(long)\n"), ("description", "journey\n  accDescr: \(long)\n  section S\n    Pay: 3\n")] {
+        for (what, text) in [
+            ("task", "journey\n  section S\n    \(long): 3\n"), ("section", "journey\n  section \(long)\n    Pay: 3\n"),
+            ("actor", "journey\n  section S\n    Pay: 3: \(long)\n"),
+            ("description", "journey\n  accDescr: \(long)\n  section S\n    Pay: 3\n"),
+        ] {
             #expect(Self.imported(text).1.contains { $0.code == "JM607" }, "\(what)")
         }
         let fits = String(repeating: "t", count: 60_000)

@@ -69,7 +69,8 @@ import Testing
 
     /// Someone else's `%%` comment, or a malformed one of ours, is ignored, never an error.
     @Test func foreignCommentsAreIgnored() throws {
-        let text = "journey\n%% journeymap: touchpoint\n%% note to self\n  section S\n  %% journeymap: stage 12bad\n    a: 4: X\n    %% journeymap: touchpoint a owner \"quoted\"\n"
+        let text =
+            "journey\n%% journeymap: touchpoint\n%% note to self\n  section S\n  %% journeymap: stage 12bad\n    a: 4: X\n    %% journeymap: touchpoint a owner \"quoted\"\n"
         let (m, diags) = MermaidParser.parse(SourceFile(path: "c.mmd", text: text))
         #expect(diags.isEmpty)
         let task = try #require(m?.tasks.first)

@@ -27,8 +27,9 @@ import Testing
         if name.contains("INVALID") {
             #expect(m == nil)
             let bad = try #require(diags.first { $0.code == "JM604" }, "an invalid score must be reported")
-            let line = try #require(String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
-                .components(separatedBy: "\n").dropFirst(bad.range.start.line - 1).first)
+            let line = try #require(
+                String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
+                    .components(separatedBy: "\n").dropFirst(bad.range.start.line - 1).first)
             let col = line.unicodeScalars.index(line.unicodeScalars.startIndex, offsetBy: bad.range.start.column - 1)
             let pointed = String(line.unicodeScalars[col...])
             #expect(["23", "-10", "Hello"].contains { pointed.hasPrefix($0) }, "caret on the score, got '\(pointed)'")

@@ -52,7 +52,8 @@ enum ModelDump {
         for s in j.stages {
             out += "  stage \(s.id) \(q(s.title)) @\(s.range.start)\n"
             for t in s.touchpoints {
-                out += "    touchpoint \(t.id) \(q(t.title)) channel=\(t.channel ?? "-") owner=\(t.owner ?? "-") emotion=\(t.emotion.map { String($0.value) } ?? "-")\(t.isMomentOfTruth ? " moment-of-truth" : "") @\(t.range.start)\n"
+                out +=
+                    "    touchpoint \(t.id) \(q(t.title)) channel=\(t.channel ?? "-") owner=\(t.owner ?? "-") emotion=\(t.emotion.map { String($0.value) } ?? "-")\(t.isMomentOfTruth ? " moment-of-truth" : "") @\(t.range.start)\n"
                 for p in t.pains { out += "      pain \(q(p))\n" }
                 for o in t.opportunities { out += "      opportunity \(q(o))\n" }
                 for n in t.notes { out += "      note \(q(n))\n" }
@@ -62,7 +63,10 @@ enum ModelDump {
             }
         }
         for f in j.flows { out += "  flow \(f.kind.rawValue) \(f.from) -> \(f.to)\(f.label.map { " " + q($0) } ?? "")\n" }
-        for t in j.targets { out += "  target \(t.metric.rawValue) \(t.comparison.rawValue) \(t.value)\(t.isPercent ? "%" : "") \(t.scope) @\(t.range.start)\n" }
+        for t in j.targets {
+            out +=
+                "  target \(t.metric.rawValue) \(t.comparison.rawValue) \(t.value)\(t.isPercent ? "%" : "") \(t.scope) @\(t.range.start)\n"
+        }
         return out
     }
 

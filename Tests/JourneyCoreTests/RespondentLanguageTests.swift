@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func aWideBlockDeclaresEverything() throws {
-        let r = load("""
+        let r = load(
+            """
                 format wide
                 respondent "id"
                 rating wifi = "Inflight wifi service"
@@ -62,7 +63,8 @@ import Testing
     }
 
     @Test func longDataWithARespondentColumnAndAnOutcome() {
-        let r = load("""
+        let r = load(
+            """
                 respondent "person"
                 outcome churned = "churned" { yes "true" }
             """)
@@ -71,7 +73,10 @@ import Testing
 
     @Test func misuseIsReportedWhereItIs() {
         // rating without `format wide` (line 10 is the rating).
-        #expect(errors(load("    rating wifi = \"Wifi\"")) == ["9:12 JM416 'rating' columns belong to wide data (one row per respondent); add 'format wide' to this feedback block"])
+        #expect(
+            errors(load("    rating wifi = \"Wifi\"")) == [
+                "9:12 JM416 'rating' columns belong to wide data (one row per respondent); add 'format wide' to this feedback block"
+            ])
         // An unknown touchpoint, with "did you mean".
         let unknown = errors(load("    format wide\n    rating wfi = \"Wifi\""))
         #expect(unknown.count == 1 && unknown[0].hasPrefix("10:12 JM204") && unknown[0].contains("did you mean 'wifi'"), "\(unknown)")
@@ -83,7 +88,9 @@ import Testing
         // An outcome in long data needs the respondent column.
         #expect(errors(load("    outcome ok = \"OK\" { nps }")).first?.hasPrefix("9:13 JM418 an outcome in long data") == true)
         // An outcome must say how it is measured; a wrong word gets "did you mean".
-        #expect(errors(load("    respondent \"id\"\n    outcome ok = \"OK\"")).first?.contains("JM418 say how outcome 'ok' is measured") == true)
+        #expect(
+            errors(load("    respondent \"id\"\n    outcome ok = \"OK\"")).first?.contains("JM418 say how outcome 'ok' is measured") == true
+        )
         let typo = errors(load("    respondent \"id\"\n    outcome ok = \"OK\" { nsp }"))
         #expect(typo.first?.contains("JM100 unknown statement 'nsp' in an outcome; did you mean 'nps'?") == true, "\(typo)")
         // Two ratings for one touchpoint, two columns for one thing.
@@ -122,7 +129,8 @@ import Testing
     }
 
     @Test func aShadowedCategoryRuleIsAWarningNamingTheWinner() {
-        let r = load("""
+        let r = load(
+            """
                 category "Billing" -> wifi
                 category "billing" -> seat
                 category "billing/fees" -> boarding
@@ -132,7 +140,9 @@ import Testing
         let warnings = r.diagnostics.filter { $0.code == "JM419" }
         #expect(warnings.count == 2, "\(warnings.map(\.message))")
         #expect(warnings.first?.message.contains("'billing' -> seat is never used: a rule for 'Billing' comes first (-> wifi)") == true)
-        #expect(warnings.last?.message.contains("'billing/fees' -> boarding is never used: the rule for its parent 'Billing' comes first") == true)
+        #expect(
+            warnings.last?.message.contains("'billing/fees' -> boarding is never used: the rule for its parent 'Billing' comes first")
+                == true)
         #expect(errors(r).isEmpty)
     }
 }

@@ -8,9 +8,11 @@ import Testing
 /// data and on real reviews, and the t quantile against printed tables.
 @Suite struct ClusterVarianceTests {
     static let lounge = Repo.fixture("skytrax/lounge.csv")
-    static let loungeRatings = [("staff", "staff_service_rating"), ("comfort", "comfort_rating"), ("clean", "cleanliness_rating"),
-                                ("bar", "bar_beverages_rating"), ("food", "catering_rating"), ("washrooms", "washrooms_rating"),
-                                ("wifi", "wifi_connectivity_rating")]
+    static let loungeRatings = [
+        ("staff", "staff_service_rating"), ("comfort", "comfort_rating"), ("clean", "cleanliness_rating"),
+        ("bar", "bar_beverages_rating"), ("food", "catering_rating"), ("washrooms", "washrooms_rating"),
+        ("wifi", "wifi_connectivity_rating"),
+    ]
 
     static let numpyPython: String? = {
         let p = Repo.path(".venv-test/bin/python")
@@ -109,7 +111,7 @@ import Testing
     static func planted() -> String {
         var state: UInt64 = 42
         func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(1 << 53)
         }
         var lines = ["id,qa,qb,qc,qd"]
@@ -131,10 +133,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         var src = Fixture.source(path, format: .wide)
         src.respondentColumn = "id"
-        src.ratings = [("a", "qa"), ("b", "qb"), ("c", "qc"), ("d", "qd")].map { RatingColumn(touchpoint: $0.0, column: $0.1, range: Fixture.r) }
+        src.ratings = [("a", "qa"), ("b", "qb"), ("c", "qc"), ("d", "qd")].map {
+            RatingColumn(touchpoint: $0.0, column: $0.1, range: Fixture.r)
+        }
         let (m, diags) = FeedbackJoin.run(Fixture.journey([src]))
         #expect(!diags.hasErrors)
-        let ref = try numpy(path, groups: ["journey": ["qa", "qb", "qc", "qd"], "s1": ["qa", "qb"], "ops": ["qa", "qc"], "a": ["qa"]], codes: [])
+        let ref = try numpy(
+            path, groups: ["journey": ["qa", "qb", "qc", "qd"], "s1": ["qa", "qb"], "ops": ["qa", "qc"], "a": ["qa"]], codes: [])
         try compare(m.journey, ref["journey"], "journey")
         try compare(m.byStage["s1"], ref["s1"], "stage s1")
         try compare(m.byDepartment["ops"], ref["ops"], "department ops")
@@ -158,7 +163,10 @@ import Testing
         return (s2 / n).squareRoot()
     }
 
-    @Test(.enabled(if: numpyPython != nil && FileManager.default.fileExists(atPath: lounge), "skipped: no numpy in .venv-test or no Skytrax fixture"))
+    @Test(
+        .enabled(
+            if: numpyPython != nil && FileManager.default.fileExists(atPath: lounge),
+            "skipped: no numpy in .venv-test or no Skytrax fixture"))
     func skytraxLoungeJoinsWideAndEqualsNumpy() throws {
         // A journey beside a copy of the reviews (feedback paths stay inside the journey's folder).
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sky-\(UUID().uuidString)").path
@@ -208,12 +216,14 @@ import Testing
         // Respondents with any value: three reviews have no rating and no overall judgement.
         #expect(m.driverMoments["overall"]?.total.respondents == 2261)
         let cols = Dictionary(uniqueKeysWithValues: Self.loungeRatings)
-        let ref = try numpy(dir + "/lounge.csv", groups: [
-            "journey": Self.loungeRatings.map(\.1),
-            "arrive": [cols["staff"]!, cols["comfort"]!],
-            "fb": [cols["bar"]!, cols["food"]!],
-            "wifi": [cols["wifi"]!],
-        ], codes: ["0"])
+        let ref = try numpy(
+            dir + "/lounge.csv",
+            groups: [
+                "journey": Self.loungeRatings.map(\.1),
+                "arrive": [cols["staff"]!, cols["comfort"]!],
+                "fb": [cols["bar"]!, cols["food"]!],
+                "wifi": [cols["wifi"]!],
+            ], codes: ["0"])
         try compare(m.journey, ref["journey"], "journey")
         try compare(m.byStage["arrive"], ref["arrive"], "stage arrive")
         try compare(m.byDepartment["fb"], ref["fb"], "department fb")

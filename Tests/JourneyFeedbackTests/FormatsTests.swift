@@ -19,11 +19,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (mj, dj) = FeedbackJoin.run(Fixture.journey([Fixture.source(path)]))
         let (mc, _) = try Fixture.join(Self.csv)
-        #expect(mj.byTouchpoint == mc.byTouchpoint.mapValues { m in
-            var m = m
-            m.comments = []
-            return m
-        })
+        #expect(
+            mj.byTouchpoint
+                == mc.byTouchpoint.mapValues { m in
+                    var m = m
+                    m.comments = []
+                    return m
+                })
         #expect(dj.contains { $0.code == "JM310" && $0.range.start.line == 3 })
     }
 
@@ -51,8 +53,10 @@ import Testing
 
     /// The real Twitter airline data: 14,640 rows with quotes, commas and line breaks inside
     /// fields, joined by complaint reason. Counts must equal an independent count.
-    @Test(.enabled(if: Repo.sharedData("airline-tweets/Tweets.csv") != nil,
-                   "needs ../shared/data/airline-tweets/Tweets.csv (or JOURNEYMAP_SHARED); its licence keeps it out of the repository"))
+    @Test(
+        .enabled(
+            if: Repo.sharedData("airline-tweets/Tweets.csv") != nil,
+            "needs ../shared/data/airline-tweets/Tweets.csv (or JOURNEYMAP_SHARED); its licence keeps it out of the repository"))
     func realTweetsJoinByReason() throws {
         let path = try #require(Repo.sharedData("airline-tweets/Tweets.csv"))
         let reasons: [(String, String)] = [
@@ -61,20 +65,32 @@ import Testing
             ("Flight Attendant Complaints", "crew"), ("longlines", "queue"),
         ]
         let ids = ["care", "delay", "unknown", "cancel", "bags", "flight", "booking", "crew", "queue"]
-        let source = Fixture.source(path, columns: ["category": "negativereason", "sentiment": "airline_sentiment", "comment": "text", "date": "tweet_created"], rules: reasons)
+        let source = Fixture.source(
+            path, columns: ["category": "negativereason", "sentiment": "airline_sentiment", "comment": "text", "date": "tweet_created"],
+            rules: reasons)
         let (m, diags) = FeedbackJoin.run(Fixture.journey([source], ids: ids))
         #expect(!diags.hasErrors)
         #expect(m.accounting.read == 14_640)
         #expect(m.accounting.rejected == 0)
         #expect(m.accounting.unmatched == 5_462, "blank reasons")
-        let expected = ["care": 2910, "delay": 1665, "unknown": 1190, "cancel": 847, "bags": 798, "flight": 580, "booking": 529, "crew": 481, "queue": 178]
+        let expected = [
+            "care": 2910, "delay": 1665, "unknown": 1190, "cancel": 847, "bags": 798, "flight": 580, "booking": 529, "crew": 481,
+            "queue": 178,
+        ]
         for (id, n) in expected { #expect(m.byTouchpoint[id]?.responses == n, "\(id)") }
         #expect(m.journey.sentimentCounts == [.negative: 9178, .neutral: 3099, .positive: 2363])
         // An independent count with Python's csv module, where python3 exists.
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3") else { return }
+        guard
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+                || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")
+        else { return }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import csv,sys,collections; r=csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')); c=collections.Counter(x['negativereason'] for x in r); print('\\n'.join(f'{k}\\t{v}' for k,v in sorted(c.items())))", path]
+        p.arguments = [
+            "python3", "-c",
+            "import csv,sys,collections; r=csv.DictReader(open(sys.argv[1],newline='',encoding='utf-8')); c=collections.Counter(x['negativereason'] for x in r); print('\\n'.join(f'{k}\\t{v}' for k,v in sorted(c.items())))",
+            path,
+        ]
         let out = Pipe()
         p.standardOutput = out
         try p.run()

@@ -4,7 +4,7 @@ import JourneyCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hostile data files: bounded memory, clear messages, no hang.
@@ -19,7 +19,10 @@ import Glibc
         let (m, diags) = FeedbackJoin.run(Fixture.journey([Fixture.source(path)]))
         let e = try #require(diags.first { $0.code == "JM302" })
         // In words, at the row's line and column (it used to be 1:1 and `readError("…")`).
-        #expect(e.message == "the row starting on line 2, column 1 is longer than 64 MiB (a file with no line breaks, or a quote that never closes); reading stopped there")
+        #expect(
+            e.message
+                == "the row starting on line 2, column 1 is longer than 64 MiB (a file with no line breaks, or a quote that never closes); reading stopped there"
+        )
         #expect(e.range.start.line == 2 && e.range.start.column == 1)
         #expect(DiagnosticPrinter(sources: [:]).format(e).hasPrefix(path + ":2:1: error: the row starting on line 2"))
         #expect(m.accounting.used == 0)
@@ -96,7 +99,9 @@ import Glibc
         for printed in [DiagnosticPrinter(sources: [:]).format(diags), DiagnosticWriter.github(diags)] {
             for line in printed.split(separator: "\n") {
                 let trimmed = line.drop { $0 == " " || $0 == "\t" }
-                #expect(!trimmed.hasPrefix("::") || trimmed.hasPrefix("::warning file=") || trimmed.hasPrefix("::error file=") || trimmed.hasPrefix("::notice file="), "\(line)")
+                #expect(
+                    !trimmed.hasPrefix("::") || trimmed.hasPrefix("::warning file=") || trimmed.hasPrefix("::error file=")
+                        || trimmed.hasPrefix("::notice file="), "\(line)")
                 #expect(!trimmed.hasPrefix("::error file=x"), "\(line)")
             }
         }
@@ -149,7 +154,8 @@ import Glibc
     /// Issue 14 item 13: invalid UTF-8 in JSON Lines is an error (JM304) as in CSV, not the
     /// warning "not a JSON object".
     @Test func invalidUTF8InJSONLinesIsJM304() throws {
-        let bytes = Array("{\"touchpoint\": \"a\", \"nps\": 9}\n{\"touchpoint\": \"é".utf8) + [0xC3, 0x28] + Array("\", \"nps\": 9}\n".utf8)
+        let bytes =
+            Array("{\"touchpoint\": \"a\", \"nps\": 9}\n{\"touchpoint\": \"é".utf8) + [0xC3, 0x28] + Array("\", \"nps\": 9}\n".utf8)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).jsonl").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }

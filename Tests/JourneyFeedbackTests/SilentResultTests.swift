@@ -67,7 +67,9 @@ import Testing
 
     @Test func jsonBooleansAreNotScores() throws {
         // Before: true became 1 (a valid NPS).
-        let path = try Fixture.file("{\"touchpoint\": \"a\", \"nps\": true}\n{\"touchpoint\": \"a\", \"csat\": false}\n{\"touchpoint\": \"a\", \"nps\": 9}\n", ext: "jsonl")
+        let path = try Fixture.file(
+            "{\"touchpoint\": \"a\", \"nps\": true}\n{\"touchpoint\": \"a\", \"csat\": false}\n{\"touchpoint\": \"a\", \"nps\": 9}\n",
+            ext: "jsonl")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (m, diags) = FeedbackJoin.run(Fixture.journey([Fixture.source(path)]))
         #expect(m.accounting.rejected == 2 && m.accounting.used == 1)
@@ -77,7 +79,9 @@ import Testing
 
     @Test func aRepeatedJSONKeyIsRejected() throws {
         // Before: the last value silently won.
-        let path = try Fixture.file("{\"touchpoint\": \"a\", \"nps\": 0}\n{\"touchpoint\": \"a\", \"nps\": 0, \"n\\u0070s\": 10}\n{\"touchpoint\": \"a\", \"x\": {\"nps\": 1}, \"nps\": 10}\n", ext: "jsonl")
+        let path = try Fixture.file(
+            "{\"touchpoint\": \"a\", \"nps\": 0}\n{\"touchpoint\": \"a\", \"nps\": 0, \"n\\u0070s\": 10}\n{\"touchpoint\": \"a\", \"x\": {\"nps\": 1}, \"nps\": 10}\n",
+            ext: "jsonl")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (m, diags) = FeedbackJoin.run(Fixture.journey([Fixture.source(path)]))
         #expect(m.accounting.rejected == 1 && m.accounting.used == 2 && m.accounting.balances)

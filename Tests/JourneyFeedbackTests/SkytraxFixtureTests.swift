@@ -12,8 +12,9 @@ import Testing
 
     @Test func loungeReviewsJoinByLoungeType() throws {
         let rules = [("Business Class", "business"), ("First Class", "first"), ("Frequent Flyer", "frequent"), ("Other", "other")]
-        let source = Fixture.source(Self.lounge, columns: ["category": "lounge_type", "csat": "comfort_rating", "comment": "content", "date": "date"],
-                                    rules: rules)
+        let source = Fixture.source(
+            Self.lounge, columns: ["category": "lounge_type", "csat": "comfort_rating", "comment": "content", "date": "date"],
+            rules: rules)
         let (m, diags) = FeedbackJoin.run(Fixture.journey([source], ids: rules.map(\.1)))
         #expect(!diags.hasErrors)
         #expect(m.accounting.read == 2_264, "reviews (python: len(list(csv.DictReader(f))))")
@@ -41,7 +42,9 @@ import Testing
     func fixturesAreUnchangedCopies() throws {
         let shared = try #require(Repo.sharedData("skytrax"))
         for name in ["lounge.csv", "seat.csv"] {
-            #expect(FileManager.default.contents(atPath: shared + "/" + name) == FileManager.default.contents(atPath: Repo.fixture("skytrax/" + name)), "\(name)")
+            #expect(
+                FileManager.default.contents(atPath: shared + "/" + name)
+                    == FileManager.default.contents(atPath: Repo.fixture("skytrax/" + name)), "\(name)")
         }
     }
 }

@@ -7,8 +7,10 @@ import Testing
 /// figures, accounting in rows, respondents and ratings, and the drivers' moments, all
 /// against answers worked out by hand.
 @Suite struct WideJoinTests {
-    static func wide(_ path: String, ratings: [(String, String)], missing: [String] = [], respondent: String? = nil,
-                     outcomes: [OutcomeDeclaration] = [], segment: String? = nil, scales: [String: Scale] = [:]) -> FeedbackSource {
+    static func wide(
+        _ path: String, ratings: [(String, String)], missing: [String] = [], respondent: String? = nil,
+        outcomes: [OutcomeDeclaration] = [], segment: String? = nil, scales: [String: Scale] = [:]
+    ) -> FeedbackSource {
         var s = Fixture.source(path, format: .wide)
         s.ratings = ratings.map { RatingColumn(touchpoint: $0.0, column: $0.1, range: Fixture.r) }
         s.missingValues = missing
@@ -34,8 +36,9 @@ import Testing
     func joinWide(_ text: String = WideJoinTests.text, options: JoinOptions = JoinOptions()) throws -> (JourneyMeasurements, [Diagnostic]) {
         let path = try Fixture.file(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let src = Self.wide(path, ratings: [("a", "qa"), ("b", "qb"), ("c", "qc")], missing: ["0", "N/A"], respondent: "id",
-                            outcomes: [Self.ok], segment: "seg")
+        let src = Self.wide(
+            path, ratings: [("a", "qa"), ("b", "qb"), ("c", "qc")], missing: ["0", "N/A"], respondent: "id",
+            outcomes: [Self.ok], segment: "seg")
         return FeedbackJoin.run(Fixture.journey([src]), options: options)
     }
 
@@ -133,7 +136,10 @@ import Testing
 
     @Test func aMissingColumnStopsTheFileWithDidYouMean() throws {
         let (m, diags) = try joinWide("id,qa,qb,qcc,ok,seg\nr1,1,2,3,yes,X\n")
-        #expect(diags.contains { $0.code == "JM306" && $0.message.contains("column 'qc' (the rating of 'c') is not in the header; did you mean") })
+        #expect(
+            diags.contains {
+                $0.code == "JM306" && $0.message.contains("column 'qc' (the rating of 'c') is not in the header; did you mean")
+            })
         #expect(m.accounting.read == 0)
     }
 

@@ -46,13 +46,15 @@ import Testing
         let data = out.fileHandleForReading.readDataToEndOfFile()
         run.waitUntilExit()
         let json = try JSONValue.parse(Array(data))
-        let expected = Set(try #require(json["diagnostics"]?.array).map { d -> Finding in
-            let file = Repo.path(d["file"]!.string!)
-            let line = d["line"]!.int!, endLine = d["endLine"]!.int!
-            return Finding(uri: DocumentURI.uri(of: file), code: d["code"]!.string!,
-                           line: max(0, line - 1), character: Self.utf16Column(file, line: line, column: d["column"]!.int!),
-                           endLine: max(0, endLine - 1), endCharacter: Self.utf16Column(file, line: endLine, column: d["endColumn"]!.int!))
-        })
+        let expected = Set(
+            try #require(json["diagnostics"]?.array).map { d -> Finding in
+                let file = Repo.path(d["file"]!.string!)
+                let line = d["line"]!.int!, endLine = d["endLine"]!.int!
+                return Finding(
+                    uri: DocumentURI.uri(of: file), code: d["code"]!.string!,
+                    line: max(0, line - 1), character: Self.utf16Column(file, line: line, column: d["column"]!.int!),
+                    endLine: max(0, endLine - 1), endCharacter: Self.utf16Column(file, line: endLine, column: d["endColumn"]!.int!))
+            })
         #expect(!expected.isEmpty, "check found nothing in \(relative): the comparison would prove little")
 
         let client = ScriptedClient()
@@ -60,7 +62,8 @@ import Testing
         client.notify("initialized", [:])
         let uri = DocumentURI.uri(of: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "journey", "version": 1, "text": .string(text)]])
+        client.notify(
+            "textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "journey", "version": 1, "text": .string(text)]])
         // Then a request: every notification the open caused arrives before its reply.
         let notes = try client.replies(to: client.request("shutdown")).notifications
         var got = Set<Finding>()
@@ -68,12 +71,17 @@ import Testing
             let target = n["params"]!["uri"]!.string!
             for d in n["params"]!["diagnostics"]!.array! {
                 let r = d["range"]!
-                got.insert(Finding(uri: target, code: d["code"]!.string!, line: r["start"]!["line"]!.int!, character: r["start"]!["character"]!.int!,
-                                   endLine: r["end"]!["line"]!.int!, endCharacter: r["end"]!["character"]!.int!))
+                got.insert(
+                    Finding(
+                        uri: target, code: d["code"]!.string!, line: r["start"]!["line"]!.int!, character: r["start"]!["character"]!.int!,
+                        endLine: r["end"]!["line"]!.int!, endCharacter: r["end"]!["character"]!.int!))
             }
         }
         client.notify("exit")
         #expect(client.finish() == 0)
-        #expect(got == expected, "only in lsp: \(got.subtracting(expected).sorted { $0.description < $1.description }); only in check: \(expected.subtracting(got).sorted { $0.description < $1.description })")
+        #expect(
+            got == expected,
+            "only in lsp: \(got.subtracting(expected).sorted { $0.description < $1.description }); only in check: \(expected.subtracting(got).sorted { $0.description < $1.description })"
+        )
     }
 }

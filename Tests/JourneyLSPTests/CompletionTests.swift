@@ -19,19 +19,30 @@ import Testing
         ("|", ["journey", "include", "department", "channel", "persona"]),
         (head + "  |\n}", ["description", "include", "persona", "department", "channel", "stage", "flow", "feedback", "target", "style"]),
         (head + "  stage s \"S\" {\n    tou|\n  }\n}", ["touchpoint"]),
-        (head + "  stage s \"S\" {\n    touchpoint a \"A\" {\n      |\n    }\n  }\n}",
-         ["channel", "owner", "emotion", "pain", "opportunity", "note", "moment", "action", "backstage", "support", "persona", "exit", "branch"]),
+        (
+            head + "  stage s \"S\" {\n    touchpoint a \"A\" {\n      |\n    }\n  }\n}",
+            [
+                "channel", "owner", "emotion", "pain", "opportunity", "note", "moment", "action", "backstage", "support", "persona", "exit",
+                "branch",
+            ]
+        ),
         // Ids of the right kind.
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { owner | }\n  }\n}", ["ops", "care"]),
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { owner o| }\n  }\n}", ["ops", "care"]),
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { channel | }\n  }\n}", ["web"]),
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { persona anna, | }\n  }\n}", ["anna", "ben"]),
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { backstage \"Prices\" owner | }\n  }\n}", ["ops", "care"]),
-        (head + "  stage s \"S\" {\n    touchpoint a \"A\" { emotion | }\n  }\n}", ["angry", "frustrated", "neutral", "happy", "delighted"]),
+        (
+            head + "  stage s \"S\" {\n    touchpoint a \"A\" { emotion | }\n  }\n}",
+            ["angry", "frustrated", "neutral", "happy", "delighted"]
+        ),
         (head + "  stage s \"S\" { touchpoint a \"A\"; touchpoint b \"B\" }\n  flow |\n}", ["a", "b"]),
         (head + "  stage s \"S\" { touchpoint a \"A\"; touchpoint b \"B\" }\n  flow a -> |\n}", ["a", "b"]),
         (head + "  stage s \"S\" { touchpoint a \"A\" }\n  feedback \"x.csv\" { category \"Late\" -> | }\n}", ["a"]),
-        (head + "  stage s \"S\" { touchpoint a \"A\" }\n  target |\n}", ["nps", "csat", "csat-mean", "ces", "ces-easy", "negative", "positive", "emotion", "responses"]),
+        (
+            head + "  stage s \"S\" { touchpoint a \"A\" }\n  target |\n}",
+            ["nps", "csat", "csat-mean", "ces", "ces-easy", "negative", "positive", "emotion", "responses"]
+        ),
         (head + "  stage s \"S\" { touchpoint a \"A\" }\n  target nps >= 0 at department |\n}", ["ops", "care"]),
         // Nothing where nothing fits: after a complete statement, in a string, in a comment.
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { owner ops | }\n  }\n}", []),
@@ -50,8 +61,10 @@ import Testing
         let client = ScriptedClient()
         _ = try client.call("initialize", ["capabilities": [:]])
         let uri = "file:///tmp/jm-completion-\(index).journey"
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "journey", "version": 1, "text": .string(text)]])
-        let list = try client.call("textDocument/completion", ["textDocument": ["uri": .string(uri)], "position": .position(line, character)])
+        client.notify(
+            "textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "journey", "version": 1, "text": .string(text)]])
+        let list = try client.call(
+            "textDocument/completion", ["textDocument": ["uri": .string(uri)], "position": .position(line, character)])
         #expect(list["items"]?.array?.compactMap { $0["label"]?.string } == expected, "case \(index): \(marked)")
         _ = try client.call("shutdown", .null)
         client.notify("exit")

@@ -24,10 +24,12 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: Repo.path("editors/vscode/" + relative)), "\(relative) is missing")
         }
         // The grammar's own scope name matches what package.json declares.
-        let tm = try JSONValue.parse(Array(try #require(FileManager.default.contents(atPath: Repo.path("editors/textmate/journey.tmLanguage.json")))))
+        let tm = try JSONValue.parse(
+            Array(try #require(FileManager.default.contents(atPath: Repo.path("editors/textmate/journey.tmLanguage.json")))))
         #expect(tm["scopeName"] == grammar["scopeName"])
         // The client starts the server this repository builds.
-        let client = String(decoding: try #require(FileManager.default.contents(atPath: Repo.path("editors/vscode/extension.js"))), as: UTF8.self)
+        let client = String(
+            decoding: try #require(FileManager.default.contents(atPath: Repo.path("editors/vscode/extension.js"))), as: UTF8.self)
         #expect(client.contains("args: ['lsp']") && client.contains("vscode-languageclient/node"))
     }
 }

@@ -23,7 +23,9 @@ enum TextMateEngine {
 /// TextMate engine (PyPI's textmate-grammar-python on Oniguruma, installed into .venv-test
 /// by scripts/test-setup.sh), agrees with the language's own lexer on every token of the
 /// examples: keywords, ids, strings, numbers, comments, arrows.
-@Suite(.enabled(if: TextMateEngine.python != nil, "textmate-grammar-python is not installed in .venv-test (scripts/test-setup.sh installs it)"))
+@Suite(
+    .enabled(if: TextMateEngine.python != nil, "textmate-grammar-python is not installed in .venv-test (scripts/test-setup.sh installs it)")
+)
 struct GrammarTests {
 
     struct Scoped {
@@ -51,8 +53,10 @@ struct GrammarTests {
         return scoped.last { $0.line == line && $0.column <= column }?.scope
     }
 
-    static let examples = ["journeys/air-travel.journey", "journeys/online-return.journey", "journeys/bank-account.journey",
-                           "journeys/shared/org.journey"]
+    static let examples = [
+        "journeys/air-travel.journey", "journeys/online-return.journey", "journeys/bank-account.journey",
+        "journeys/shared/org.journey",
+    ]
 
     @Test(arguments: examples)
     func everyTokenOfTheExamplesHasTheScopeOfItsKind(_ relative: String) throws {
@@ -63,7 +67,10 @@ struct GrammarTests {
         var checked: [String: Int] = [:]
         var atStatementStart = true
         for t in tokens where t.kind != .endOfFile {
-            defer { atStatementStart = [.terminator, .leftBrace, .rightBrace, .comment].contains(t.kind) || (atStatementStart && t.kind == .comment) }
+            defer {
+                atStatementStart =
+                    [.terminator, .leftBrace, .rightBrace, .comment].contains(t.kind) || (atStatementStart && t.kind == .comment)
+            }
             if t.kind == .terminator { continue }
             let scope = Self.scope(at: t, in: scoped)
             let expected: Set<String>
@@ -73,21 +80,33 @@ struct GrammarTests {
             case .number: expected = ["constant.numeric.journey"]
             case .identifier where atStatementStart: expected = ["keyword.control.journey"]
             case .identifier:
-                expected = ["variable.other.id.journey", "entity.name.function.journey", "constant.language.emotion.journey", "keyword.other.journey"]
-            case .symbol: expected = t.text == "->" ? ["keyword.operator.arrow.journey"] : ["keyword.operator.journey", "punctuation.separator.comma.journey"]
+                expected = [
+                    "variable.other.id.journey", "entity.name.function.journey", "constant.language.emotion.journey",
+                    "keyword.other.journey",
+                ]
+            case .symbol:
+                expected =
+                    t.text == "->"
+                    ? ["keyword.operator.arrow.journey"] : ["keyword.operator.journey", "punctuation.separator.comma.journey"]
             case .leftBrace: expected = ["punctuation.section.block.begin.journey"]
             case .rightBrace: expected = ["punctuation.section.block.end.journey"]
             case .terminator, .endOfFile: continue
             }
-            #expect(scope.map(expected.contains) == true, "\(relative):\(t.range.start) '\(t.text)' (\(t.kind)) is \(scope ?? "unscoped"), expected one of \(expected.sorted())")
+            #expect(
+                scope.map(expected.contains) == true,
+                "\(relative):\(t.range.start) '\(t.text)' (\(t.kind)) is \(scope ?? "unscoped"), expected one of \(expected.sorted())")
             checked[scope ?? "", default: 0] += 1
         }
         // The file exercised the kinds that matter (a test over nothing would pass).
-        for kind in ["keyword.control.journey", "variable.other.id.journey", "punctuation.definition.string.begin.journey", "punctuation.definition.comment.journey"] {
+        for kind in [
+            "keyword.control.journey", "variable.other.id.journey", "punctuation.definition.string.begin.journey",
+            "punctuation.definition.comment.journey",
+        ] {
             #expect(checked[kind, default: 0] > 0, "no \(kind) in \(relative)")
         }
         if relative.contains("air-travel") {
-            #expect(checked["constant.numeric.journey", default: 0] > 0 && checked["keyword.operator.arrow.journey", default: 0] > 0
+            #expect(
+                checked["constant.numeric.journey", default: 0] > 0 && checked["keyword.operator.arrow.journey", default: 0] > 0
                     && checked["constant.language.emotion.journey", default: 0] > 0)
         }
     }
@@ -97,13 +116,15 @@ struct GrammarTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/g.journey"
-        try Data("""
+        try Data(
+            """
             journey j "Say \\"hi\\" \\u{1F600} # not a comment" {   # a comment
               stage s "S" { touchpoint pay-now "P" { emotion -2; owner ops } }
               target csat >= 70.5% at pay-now
             }
 
-            """.utf8).write(to: URL(fileURLWithPath: path))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: path))
         let s = try Self.scopes(path).map { "\($0.line):\($0.column) \($0.text) \($0.scope)" }
         for expected in [
             "0:0 journey keyword.control.journey",

@@ -26,7 +26,10 @@ import Testing
         var got = big.append(Array("Content-Length: \(n)\r\n\r\n".utf8))
         got += big.append([UInt8](repeating: 32, count: n))
         got += big.append(MessageFramer.frame(Array("[]".utf8)))
-        #expect(got == [.malformed("a message of \(n) bytes; the largest accepted is \(MessageFramer.maxMessageBytes)"), .message(Array("[]".utf8))])
+        #expect(
+            got == [
+                .malformed("a message of \(n) bytes; the largest accepted is \(MessageFramer.maxMessageBytes)"), .message(Array("[]".utf8)),
+            ])
     }
 
     @Test func lifeCycleAndErrors() throws {
@@ -41,7 +44,9 @@ import Testing
         #expect(parse["id"] == .null && parse["error"]?["code"] == -32700)
         // An unknown method, a document never opened, parameters of the wrong shape.
         #expect(try client.replies(to: client.request("workspace/symbol", ["query": ""])).reply["error"]?["code"] == -32601)
-        let closed = try client.replies(to: client.request("textDocument/hover", ["textDocument": ["uri": "file:///nowhere.journey"], "position": .position(0, 0)])).reply
+        let closed = try client.replies(
+            to: client.request("textDocument/hover", ["textDocument": ["uri": "file:///nowhere.journey"], "position": .position(0, 0)])
+        ).reply
         #expect(closed["error"]?["code"] == -32803)
         #expect(closed["error"]?["message"]?.string?.contains("is not open") == true)
         #expect(try client.replies(to: client.request("textDocument/hover", ["position": "here"])).reply["error"]?["code"] == -32602)
@@ -68,7 +73,9 @@ import Testing
     @Test func nonFileDocumentsAreRefusedByName() throws {
         let client = ScriptedClient()
         _ = try client.call("initialize", ["capabilities": [:]])
-        client.notify("textDocument/didOpen", ["textDocument": ["uri": "untitled:Untitled-1", "languageId": "journey", "version": 1, "text": "journey"]])
+        client.notify(
+            "textDocument/didOpen",
+            ["textDocument": ["uri": "untitled:Untitled-1", "languageId": "journey", "version": 1, "text": "journey"]])
         let log = try client.receive()
         #expect(log["method"] == "window/logMessage")
         #expect(log["params"]?["message"] == "journeymap lsp serves file: documents only; ignoring untitled:Untitled-1")

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Foundation
 import JourneyLSP
@@ -28,10 +28,12 @@ final class ScriptedClient: @unchecked Sendable {
         let box = ExitBox()
         let done = self.done
         thread = Thread {
-            let code = LanguageServer.run(version: "test", read: {
-                let d = input.availableData
-                return d.isEmpty ? nil : Array(d)
-            }, write: { output.write(Data($0)) })
+            let code = LanguageServer.run(
+                version: "test",
+                read: {
+                    let d = input.availableData
+                    return d.isEmpty ? nil : Array(d)
+                }, write: { output.write(Data($0)) })
             box.code = code
             try? output.close()
             done.signal()
@@ -71,8 +73,9 @@ final class ScriptedClient: @unchecked Sendable {
             if let headerEnd = find([13, 10, 13, 10]) {
                 let header = String(decoding: buffer[..<headerEnd], as: UTF8.self)
                 let lengthLine = header.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
-                let length = try #require(lengthLine.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) },
-                                          "no Content-Length in \(header)", sourceLocation: sourceLocation)
+                let length = try #require(
+                    lengthLine.flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) },
+                    "no Content-Length in \(header)", sourceLocation: sourceLocation)
                 if buffer.count >= headerEnd + 4 + length {
                     let body = Array(buffer[(headerEnd + 4)..<(headerEnd + 4 + length)])
                     buffer.removeFirst(headerEnd + 4 + length)
@@ -108,7 +111,8 @@ final class ScriptedClient: @unchecked Sendable {
         var out: [String: [JSONValue]] = [:]
         for _ in 0..<count {
             let m = try receive(sourceLocation: sourceLocation)
-            #expect(m["method"]?.string == "textDocument/publishDiagnostics", "expected diagnostics, got \(m)", sourceLocation: sourceLocation)
+            #expect(
+                m["method"]?.string == "textDocument/publishDiagnostics", "expected diagnostics, got \(m)", sourceLocation: sourceLocation)
             if let uri = m["params"]?["uri"]?.string { out[uri] = m["params"]?["diagnostics"]?.array ?? [] }
         }
         return out

@@ -52,7 +52,9 @@ struct Workspace {
 
         """
 
-    init(files: [String: String] = ["trip.journey": Workspace.journey, "shared/org.journey": Workspace.org, "trip.csv": Workspace.csv]) throws {
+    init(
+        files: [String: String] = ["trip.journey": Workspace.journey, "shared/org.journey": Workspace.org, "trip.csv": Workspace.csv]
+    ) throws {
         // A name with a space and a non-ASCII letter: URIs must be percent-encoded both ways.
         root = FileManager.default.temporaryDirectory.appendingPathComponent("jm-lsp \(UUID().uuidString) é").path
         for (name, text) in files {

@@ -15,10 +15,12 @@ import Testing
         let page = "\(dir)/air-travel/report.html"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: browser)
-        p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                       "--disable-default-apps", "--disable-extensions", "--user-data-dir=\(dir)/profile",
-                       "--enable-logging=stderr", "--v=0", "--log-net-log=\(dir)/net.json", "--dump-dom", "file://\(page)"]
+        p.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-default-apps", "--disable-extensions", "--user-data-dir=\(dir)/profile",
+            "--enable-logging=stderr", "--v=0", "--log-net-log=\(dir)/net.json", "--dump-dom", "file://\(page)",
+        ]
         _ = FileManager.default.createFile(atPath: "\(dir)/err.txt", contents: nil)
         _ = FileManager.default.createFile(atPath: "\(dir)/dom.html", contents: nil)
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(dir)/err.txt"))
@@ -39,7 +41,9 @@ import Testing
             let tail = rest[r.upperBound...]
             guard let end = tail.firstIndex(of: "\"") else { break }
             let url = String(tail[..<end])
-            if !own.contains(where: { url.contains($0) }) && !url.hasPrefix("file://") && !url.hasPrefix("data:") { pageRequests.append(url) }
+            if !own.contains(where: { url.contains($0) }) && !url.hasPrefix("file://") && !url.hasPrefix("data:") {
+                pageRequests.append(url)
+            }
             rest = tail[end...]
         }
         #expect(pageRequests.isEmpty, "\(pageRequests)")

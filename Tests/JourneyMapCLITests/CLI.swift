@@ -40,7 +40,8 @@ struct CLI {
         p.waitUntilExit()
         let outData = FileManager.default.contents(atPath: base + ".out") ?? Data()
         let errData = FileManager.default.contents(atPath: base + ".err") ?? Data()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary folder.

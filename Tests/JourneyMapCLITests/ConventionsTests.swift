@@ -19,7 +19,10 @@ import Testing
         let r = try CLI.run(["--generate-completion-script", shell])
         #expect(r.status == 0)
         let script = r.stdout.replacingOccurrences(of: "'$'\\n''", with: " ")
-        for words in ["map curve blueprint ownership drivers all", "svg png pdf dot", "default print dark", "mermaid dot json", "text json github sarif", "A0"] {
+        for words in [
+            "map curve blueprint ownership drivers all", "svg png pdf dot", "default print dark", "mermaid dot json",
+            "text json github sarif", "A0",
+        ] {
             let first = String(words.split(separator: " ")[0])
             #expect(script.contains(shell == "bash" ? words : first), "\(shell): \(words)")
         }

@@ -26,8 +26,10 @@ import Testing
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: cwd + "/e.txt"))
         try p.run()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: CLI.read(cwd + "/o.txt") ?? Data(), as: UTF8.self),
-                String(decoding: CLI.read(cwd + "/e.txt") ?? Data(), as: UTF8.self))
+        return (
+            p.terminationStatus, String(decoding: CLI.read(cwd + "/o.txt") ?? Data(), as: UTF8.self),
+            String(decoding: CLI.read(cwd + "/e.txt") ?? Data(), as: UTF8.self)
+        )
     }
 
     @Test(.enabled(if: tarball != nil, "no dist/journeymap-*.tar.gz: run 'make dist' first (a release build)"))

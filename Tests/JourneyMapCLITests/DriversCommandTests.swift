@@ -7,7 +7,10 @@ import Testing
     @Test func driversViewAndReportLeadWithTheGrid() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try CLI.run(["render", "journeys/airport-lounge.journey", "journeys/online-return.journey", "-o", dir, "--view", "drivers", "--format", "svg,dot"])
+        let r = try CLI.run([
+            "render", "journeys/airport-lounge.journey", "journeys/online-return.journey", "-o", dir, "--view", "drivers", "--format",
+            "svg,dot",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let dot = String(decoding: try #require(CLI.read("\(dir)/airport-lounge/drivers.dot")), as: UTF8.self)
         for quadrant in ["FIX FIRST", "KEEP UP", "SECONDARY", "OVER-SERVED"] { #expect(dot.contains(quadrant)) }

@@ -22,7 +22,10 @@ import Testing
             #expect(line.contains("…"))
             // The environment (dozens of variables) is not echoed: the excerpt holds at most
             // 60 characters of it.
-            let excerpt = try #require(line.range(of: "(columns: ").flatMap { open in line[open.upperBound...].range(of: "…)").map { line[open.upperBound..<$0.lowerBound] } })
+            let excerpt = try #require(
+                line.range(of: "(columns: ").flatMap { open in
+                    line[open.upperBound...].range(of: "…)").map { line[open.upperBound..<$0.lowerBound] }
+                })
             #expect(excerpt.replacingOccurrences(of: "\\u{0}", with: " ").count <= 60, "\(excerpt)")
             #expect(!printed.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         }
@@ -36,8 +39,12 @@ import Testing
         try text.write(toFile: dir + "/j.journey", atomically: true, encoding: .utf8)
         let r = try CLI.run(["check", "j.journey"], cwd: dir)
         #expect(r.status == 1)
-        #expect(r.stderr.contains("j.journey:4:12: error: feedback paths are relative to this file; absolute paths are not allowed"), "\(r.stderr)")
-        #expect(r.stderr.contains("j.journey:5:12: error: feedback '../x.csv' leaves the journeys folder") || r.stderr.contains("j.journey:5:12: error: feedback file '../x.csv' not found"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains("j.journey:4:12: error: feedback paths are relative to this file; absolute paths are not allowed"),
+            "\(r.stderr)")
+        #expect(
+            r.stderr.contains("j.journey:5:12: error: feedback '../x.csv' leaves the journeys folder")
+                || r.stderr.contains("j.journey:5:12: error: feedback file '../x.csv' not found"), "\(r.stderr)")
         #expect(!r.stderr.contains("PATH="))
     }
 }

@@ -3,7 +3,7 @@ import JourneyTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGKILL in the middle of a batch render, many times at random moments: every output file
@@ -45,7 +45,9 @@ import Glibc
         }
         // A run that completes clears what killed runs left behind.
         #expect(try CLI.run(base + ["-o", "\(dir)/out"]).status == 0)
-        let leftovers = (FileManager.default.enumerator(atPath: "\(dir)/out")?.allObjects as? [String] ?? []).filter { $0.contains(".journeymap-tmp-") }
+        let leftovers = (FileManager.default.enumerator(atPath: "\(dir)/out")?.allObjects as? [String] ?? []).filter {
+            $0.contains(".journeymap-tmp-")
+        }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 }

@@ -4,7 +4,7 @@ import JourneyWorkflow
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A failed or killed run replaces nothing; concurrent runs into one folder lose nothing;
@@ -73,7 +73,8 @@ import Glibc
         try FileManager.default.createDirectory(atPath: "\(dir)/out/.journeymap-tmp-\(dead)-j.AbCdEf", withIntermediateDirectories: true)
         try "half".write(toFile: "\(dir)/out/.journeymap-tmp-\(dead)-j.AbCdEf/map.svg", atomically: true, encoding: .utf8)
         // A staging folder of a process still running (this one) stays.
-        try FileManager.default.createDirectory(atPath: "\(dir)/out/.journeymap-tmp-\(getppid())-k.AbCdEf", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: "\(dir)/out/.journeymap-tmp-\(getppid())-k.AbCdEf", withIntermediateDirectories: true)
         try Self.journey(id: "j").write(toFile: "\(dir)/j.journey", atomically: true, encoding: .utf8)
         #expect(try CLI.run(["render", "\(dir)/j.journey", "-o", "\(dir)/out", "--format", "svg"]).status == 0)
         #expect(Self.leftovers("\(dir)/out") == [".journeymap-tmp-\(getppid())-k.AbCdEf"])
@@ -114,7 +115,9 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for side in ["left", "right"] {
             try FileManager.default.createDirectory(atPath: "\(dir)/\(side)", withIntermediateDirectories: true)
-            for i in 0..<4 { try Self.journey(id: "\(side)\(i)").write(toFile: "\(dir)/\(side)/\(i).journey", atomically: true, encoding: .utf8) }
+            for i in 0..<4 {
+                try Self.journey(id: "\(side)\(i)").write(toFile: "\(dir)/\(side)/\(i).journey", atomically: true, encoding: .utf8)
+            }
         }
         let processes = try ["left", "right"].map { side in
             let p = Process()
@@ -142,7 +145,8 @@ import Glibc
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let touchpoints = (0..<30).map { "    touchpoint t\($0) \"T\($0)\" { owner d }" }.joined(separator: "\n")
-        try "journey big \"Big\" {\n  department d \"D\"\n  stage s \"S\" {\n\(touchpoints)\n  }\n}\n".write(toFile: "\(dir)/big.journey", atomically: true, encoding: .utf8)
+        try "journey big \"Big\" {\n  department d \"D\"\n  stage s \"S\" {\n\(touchpoints)\n  }\n}\n".write(
+            toFile: "\(dir)/big.journey", atomically: true, encoding: .utf8)
         for command in ["render", "report"] {
             let r = try CLI.run([command, "\(dir)/big.journey", "-o", "\(dir)/out", "--max-layout-touchpoints", "20"])
             #expect(r.status == 1)
@@ -150,7 +154,8 @@ import Glibc
             #expect(r.stderr.contains("raise --max-layout-touchpoints"))
             #expect(!FileManager.default.fileExists(atPath: "\(dir)/out/big"))
         }
-        #expect(try CLI.run(["render", "\(dir)/big.journey", "-o", "\(dir)/out", "--format", "svg"]).status == 0, "the default allows 5,000")
+        #expect(
+            try CLI.run(["render", "\(dir)/big.journey", "-o", "\(dir)/out", "--format", "svg"]).status == 0, "the default allows 5,000")
     }
 
     @Test func reportAcceptsTheDPIItAdvises() throws {
@@ -159,7 +164,8 @@ import Glibc
         #expect(try CLI.run(["report", "journeys/online-return.journey", "-o", "\(dir)/96"]).status == 0)
         let r = try CLI.run(["report", "journeys/online-return.journey", "-o", "\(dir)/48", "--dpi", "48"])
         #expect(r.status == 0, "\(r.stderr)")
-        let big = try #require(CLI.read("\(dir)/96/online-return/report.png")), small = try #require(CLI.read("\(dir)/48/online-return/report.png"))
+        let big = try #require(CLI.read("\(dir)/96/online-return/report.png")),
+            small = try #require(CLI.read("\(dir)/48/online-return/report.png"))
         #expect(small.count < big.count)
     }
 

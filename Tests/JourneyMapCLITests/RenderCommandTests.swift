@@ -29,10 +29,12 @@ import Testing
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let journey = "\(dir)/j.journey"
-        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A\" { owner d } }\n}\n".write(toFile: journey, atomically: true, encoding: .utf8)
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A\" { owner d } }\n}\n".write(
+            toFile: journey, atomically: true, encoding: .utf8)
         #expect(try CLI.run(["render", journey, "-o", "\(dir)/out", "--format", "svg"]).status == 0)
         let before = try #require(CLI.read("\(dir)/out/j/map.svg"))
-        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A changed\" { owner nobody } }\n}\n".write(toFile: journey, atomically: true, encoding: .utf8)
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A changed\" { owner nobody } }\n}\n".write(
+            toFile: journey, atomically: true, encoding: .utf8)
         let failed = try CLI.run(["render", journey, "-o", "\(dir)/out", "--format", "svg"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("unknown department 'nobody'"))
@@ -44,7 +46,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try CLI.run(["report", "journeys/online-return.journey", "-o", out])
         #expect(r.status == 0, "\(r.stderr)")
-        for name in ["pain-points.md", "pain-points.json", "report.html", "report.svg", "report.png", "map-pain-points.svg", "map-pain-points.png"] {
+        for name in [
+            "pain-points.md", "pain-points.json", "report.html", "report.svg", "report.png", "map-pain-points.svg", "map-pain-points.png",
+        ] {
             #expect(FileManager.default.fileExists(atPath: "\(out)/online-return/\(name)"), "\(name)")
         }
         let html = String(decoding: try #require(CLI.read("\(out)/online-return/report.html")), as: UTF8.self)
@@ -63,7 +67,8 @@ import Testing
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let j = "\(dir)/j.journey"
-        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A\" { owner d } }\n}\n".write(toFile: j, atomically: true, encoding: .utf8)
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A\" { owner d } }\n}\n".write(
+            toFile: j, atomically: true, encoding: .utf8)
         let args = [dir, "-o", "\(dir)/out", "--format", "svg"]
         #expect(try CLI.run(["render", "--check"] + args).status == 1, "never rendered")
         #expect(try CLI.run(["render"] + args).status == 0)
@@ -71,7 +76,8 @@ import Testing
         let skipped = try CLI.run(["render"] + args)
         #expect(skipped.stdout.isEmpty, "up to date: nothing rendered")
         #expect(skipped.stderr == "up to date: 1 journey\n", "\(skipped.stderr)")
-        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A, renamed\" { owner d } }\n}\n".write(toFile: j, atomically: true, encoding: .utf8)
+        try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"A, renamed\" { owner d } }\n}\n".write(
+            toFile: j, atomically: true, encoding: .utf8)
         let stale = try CLI.run(["render", "--check"] + args)
         #expect(stale.status == 1)
         #expect(stale.stdout.contains("\(dir)/j.journey: \(dir)/j.journey changed since the last render"), "\(stale.stdout)")
@@ -144,7 +150,9 @@ import Testing
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // A 500 dpi bitmap of the air-travel map needs about 500 MB.
-        let r = try CLI.run(["render", "journeys/air-travel.journey", "-o", dir, "--isolate", "--max-memory", "512", "--format", "png", "--dpi", "500"])
+        let r = try CLI.run([
+            "render", "journeys/air-travel.journey", "-o", dir, "--isolate", "--max-memory", "512", "--format", "png", "--dpi", "500",
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("stopped (signal"), "\(r.stderr.suffix(400))")
         #expect(r.stderr.contains("out of memory: an allocation failed under the --max-memory limit of 512 MiB"), "\(r.stderr.suffix(400))")
@@ -160,7 +168,9 @@ import Testing
         let r = try CLI.run(["render", "journeys/air-travel.journey", "-o", dir, "--format", "png", "--dpi", "1200", "--jobs", "1"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("past cairo's 32767 px limit (it would be shrunk); render PDF or SVG, or lower --dpi"))
-        let left = (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".png") || $0.contains("tmp") }
+        let left = (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? []).filter {
+            $0.hasSuffix(".png") || $0.contains("tmp")
+        }
         #expect(left.isEmpty, "no partial file: \(left)")
     }
 }
@@ -169,8 +179,12 @@ import Testing
     @Test func largePaperGetsWallLabelsWithLargerPrintedText() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        #expect(try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a0", "--paper", "A0", "--landscape", "--format", "svg"]).status == 0)
-        #expect(try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a4", "--paper", "A4", "--landscape", "--format", "svg"]).status == 0)
+        #expect(
+            try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a0", "--paper", "A0", "--landscape", "--format", "svg"])
+                .status == 0)
+        #expect(
+            try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a4", "--paper", "A4", "--landscape", "--format", "svg"])
+                .status == 0)
         let wall = String(decoding: try #require(CLI.read("\(dir)/a0/air-travel/map.svg")), as: UTF8.self)
         let desk = String(decoding: try #require(CLI.read("\(dir)/a4/air-travel/map.svg")), as: UTF8.self)
         #expect(wall.contains("designed → measured (bold)") && !wall.contains(">  measured <"))
@@ -180,7 +194,8 @@ import Testing
             let scale = svg.components(separatedBy: "transform=\"scale(").dropFirst().first.flatMap { Double($0.prefix { $0 != " " }) } ?? 0
             // The <text> element of a touchpoint title.
             guard let line = svg.components(separatedBy: "\n").first(where: { $0.hasPrefix("<text") && $0.contains(">Sees a fare<") }),
-                  let size = line.components(separatedBy: "font-size=\"").dropFirst().first.flatMap({ Double($0.prefix { $0 != "\"" }) }) else { return 0 }
+                let size = line.components(separatedBy: "font-size=\"").dropFirst().first.flatMap({ Double($0.prefix { $0 != "\"" }) })
+            else { return 0 }
             return scale * size
         }
         #expect(printed(wall) >= 18, "titles on the A0 wall map print at \(printed(wall)) pt")

@@ -16,22 +16,30 @@ import Testing
     @Test func logFollowsTheSchema() throws {
         let r = try CLI.run(["check", "Tests/JourneyCoreTests/Fixtures/diagnostics", "journeys", "--format", "sarif"])
         let log = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? Object)
-        checkObject(log, allowed: ["$schema", "version", "runs", "inlineExternalProperties", "properties"], required: ["version", "runs"], "log")
+        checkObject(
+            log, allowed: ["$schema", "version", "runs", "inlineExternalProperties", "properties"], required: ["version", "runs"], "log")
         #expect(log["version"] as? String == "2.1.0")
         let runs = try #require(log["runs"] as? [Object])
         #expect(runs.count == 1)
         let run = runs[0]
-        checkObject(run, allowed: ["tool", "results", "columnKind", "invocations", "artifacts", "originalUriBaseIds", "properties"], required: ["tool"], "run")
+        checkObject(
+            run, allowed: ["tool", "results", "columnKind", "invocations", "artifacts", "originalUriBaseIds", "properties"],
+            required: ["tool"], "run")
         #expect(["utf16CodeUnits", "unicodeCodePoints"].contains(run["columnKind"] as? String ?? ""))
         let tool = try #require(run["tool"] as? Object)
         checkObject(tool, allowed: ["driver", "extensions", "properties"], required: ["driver"], "tool")
         let driver = try #require(tool["driver"] as? Object)
-        checkObject(driver, allowed: ["name", "version", "rules", "informationUri", "semanticVersion", "properties"], required: ["name"], "driver")
+        checkObject(
+            driver, allowed: ["name", "version", "rules", "informationUri", "semanticVersion", "properties"], required: ["name"], "driver")
         let rules = try #require(driver["rules"] as? [Object])
         var ruleIDs = Set<String>()
         for rule in rules {
-            checkObject(rule, allowed: ["id", "shortDescription", "fullDescription", "helpUri", "name", "defaultConfiguration", "properties"], required: ["id"], "rule")
-            if let d = rule["shortDescription"] as? Object { checkObject(d, allowed: ["text", "markdown", "properties"], required: ["text"], "shortDescription") }
+            checkObject(
+                rule, allowed: ["id", "shortDescription", "fullDescription", "helpUri", "name", "defaultConfiguration", "properties"],
+                required: ["id"], "rule")
+            if let d = rule["shortDescription"] as? Object {
+                checkObject(d, allowed: ["text", "markdown", "properties"], required: ["text"], "shortDescription")
+            }
             if let c = rule["defaultConfiguration"] as? Object {
                 checkObject(c, allowed: ["enabled", "level", "rank", "parameters", "properties"], required: [], "defaultConfiguration")
                 #expect(["none", "note", "warning", "error"].contains(c["level"] as? String ?? ""))
@@ -41,22 +49,35 @@ import Testing
         let results = try #require(run["results"] as? [Object])
         #expect(results.count > 10)
         for res in results {
-            checkObject(res, allowed: ["ruleId", "level", "message", "locations", "ruleIndex", "properties"], required: ["message"], "result")
+            checkObject(
+                res, allowed: ["ruleId", "level", "message", "locations", "ruleIndex", "properties"], required: ["message"], "result")
             #expect(["none", "note", "warning", "error"].contains(res["level"] as? String ?? ""))
             #expect(ruleIDs.contains(res["ruleId"] as? String ?? ""), "every ruleId is declared")
             let message = try #require(res["message"] as? Object)
             checkObject(message, allowed: ["text", "markdown", "id", "arguments", "properties"], required: [], "message")
             #expect(!(message["text"] as? String ?? "").isEmpty)
             for loc in res["locations"] as? [Object] ?? [] {
-                checkObject(loc, allowed: ["physicalLocation", "logicalLocations", "message", "id", "annotations", "relationships", "properties"], required: [], "location")
+                checkObject(
+                    loc, allowed: ["physicalLocation", "logicalLocations", "message", "id", "annotations", "relationships", "properties"],
+                    required: [], "location")
                 let physical = try #require(loc["physicalLocation"] as? Object)
-                checkObject(physical, allowed: ["artifactLocation", "region", "contextRegion", "address", "properties"], required: [], "physicalLocation")
+                checkObject(
+                    physical, allowed: ["artifactLocation", "region", "contextRegion", "address", "properties"], required: [],
+                    "physicalLocation")
                 let artifact = try #require(physical["artifactLocation"] as? Object)
-                checkObject(artifact, allowed: ["uri", "uriBaseId", "index", "description", "properties"], required: [], "artifactLocation")
+                checkObject(
+                    artifact, allowed: ["uri", "uriBaseId", "index", "description", "properties"], required: [], "artifactLocation")
                 #expect(!(artifact["uri"] as? String ?? "").isEmpty)
                 if let region = physical["region"] as? Object {
-                    checkObject(region, allowed: ["startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength", "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties"], required: [], "region")
-                    for k in ["startLine", "startColumn", "endLine", "endColumn"] where region[k] != nil { #expect((region[k] as? Int ?? 0) >= 1, "region.\(k) ≥ 1") }
+                    checkObject(
+                        region,
+                        allowed: [
+                            "startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength", "byteOffset", "byteLength",
+                            "snippet", "message", "sourceLanguage", "properties",
+                        ], required: [], "region")
+                    for k in ["startLine", "startColumn", "endLine", "endColumn"] where region[k] != nil {
+                        #expect((region[k] as? Int ?? 0) >= 1, "region.\(k) ≥ 1")
+                    }
                     #expect((region["endLine"] as? Int ?? Int.max) >= (region["startLine"] as? Int ?? 0))
                 }
                 // Code scanning needs a start line on every result.
@@ -94,7 +115,8 @@ import Testing
         #expect(root.hasPrefix("file:///") && root.hasSuffix("/"))
         let results = try #require(run["results"] as? [Object])
         for res in results {
-            let artifact = try #require((((res["locations"] as? [Object])?.first?["physicalLocation"]) as? Object)?["artifactLocation"] as? Object)
+            let artifact = try #require(
+                (((res["locations"] as? [Object])?.first?["physicalLocation"]) as? Object)?["artifactLocation"] as? Object)
             let uri = artifact["uri"] as? String ?? ""
             #expect(uri.hasPrefix("Tests/JourneyCoreTests/Fixtures/diagnostics/"), "relative: \(uri)")
             #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
@@ -106,8 +128,9 @@ import Testing
             #expect(rule["helpUri"] as? String == "docs/diagnostics.md#\(id.lowercased())")
             for res in results where res["ruleId"] as? String == id { #expect(res["ruleIndex"] as? Int == i) }
         }
-        let docs = try CLI.run(["check", "Tests/JourneyCoreTests/Fixtures/diagnostics", "--format", "sarif"],
-                               environment: ["JOURNEYMAP_DOCS_URL": "https://example.org/docs/diagnostics.md"])
+        let docs = try CLI.run(
+            ["check", "Tests/JourneyCoreTests/Fixtures/diagnostics", "--format", "sarif"],
+            environment: ["JOURNEYMAP_DOCS_URL": "https://example.org/docs/diagnostics.md"])
         #expect(docs.stdout.contains("\"helpUri\" : \"https://example.org/docs/diagnostics.md#jm203\""))
     }
 }

@@ -15,8 +15,10 @@ import Testing
         var out: [String: [Int]] = [:]
         for g in doc["groups"] as? [[String: Any]] ?? [] {
             let s = g["sentiment"] as? [String: Int] ?? [:]
-            out[g["id"] as! String] = [g["responses"] as! Int, g["promoters"] as! Int, g["passives"] as! Int, g["detractors"] as! Int,
-                                       s["positive"] ?? 0, s["neutral"] ?? 0, s["negative"] ?? 0]
+            out[g["id"] as! String] = [
+                g["responses"] as! Int, g["promoters"] as! Int, g["passives"] as! Int, g["detractors"] as! Int,
+                s["positive"] ?? 0, s["neutral"] ?? 0, s["negative"] ?? 0,
+            ]
         }
         return out
     }
@@ -31,7 +33,9 @@ import Testing
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             var row: [String: String] = [:]
             for (h, c) in zip(header, cells) { row[h] = c }
-            out[row["touchpoint"]!] = ["responses", "promoters", "passives", "detractors", "positive", "neutral", "negative"].map { Int(row[$0]!) ?? -1 }
+            out[row["touchpoint"]!] = ["responses", "promoters", "passives", "detractors", "positive", "neutral", "negative"].map {
+                Int(row[$0]!) ?? -1
+            }
         }
         return out
     }
@@ -84,11 +88,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try sql.stdout.write(toFile: "\(dir)/q.sql", atomically: true, encoding: .utf8)
         try """
-            CREATE TABLE feedback (touchpoint text, date text, segment text, channel text, nps numeric, csat numeric,
-                                   ces numeric, sentiment text, category text, comment text);
-            """.write(toFile: "\(dir)/table.sql", atomically: true, encoding: .utf8)
-        try Self.expectEngineMatches(journey, "/bin/bash",
-                                     [Repo.path("scripts/pg-query.sh"), "\(dir)/table.sql", Repo.path("journeys/\(name).feedback.csv"), "\(dir)/q.sql"])
+        CREATE TABLE feedback (touchpoint text, date text, segment text, channel text, nps numeric, csat numeric,
+                               ces numeric, sentiment text, category text, comment text);
+        """.write(toFile: "\(dir)/table.sql", atomically: true, encoding: .utf8)
+        try Self.expectEngineMatches(
+            journey, "/bin/bash",
+            [Repo.path("scripts/pg-query.sh"), "\(dir)/table.sql", Repo.path("journeys/\(name).feedback.csv"), "\(dir)/q.sql"])
     }
 }
 
@@ -98,9 +103,11 @@ import Testing
 /// groups, the engine's hash or row number instead of the join's, so they differ slightly).
 extension SQLTests {
     static let lounge = Repo.fixture("skytrax/lounge.csv")
-    static let loungeRatings = [("comfort", "comfort_rating"), ("cleanliness", "cleanliness_rating"), ("bar", "bar_beverages_rating"),
-                                ("catering", "catering_rating"), ("washrooms", "washrooms_rating"), ("wifi", "wifi_connectivity_rating"),
-                                ("staff", "staff_service_rating")]
+    static let loungeRatings = [
+        ("comfort", "comfort_rating"), ("cleanliness", "cleanliness_rating"), ("bar", "bar_beverages_rating"),
+        ("catering", "catering_rating"), ("washrooms", "washrooms_rating"), ("wifi", "wifi_connectivity_rating"),
+        ("staff", "staff_service_rating"),
+    ]
 
     static func loungeJourney(_ feedback: String) -> String {
         """
@@ -139,10 +146,14 @@ extension SQLTests {
         #expect(r.status == 0, "\(r.stderr)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let d = try #require((doc["drivers"] as? [[String: Any]])?.first)
-        var out: [String: [Double]] = ["R²": [(d["rSquared"] as? [String: Double])?["value"] ?? -1, Double(d["respondents"] as? Int ?? -1)]]
+        var out: [String: [Double]] = [
+            "R²": [(d["rSquared"] as? [String: Double])?["value"] ?? -1, Double(d["respondents"] as? Int ?? -1)]
+        ]
         for t in d["touchpoints"] as? [[String: Any]] ?? [] {
-            out[t["touchpoint"] as! String] = [Double(t["rank"] as! Int), Double(t["n"] as! Int), (t["importance"] as! [String: Double])["value"]!,
-                                               t["rawWeight"] as! Double, (t["correlation"] as! [String: Double])["value"]!]
+            out[t["touchpoint"] as! String] = [
+                Double(t["rank"] as! Int), Double(t["n"] as! Int), (t["importance"] as! [String: Double])["value"]!,
+                t["rawWeight"] as! Double, (t["correlation"] as! [String: Double])["value"]!,
+            ]
         }
         return out
     }
@@ -156,7 +167,10 @@ extension SQLTests {
         #expect(try drivers(dir + "/moments.journey") == streamed)
     }
 
-    @Test(.enabled(if: OptionalTools.duckdbPython != nil && FileManager.default.fileExists(atPath: lounge), "needs DuckDB (scripts/test-setup.sh) and the Skytrax fixture"))
+    @Test(
+        .enabled(
+            if: OptionalTools.duckdbPython != nil && FileManager.default.fileExists(atPath: lounge),
+            "needs DuckDB (scripts/test-setup.sh) and the Skytrax fixture"))
     func duckDBMomentsGiveTheStreamedDrivers() throws {
         let dir = try Self.wideLounge()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -164,19 +178,24 @@ extension SQLTests {
         #expect(sql.status == 0, "\(sql.stderr)")
         try sql.stdout.write(toFile: dir + "/q.sql", atomically: true, encoding: .utf8)
         try """
-            import duckdb, sys, csv
-            con = duckdb.connect()
-            path = sys.argv[1].replace("'", "''")
-            con.execute(f"CREATE VIEW feedback AS SELECT * FROM read_csv_auto('{path}', header=true)")
-            cur = con.execute(open(sys.argv[2]).read())
-            w = csv.writer(sys.stdout, lineterminator="\\n")
-            w.writerow([d[0] for d in cur.description])
-            for r in cur.fetchall(): w.writerow([repr(x) if isinstance(x, float) else x for x in r])
-            """.write(toFile: dir + "/run.py", atomically: true, encoding: .utf8)
-        try Self.expectMomentsMatch(dir) { try Self.runTool(try #require(OptionalTools.duckdbPython), [dir + "/run.py", dir + "/lounge.csv", dir + "/q.sql"]) }
+        import duckdb, sys, csv
+        con = duckdb.connect()
+        path = sys.argv[1].replace("'", "''")
+        con.execute(f"CREATE VIEW feedback AS SELECT * FROM read_csv_auto('{path}', header=true)")
+        cur = con.execute(open(sys.argv[2]).read())
+        w = csv.writer(sys.stdout, lineterminator="\\n")
+        w.writerow([d[0] for d in cur.description])
+        for r in cur.fetchall(): w.writerow([repr(x) if isinstance(x, float) else x for x in r])
+        """.write(toFile: dir + "/run.py", atomically: true, encoding: .utf8)
+        try Self.expectMomentsMatch(dir) {
+            try Self.runTool(try #require(OptionalTools.duckdbPython), [dir + "/run.py", dir + "/lounge.csv", dir + "/q.sql"])
+        }
     }
 
-    @Test(.enabled(if: OptionalTools.hasPostgres && FileManager.default.fileExists(atPath: lounge), "needs PostgreSQL (scripts/test-setup.sh) and the Skytrax fixture"))
+    @Test(
+        .enabled(
+            if: OptionalTools.hasPostgres && FileManager.default.fileExists(atPath: lounge),
+            "needs PostgreSQL (scripts/test-setup.sh) and the Skytrax fixture"))
     func postgreSQLMomentsGiveTheStreamedDrivers() throws {
         let dir = try Self.wideLounge()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -186,8 +205,11 @@ extension SQLTests {
         // A landing table of text columns, as exports often arrive: the query casts.
         let header = try #require(try String(contentsOfFile: Self.lounge, encoding: .utf8).split(separator: "\n").first)
         let columns = header.split(separator: ",").map { "\"\($0.trimmingCharacters(in: CharacterSet(charactersIn: "\"\r")))\" text" }
-        try "CREATE TABLE feedback (\(columns.joined(separator: ", ")));".write(toFile: dir + "/table.sql", atomically: true, encoding: .utf8)
-        try Self.expectMomentsMatch(dir) { try Self.runTool("/bin/bash", [Repo.path("scripts/pg-query.sh"), dir + "/table.sql", dir + "/lounge.csv", dir + "/q.sql"]) }
+        try "CREATE TABLE feedback (\(columns.joined(separator: ", ")));".write(
+            toFile: dir + "/table.sql", atomically: true, encoding: .utf8)
+        try Self.expectMomentsMatch(dir) {
+            try Self.runTool("/bin/bash", [Repo.path("scripts/pg-query.sh"), dir + "/table.sql", dir + "/lounge.csv", dir + "/q.sql"])
+        }
     }
 
     @Test func momentsQueryNeedsAWideBlockWithAnOutcome() throws {

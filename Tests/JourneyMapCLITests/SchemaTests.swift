@@ -71,9 +71,15 @@ import Testing
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var files = try Self.journeys.map {
-            try output(["metrics", "journeys/\($0).journey", "--format", "json", "--by", "touchpoint", "stage", "department", "channel", "segment", "journey"], in: dir, name: $0)
+            try output(
+                [
+                    "metrics", "journeys/\($0).journey", "--format", "json", "--by", "touchpoint", "stage", "department", "channel",
+                    "segment", "journey",
+                ], in: dir, name: $0)
         }
-        files.append(try output(["metrics", "journeys/air-travel.journey", "--format", "json", "--drivers", "--resamples", "20"], in: dir, name: "drivers"))
+        files.append(
+            try output(
+                ["metrics", "journeys/air-travel.journey", "--format", "json", "--drivers", "--resamples", "20"], in: dir, name: "drivers"))
         let problems = try validate("metrics.schema.json", files)
         #expect(problems.isEmpty, "\(problems)")
     }

@@ -58,7 +58,10 @@ import Testing
         func get(_ path: String, host: String? = nil) throws -> (status: Int, body: String) {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: ServeTests.curl!)
-            p.arguments = ["-s", "--max-time", "20", "-w", "\n%{http_code}"] + (host.map { ["-H", "Host: \($0)"] } ?? []) + ["http://127.0.0.1:\(port)\(path)"]
+            p.arguments =
+                ["-s", "--max-time", "20", "-w", "\n%{http_code}"] + (host.map { ["-H", "Host: \($0)"] } ?? []) + [
+                    "http://127.0.0.1:\(port)\(path)"
+                ]
             let out = dir + "/curl-\(UUID().uuidString)"
             _ = FileManager.default.createFile(atPath: out, contents: nil)
             defer { try? FileManager.default.removeItem(atPath: out) }
@@ -132,11 +135,13 @@ import Testing
         try Self.wait("the first render") { try server.state()["svgVersion"] as? Int == 1 }
         let chrome = Process()
         chrome.executableURL = URL(fileURLWithPath: browser)
-        chrome.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                            "--disable-default-apps", "--disable-extensions", "--user-data-dir=\(server.dir)/profile",
-                            "--enable-logging=stderr", "--v=0", "--log-net-log=\(server.dir)/net.json",
-                            "--remote-debugging-port=0", "http://127.0.0.1:\(server.port)/"]
+        chrome.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-default-apps", "--disable-extensions", "--user-data-dir=\(server.dir)/profile",
+            "--enable-logging=stderr", "--v=0", "--log-net-log=\(server.dir)/net.json",
+            "--remote-debugging-port=0", "http://127.0.0.1:\(server.port)/",
+        ]
         _ = FileManager.default.createFile(atPath: server.dir + "/chrome.err", contents: nil)
         chrome.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: server.dir + "/chrome.err"))
         chrome.standardOutput = FileHandle.nullDevice
@@ -159,7 +164,9 @@ import Testing
             let tail = rest[r.upperBound...]
             guard let end = tail.firstIndex(of: "\"") else { break }
             let url = String(tail[..<end])
-            if !own.contains(where: { url.contains($0) }) && !url.hasPrefix("http://127.0.0.1:\(server.port)/") && !url.hasPrefix("data:") { elsewhere.append(url) }
+            if !own.contains(where: { url.contains($0) }) && !url.hasPrefix("http://127.0.0.1:\(server.port)/") && !url.hasPrefix("data:") {
+                elsewhere.append(url)
+            }
             rest = tail[end...]
         }
         #expect(elsewhere.isEmpty, "\(elsewhere)")

@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func fmtOfBrokenInputPrintsNothingAndNamesTheFile() throws {
-        let r = try CLI.run(["fmt", "-", "--stdin-filename", "team/trip.journey"], stdin: Data("journey x \"X\" {\n  stage s \"S\n}\n".utf8))
+        let r = try CLI.run(
+            ["fmt", "-", "--stdin-filename", "team/trip.journey"], stdin: Data("journey x \"X\" {\n  stage s \"S\n}\n".utf8))
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty, "an editor would replace its buffer with this")
         #expect(r.stderr.hasPrefix("team/trip.journey:2:"))
@@ -43,7 +44,8 @@ import Testing
         #expect(fromStdin.stderr.contains("[JM510]"), "the feedback was joined and the targets judged")
         // An unsaved edit with a typo: reported at the given name's line and column.
         let edited = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "      owner finance\n", with: "      owner finanse\n")
-        let r = try CLI.run(["check", "-", "--stdin-filename", "journeys/air-travel.journey", "--format", "json"], stdin: Data(edited.utf8))
+        let r = try CLI.run(
+            ["check", "-", "--stdin-filename", "journeys/air-travel.journey", "--format", "json"], stdin: Data(edited.utf8))
         #expect(r.status == 1)
         #expect(r.stdout.contains(#""file" : "journeys/air-travel.journey""#) && r.stdout.contains(#""code" : "JM202""#))
         #expect(!r.stdout.contains("JM400"), "the include was found relative to the name")

@@ -9,7 +9,10 @@ import Testing
     @Test func checkPrintsRespondentsAndRatings() throws {
         let r = try CLI.run(["check", "journeys/airport-lounge.journey"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("2000 rows read: 2000 used; 2000 respondents: 2000 used; 20894 ratings: 20894 used (3106 not answered) [JM320]"), "\(r.stderr)")
+        #expect(
+            r.stderr.contains(
+                "2000 rows read: 2000 used; 2000 respondents: 2000 used; 20894 ratings: 20894 used (3106 not answered) [JM320]"),
+            "\(r.stderr)")
     }
 
     @Test func theMetricsQueryRefusesWideData() throws {

@@ -7,7 +7,8 @@ import Testing
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let f = "\(dir)/messy.journey"
-        try "journey  m \"M\"{\n department d   \"D\" # keep me\nstage s \"S\" {touchpoint a \"A\" {owner d}}\n}\n".write(toFile: f, atomically: true, encoding: .utf8)
+        try "journey  m \"M\"{\n department d   \"D\" # keep me\nstage s \"S\" {touchpoint a \"A\" {owner d}}\n}\n".write(
+            toFile: f, atomically: true, encoding: .utf8)
         let check = try CLI.run(["fmt", "--check", f])
         #expect(check.status == 1)
         #expect(check.stdout.contains("messy.journey"))
@@ -70,15 +71,21 @@ import Testing
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let head = "journey j \"J\" {\n  department a \"Alpha\"\n  department b \"Beta\"\n  stage s \"S\" {\n"
-        let old = head + "    touchpoint x \"Pays\" { owner a; emotion happy }\n    touchpoint y \"Waits\" { owner a }\n    touchpoint gone \"Leaves\" { owner a }\n  }\n  stage t \"T\" {\n    touchpoint z \"Ends\" { owner a }\n  }\n}\n"
-        let new = head + "    touchpoint x \"Pays online\" { owner b; emotion angry; moment of truth }\n    touchpoint fresh \"Chats\" { owner a }\n  }\n  stage t \"T\" {\n    touchpoint y \"Waits\" { owner a }\n    touchpoint z \"Ends\" { owner a }\n  }\n}\n"
+        let old =
+            head
+            + "    touchpoint x \"Pays\" { owner a; emotion happy }\n    touchpoint y \"Waits\" { owner a }\n    touchpoint gone \"Leaves\" { owner a }\n  }\n  stage t \"T\" {\n    touchpoint z \"Ends\" { owner a }\n  }\n}\n"
+        let new =
+            head
+            + "    touchpoint x \"Pays online\" { owner b; emotion angry; moment of truth }\n    touchpoint fresh \"Chats\" { owner a }\n  }\n  stage t \"T\" {\n    touchpoint y \"Waits\" { owner a }\n    touchpoint z \"Ends\" { owner a }\n  }\n}\n"
         try old.write(toFile: "\(dir)/old.journey", atomically: true, encoding: .utf8)
         try new.write(toFile: "\(dir)/new.journey", atomically: true, encoding: .utf8)
         let r = try CLI.run(["diff", "\(dir)/old.journey", "\(dir)/new.journey", "--map", "\(dir)/diff.svg"])
         #expect(r.status == 0, "\(r.stderr)")
-        for line in ["➕ added **Chats** in S", "➖ removed **Leaves** from S", "↔ moved **Waits** from S to T",
-                     "✎ renamed **Pays** to **Pays online**", "emotion of **Pays online**: happy (+1) → angry (-2)",
-                     "owner of **Pays online**: Alpha → Beta", "is now a moment of truth"] {
+        for line in [
+            "➕ added **Chats** in S", "➖ removed **Leaves** from S", "↔ moved **Waits** from S to T",
+            "✎ renamed **Pays** to **Pays online**", "emotion of **Pays online**: happy (+1) → angry (-2)",
+            "owner of **Pays online**: Alpha → Beta", "is now a moment of truth",
+        ] {
             #expect(r.stdout.contains(line), "missing: \(line)\n\(r.stdout)")
         }
         let svg = String(decoding: try #require(CLI.read("\(dir)/diff.svg")), as: UTF8.self)
@@ -92,7 +99,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let j = "\(dir)/j.journey"
         func write(_ title: String, owner: String = "d") throws {
-            try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"\(title)\" { owner \(owner) } }\n}\n".write(toFile: j, atomically: true, encoding: .utf8)
+            try "journey j \"J\" {\n  department d \"D\"\n  stage s \"S\" { touchpoint a \"\(title)\" { owner \(owner) } }\n}\n".write(
+                toFile: j, atomically: true, encoding: .utf8)
         }
         try write("First title")
         let p = Process()

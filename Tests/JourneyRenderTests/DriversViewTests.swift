@@ -21,12 +21,14 @@ import Testing
         let journey = try #require(loaded.journey)
         let (m, _) = FeedbackJoin.run(journey)
         let drivers = planted.enumerated().map { i, d in
-            KeyDriver(touchpointID: d.0, n: m.byTouchpoint[d.0]?.csatCount ?? 0, importance: ScoreInterval(value: d.1, low: d.2, high: d.3),
-                      rawWeight: d.1 / 100 * 0.42, correlation: 0.2 + d.1 / 60, rank: i + 1)
+            KeyDriver(
+                touchpointID: d.0, n: m.byTouchpoint[d.0]?.csatCount ?? 0, importance: ScoreInterval(value: d.1, low: d.2, high: d.3),
+                rawWeight: d.1 / 100 * 0.42, correlation: 0.2 + d.1 / 60, rank: i + 1)
         }
-        let report = KeyDriverReport(outcomeID: "satisfied", model: "linear probability model (binary outcome)",
-                                     missingRule: "pairwise", respondents: 1204, rSquared: ScoreInterval(value: 0.42, low: 0.37, high: 0.47),
-                                     resamples: 1000, seed: 2000, drivers: drivers)
+        let report = KeyDriverReport(
+            outcomeID: "satisfied", model: "linear probability model (binary outcome)",
+            missingRule: "pairwise", respondents: 1204, rSquared: ScoreInterval(value: 0.42, low: 0.37, high: 0.47),
+            resamples: 1000, seed: 2000, drivers: drivers)
         return (journey, m, report)
     }
 
@@ -75,7 +77,9 @@ import Testing
                 let ell = String(g[e.lowerBound...].prefix { $0 != "/" })
                 let t = String(g[text.lowerBound...])
                 let content = t.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }
-                if let rank = Int(content), let cx = attr("cx", in: ell).flatMap(Double.init), let cy = attr("cy", in: ell).flatMap(Double.init) {
+                if let rank = Int(content), let cx = attr("cx", in: ell).flatMap(Double.init),
+                    let cy = attr("cy", in: ell).flatMap(Double.init)
+                {
                     markers.append(Marker(rank: rank, x: cx, y: cy, fill: attr("fill", in: ell) ?? "", textFill: attr("fill", in: t) ?? ""))
                 }
             } else if let p = g.range(of: "points=\""), let text = g.range(of: "<text") {

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import JourneyCore
 import JourneyGraphviz
@@ -18,15 +18,17 @@ import Testing
 
     static func journey(_ text: String) -> Journey {
         let r = SourceRange.file("h.journey")
-        let tp = Touchpoint(id: "a", title: text, stageID: "s", channel: "c", owner: "d", emotion: Emotion(value: -1),
-                            pains: [text], range: r)
+        let tp = Touchpoint(
+            id: "a", title: text, stageID: "s", channel: "c", owner: "d", emotion: Emotion(value: -1),
+            pains: [text], range: r)
         let tp2 = Touchpoint(id: "b", title: "Next", stageID: "s", owner: "d", range: r)
-        return Journey(id: "h", title: text, description: text,
-                       personas: [Persona(id: "p", name: text, goals: [text], segment: text, range: r)],
-                       departments: [Department(id: "d", title: text, range: r)], channels: [Channel(id: "c", title: text, range: r)],
-                       stages: [Stage(id: "s", title: text, touchpoints: [tp, tp2], range: r)],
-                       flows: [Flow(from: "a", to: "b", kind: .sequence, range: r), Flow(from: "b", to: "a", label: text, kind: .explicit, range: r)],
-                       sourceFile: "h.journey", range: r)
+        return Journey(
+            id: "h", title: text, description: text,
+            personas: [Persona(id: "p", name: text, goals: [text], segment: text, range: r)],
+            departments: [Department(id: "d", title: text, range: r)], channels: [Channel(id: "c", title: text, range: r)],
+            stages: [Stage(id: "s", title: text, touchpoints: [tp, tp2], range: r)],
+            flows: [Flow(from: "a", to: "b", kind: .sequence, range: r), Flow(from: "b", to: "a", label: text, kind: .explicit, range: r)],
+            sourceFile: "h.journey", range: r)
     }
 
     @Test(arguments: hostile)
@@ -34,7 +36,11 @@ import Testing
         let spec = MapBuilder.build(Self.journey(text))
         let svg = try #require(try GraphvizRenderer.render(spec, formats: [.svg])[.svg])
         let doc = try XMLDocument(data: Data(svg))  // well-formed, whatever the text
-        #expect(try doc.nodes(forXPath: "//*[local-name()='script' or local-name()='image' or local-name()='a' or local-name()='foreignObject' or local-name()='use']").isEmpty)
+        #expect(
+            try doc.nodes(
+                forXPath:
+                    "//*[local-name()='script' or local-name()='image' or local-name()='a' or local-name()='foreignObject' or local-name()='use']"
+            ).isEmpty)
         let attributes = try doc.nodes(forXPath: "//@*")
         for a in attributes {
             let name = a.name ?? ""

@@ -27,7 +27,10 @@ import Testing
     func isDroppedFromEveryOutput(_ c: Unicode.Scalar) {
         let text = "a" + String(Character(c)) + "b"
         for (name, escape) in Self.outputs {
-            #expect(escape(text) == "ab", "U+\(String(c.value, radix: 16, uppercase: true)) in \(name): \(escape(text).unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(
+                escape(text) == "ab",
+                "U+\(String(c.value, radix: 16, uppercase: true)) in \(name): \(escape(text).unicodeScalars.map { String($0.value, radix: 16) })"
+            )
         }
     }
 
@@ -63,8 +66,9 @@ import Testing
         let r = SourceRange.file("e.journey")
         let title = "Family 👩\u{200D}👩\u{200D}👧\u{200D}👦 trip\u{E0041}\u{E0042}\u{00AD}\u{2062}"
         let tp = Touchpoint(id: "a", title: title, stageID: "s", owner: "d", range: r)
-        let j = Journey(id: "e", title: title, departments: [Department(id: "d", title: "D", range: r)],
-                        stages: [Stage(id: "s", title: "S", touchpoints: [tp], range: r)], sourceFile: "e.journey", range: r)
+        let j = Journey(
+            id: "e", title: title, departments: [Department(id: "d", title: "D", range: r)],
+            stages: [Stage(id: "s", title: "S", touchpoints: [tp], range: r)], sourceFile: "e.journey", range: r)
         let svg = String(decoding: try #require(try GraphvizRenderer.render(MapBuilder.build(j), formats: [.svg])[.svg]), as: UTF8.self)
         #expect(svg.contains("👩\u{200D}👩\u{200D}👧\u{200D}👦"))
         #expect(!svg.unicodeScalars.contains { (0xE0000...0xE007F).contains($0.value) || $0.value == 0xAD || $0.value == 0x2062 })

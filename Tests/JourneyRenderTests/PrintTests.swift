@@ -11,8 +11,9 @@ import Testing
 
     @Test func tileGridCoversThePoster() {
         // An A0 landscape poster in A4 portrait tiles with 10 mm overlap and 10 mm margins.
-        let layout = TileLayout(posterWidth: 1189 * Self.mm, posterHeight: 841 * Self.mm, tileWidth: 210 * Self.mm,
-                                tileHeight: 297 * Self.mm, overlap: 10 * Self.mm, margin: 10 * Self.mm)
+        let layout = TileLayout(
+            posterWidth: 1189 * Self.mm, posterHeight: 841 * Self.mm, tileWidth: 210 * Self.mm,
+            tileHeight: 297 * Self.mm, overlap: 10 * Self.mm, margin: 10 * Self.mm)
         // A drawing of the poster's own proportions fills it: 7 × 4 tiles.
         let (scale, cols, rows) = layout.grid(drawingWidth: 1189, drawingHeight: 841)
         #expect(abs(scale - Self.mm) < 1e-9)
@@ -34,13 +35,16 @@ import Testing
         let loaded = JourneyLoader.load(path: Repo.path("journeys/online-return.journey"))
         let journey = try #require(loaded.journey)
         let spec = MapBuilder.build(journey)
-        let layout = TileLayout(posterWidth: 841 * Self.mm, posterHeight: 594 * Self.mm, tileWidth: 210 * Self.mm,
-                                tileHeight: 297 * Self.mm, overlap: 10 * Self.mm)
+        let layout = TileLayout(
+            posterWidth: 841 * Self.mm, posterHeight: 594 * Self.mm, tileWidth: 210 * Self.mm,
+            tileHeight: 297 * Self.mm, overlap: 10 * Self.mm)
         let (pdf, cols, rows) = try GraphvizRenderer.renderTiles(spec, layout: layout, title: "test")
         let text = String(decoding: pdf, as: UTF8.self)
         let pages = text.components(separatedBy: "/Type /Page\n").count - 1 + text.components(separatedBy: "/Type /Page ").count - 1
         #expect(pages == cols * rows + 1, "index + tiles: \(pages) pages for \(cols)×\(rows)")
-        #expect(text.contains("/MediaBox [ 0 0 595.275591 841.889764 ]") || text.contains("/MediaBox [ 0 0 841.889764 595.275591 ]"), "A4 pages")
+        #expect(
+            text.contains("/MediaBox [ 0 0 595.275591 841.889764 ]") || text.contains("/MediaBox [ 0 0 841.889764 595.275591 ]"), "A4 pages"
+        )
         #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
         let again = try GraphvizRenderer.renderTiles(spec, layout: layout, title: "test").pdf
         #expect(again == pdf, "deterministic")

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import JourneyAnalysis
 import JourneyCore
@@ -90,12 +90,17 @@ import Testing
         let loaded = JourneyLoader.load(path: Repo.path("journeys/air-travel.journey"), options: LoadOptions(root: Repo.path("journeys")))
         let journey = try #require(loaded.journey)
         let (m, _) = FeedbackJoin.run(journey)
-        try Golden.check(DOTWriter.write(CurveBuilder.build(journey, measurements: m)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.curve.dot"))
-        try Golden.check(DOTWriter.write(BlueprintBuilder.build(journey)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.blueprint.dot"))
+        try Golden.check(
+            DOTWriter.write(CurveBuilder.build(journey, measurements: m)),
+            at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.curve.dot"))
+        try Golden.check(
+            DOTWriter.write(BlueprintBuilder.build(journey)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.blueprint.dot"))
         let targets = TargetEvaluation.evaluate(journey, m)
-        try Golden.check(DOTWriter.write(OwnershipBuilder.build(journey, measurements: m, targets: targets)),
-                         at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.ownership.dot"))
+        try Golden.check(
+            DOTWriter.write(OwnershipBuilder.build(journey, measurements: m, targets: targets)),
+            at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.ownership.dot"))
         let report = PainPointAnalysis.analyse(journey, m)
-        try Golden.check(DOTWriter.write(ReportChart.build(report)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.report.dot"))
+        try Golden.check(
+            DOTWriter.write(ReportChart.build(report)), at: Repo.path("Tests/JourneyRenderTests/Goldens/air-travel.report.dot"))
     }
 }

@@ -11,7 +11,8 @@ public enum FileTree {
     public static func read(_ dir: String, including keep: (String) -> Bool = { _ in true }) throws -> [String: Data] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue,
-              let walker = FileManager.default.enumerator(atPath: dir) else { throw Unreadable(path: dir) }
+            let walker = FileManager.default.enumerator(atPath: dir)
+        else { throw Unreadable(path: dir) }
         var out: [String: Data] = [:]
         for case let rel as String in walker where keep(rel) {
             let path = dir + "/" + rel

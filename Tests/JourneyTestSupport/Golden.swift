@@ -27,7 +27,9 @@ public enum Golden {
         }
         guard let data = existing else {
             try Data(actual.utf8).write(to: actualURL)
-            Issue.record("missing golden \(path); the output is in \(actualURL.path); record it with JOURNEYMAP_RECORD=1 swift test", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden \(path); the output is in \(actualURL.path); record it with JOURNEYMAP_RECORD=1 swift test",
+                sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
@@ -36,7 +38,8 @@ public enum Golden {
             return
         }
         try Data(actual.utf8).write(to: actualURL)
-        Issue.record("""
+        Issue.record(
+            """
             \(path) differs from the output (written to \(actualURL.path)); \
             re-record with JOURNEYMAP_RECORD=1 if the change is intended:
             \(UnifiedDiff.diff(expected, actual, from: path, to: actualURL.path))

@@ -11,7 +11,8 @@ public enum OptionalTools {
 
     /// A Python that can `import duckdb` (the repository's `.venv-test`).
     public static let duckdbPython: String? = {
-        for p in [Repo.path(".venv-test/bin/python"), Repo.path(".venv-peers/bin/python")] where FileManager.default.isExecutableFile(atPath: p) {
+        for p in [Repo.path(".venv-test/bin/python"), Repo.path(".venv-peers/bin/python")]
+        where FileManager.default.isExecutableFile(atPath: p) {
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: p)
             probe.arguments = ["-c", "import duckdb"]

@@ -6,7 +6,9 @@ public enum UnifiedDiff {
     }
 
     /// Empty when the texts are equal.
-    public static func diff(_ old: String, _ new: String, from oldName: String = "expected", to newName: String = "actual", context: Int = 3) -> String {
+    public static func diff(
+        _ old: String, _ new: String, from oldName: String = "expected", to newName: String = "actual", context: Int = 3
+    ) -> String {
         let a = lines(old), b = lines(new)
         let edits = self.edits(a, b)
         guard edits.contains(where: { if case .same = $0 { false } else { true } }) else { return "" }

@@ -57,8 +57,10 @@ public struct Diagnostic: Hashable, Sendable {
     public var fixIt: FixIt?
 
     /// A finding with a code given as text; prefer `init(_:_:at:)` with a catalogued `DiagnosticCode`.
-    public init(_ severity: Severity, code: String, _ message: String, at range: SourceRange,
-                notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    public init(
+        _ severity: Severity, code: String, _ message: String, at range: SourceRange,
+        notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
+    ) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -69,15 +71,19 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// A finding of a catalogued kind (`DiagnosticCode`), reported with the code's severity
     /// unless `severity` says otherwise (e.g. row problems under `--strict`).
-    public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity? = nil,
-                notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    public init(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange, severity: Severity? = nil,
+        notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
+    ) {
         self.init(severity ?? code.severity, code: code.id, message, at: range, notes: notes, fixIt: fixIt)
     }
 
     /// A finding of a catalogued kind at a severity other than its usual one (row problems
     /// under `--strict`, a warning of a code that is usually an error).
-    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
+    ) {
         self.init(severity, code: code.id, message, at: range, notes: notes, fixIt: fixIt)
     }
 

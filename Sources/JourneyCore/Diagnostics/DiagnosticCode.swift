@@ -38,7 +38,8 @@ extension DiagnosticCode {
     /// `JM002` (error): the file contains a NUL byte: probably a binary file.
     public static let nulByte = DiagnosticCode("JM002", .error, "the file contains a NUL byte: probably a binary file")
     /// `JM010` (error): a character that cannot start an identifier, string, number or symbol.
-    public static let unexpectedCharacter = DiagnosticCode("JM010", .error, "a character that cannot start an identifier, string, number or symbol")
+    public static let unexpectedCharacter = DiagnosticCode(
+        "JM010", .error, "a character that cannot start an identifier, string, number or symbol")
     /// `JM011` (error): a string is not closed on its line.
     public static let unterminatedString = DiagnosticCode("JM011", .error, "a string is not closed on its line")
     /// `JM012` (error): an unknown or invalid escape in a string.
@@ -94,7 +95,8 @@ extension DiagnosticCode {
     /// `JM211` (error): a second journey in one file, or a journey in an included file.
     public static let misplacedJourney = DiagnosticCode("JM211", .error, "a second journey in one file, or a journey in an included file")
     /// `JM212` (error): a touchpoint has two of something it can have once (emotion, owner, channel).
-    public static let repeatedTouchpointItem = DiagnosticCode("JM212", .error, "a touchpoint has two of something it can have once (emotion, owner, channel)")
+    public static let repeatedTouchpointItem = DiagnosticCode(
+        "JM212", .error, "a touchpoint has two of something it can have once (emotion, owner, channel)")
     /// `JM220` (error): an unknown theme in a style block.
     public static let unknownTheme = DiagnosticCode("JM220", .error, "an unknown theme in a style block")
 
@@ -114,19 +116,24 @@ extension DiagnosticCode {
     /// `JM307` (warning): a feedback file is empty.
     public static let emptyFeedback = DiagnosticCode("JM307", .warning, "a feedback file is empty")
     /// `JM308` (warning): a journey names the same feedback file twice; it is read once.
-    public static let sameFeedbackFileTwice = DiagnosticCode("JM308", .warning, "a journey names the same feedback file twice; it is read once")
+    public static let sameFeedbackFileTwice = DiagnosticCode(
+        "JM308", .warning, "a journey names the same feedback file twice; it is read once")
     /// `JM309` (warning): two feedback sources declare one outcome with different ratings; the first is used.
-    public static let conflictingOutcomes = DiagnosticCode("JM309", .warning, "two feedback sources declare one outcome with different ratings; the first is used")
+    public static let conflictingOutcomes = DiagnosticCode(
+        "JM309", .warning, "two feedback sources declare one outcome with different ratings; the first is used")
     /// `JM310` (warning): a feedback row is rejected: a value outside its scale, not a number, a bad date, a malformed row.
-    public static let rejectedRow = DiagnosticCode("JM310", .warning, "a feedback row is rejected: a value outside its scale, not a number, a bad date, a malformed row")
+    public static let rejectedRow = DiagnosticCode(
+        "JM310", .warning, "a feedback row is rejected: a value outside its scale, not a number, a bad date, a malformed row")
     /// `JM312` (warning): a feedback row names a touchpoint the journey does not have.
     public static let unmatchedTouchpoint = DiagnosticCode("JM312", .warning, "a feedback row names a touchpoint the journey does not have")
     /// `JM313` (note): feedback rows with no touchpoint and no category rule.
     public static let unmatchedCategory = DiagnosticCode("JM313", .note, "feedback rows with no touchpoint and no category rule")
     /// `JM314` (warning): a respondent's rows are not together in long data; the later rows count as another respondent.
-    public static let respondentNotGrouped = DiagnosticCode("JM314", .warning, "a respondent's rows are not together in long data; the later rows count as another respondent")
+    public static let respondentNotGrouped = DiagnosticCode(
+        "JM314", .warning, "a respondent's rows are not together in long data; the later rows count as another respondent")
     /// `JM315` (warning): a respondent's outcome differs between its rows; the first value is used.
-    public static let outcomeDiffersWithinRespondent = DiagnosticCode("JM315", .warning, "a respondent's outcome differs between its rows; the first value is used")
+    public static let outcomeDiffersWithinRespondent = DiagnosticCode(
+        "JM315", .warning, "a respondent's outcome differs between its rows; the first value is used")
     /// `JM320` (note): how many feedback rows were read, used, rejected and unmatched.
     public static let feedbackSummary = DiagnosticCode("JM320", .note, "how many feedback rows were read, used, rejected and unmatched")
     /// `JM321` (note): how many more rows had the same problem as the examples shown.
@@ -156,15 +163,20 @@ extension DiagnosticCode {
     /// `JM414` (error): a scale for a metric that has none, or one that does not run upwards.
     public static let invalidScale = DiagnosticCode("JM414", .error, "a scale for a metric that has none, or one that does not run upwards")
     /// `JM415` (error): a sentiment mapping to something other than negative, neutral or positive.
-    public static let invalidSentiment = DiagnosticCode("JM415", .error, "a sentiment mapping to something other than negative, neutral or positive")
+    public static let invalidSentiment = DiagnosticCode(
+        "JM415", .error, "a sentiment mapping to something other than negative, neutral or positive")
     /// `JM416` (error): a rating column that is declared twice, or rating columns where the data is not wide.
-    public static let invalidRatingColumn = DiagnosticCode("JM416", .error, "a rating column that is declared twice, or rating columns where the data is not wide")
+    public static let invalidRatingColumn = DiagnosticCode(
+        "JM416", .error, "a rating column that is declared twice, or rating columns where the data is not wide")
     /// `JM417` (error): a respondent, segment or missing-value setting repeated or empty in a feedback block.
-    public static let repeatedRespondentSetting = DiagnosticCode("JM417", .error, "a respondent, segment or missing-value setting repeated or empty in a feedback block")
+    public static let repeatedRespondentSetting = DiagnosticCode(
+        "JM417", .error, "a respondent, segment or missing-value setting repeated or empty in a feedback block")
     /// `JM418` (error): an outcome without its measure, declared twice, or that the data cannot support.
-    public static let invalidOutcome = DiagnosticCode("JM418", .error, "an outcome without its measure, declared twice, or that the data cannot support")
+    public static let invalidOutcome = DiagnosticCode(
+        "JM418", .error, "an outcome without its measure, declared twice, or that the data cannot support")
     /// `JM419` (warning): a category rule that never matches because an earlier rule wins.
-    public static let shadowedCategoryRule = DiagnosticCode("JM419", .warning, "a category rule that never matches because an earlier rule wins")
+    public static let shadowedCategoryRule = DiagnosticCode(
+        "JM419", .warning, "a category rule that never matches because an earlier rule wins")
     /// `JM421` (error): a target on an unknown metric.
     public static let unknownMetric = DiagnosticCode("JM421", .error, "a target on an unknown metric")
     /// `JM422` (error): a target 'at' an id that nothing has.
@@ -207,12 +219,16 @@ extension DiagnosticCode {
         .unknownStatement, .missingArgument, .extraArgument, .unexpectedBlock, .missingBody, .touchpointOutsideStage,
         .duplicateID, .unknownDepartment, .unknownChannel, .unknownTouchpoint, .unknownPersona, .invalidEmotion, .emptyStage,
         .touchpointWithoutOwner, .unreachableTouchpoint, .noJourney, .misplacedJourney, .repeatedTouchpointItem, .unknownTheme,
-        .unreadableFeedback, .unclosedQuote, .rowTooLong, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback, .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
-        .unmatchedTouchpoint, .unmatchedCategory, .respondentNotGrouped, .outcomeDiffersWithinRespondent, .feedbackSummary, .moreRowsLikeThese,
+        .unreadableFeedback, .unclosedQuote, .rowTooLong, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback,
+        .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
+        .unmatchedTouchpoint, .unmatchedCategory, .respondentNotGrouped, .outcomeDiffersWithinRespondent, .feedbackSummary,
+        .moreRowsLikeThese,
         .unreadableFile, .includeCycle, .pathOutsideRoot, .unwritableOutput, .includesTooDeep, .tooManyTouchpoints,
-        .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment, .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
+        .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment,
+        .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
         .unknownMetric, .unknownTargetScope, .ambiguousTargetScope,
         .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
-        .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters, .mermaidTextTooLong,
+        .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters,
+        .mermaidTextTooLong,
     ]
 }

@@ -24,9 +24,10 @@ public enum DiagnosticWriter {
     /// `{"version": 1, "diagnostics": […]}` with file, positions, severity, code, message, notes and fix.
     public static func json(_ diagnostics: [Diagnostic]) throws -> String {
         let items = diagnostics.map { d in
-            JSONDiagnostic(file: d.range.file, line: d.range.start.line, column: d.range.start.column,
-                           endLine: d.range.end.line, endColumn: d.range.end.column, severity: d.severity.rawValue,
-                           code: d.code, message: d.message, notes: d.notes.map(\.message), fix: d.fixIt?.replacement)
+            JSONDiagnostic(
+                file: d.range.file, line: d.range.start.line, column: d.range.start.column,
+                endLine: d.range.end.line, endColumn: d.range.end.column, severity: d.severity.rawValue,
+                code: d.code, message: d.message, notes: d.notes.map(\.message), fix: d.fixIt?.replacement)
         }
         return try encode(["version": 1, "diagnostics": items] as JSONBox) + "\n"
     }
@@ -35,7 +36,8 @@ public enum DiagnosticWriter {
     public static func github(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { d in
             let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
-            let props = d.range.isWholeFile
+            let props =
+                d.range.isWholeFile
                 ? "file=\(prop(d.range.file)),title=\(prop(d.code))"
                 : "file=\(prop(d.range.file)),line=\(d.range.start.line),col=\(d.range.start.column),endColumn=\(d.range.end.column),title=\(prop(d.code))"
             // Controls made visible first (a raw ESC would reach whoever reads the log);

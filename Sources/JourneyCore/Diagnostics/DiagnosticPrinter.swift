@@ -42,7 +42,8 @@ public struct DiagnosticPrinter: Sendable {
         out += snippet(for: d.range, fixIt: d.fixIt)
         for note in d.notes {
             if let r = note.range, r.file != d.range.file || r.start.line != d.range.start.line {
-                out += "\(Self.path(r.file)):\(r.start.line):\(r.start.column): \(paint("note:", "1;36")) \(Escape.terminal(note.message))\n"
+                out +=
+                    "\(Self.path(r.file)):\(r.start.line):\(r.start.column): \(paint("note:", "1;36")) \(Escape.terminal(note.message))\n"
                 out += snippet(for: r, fixIt: nil)
             } else {
                 out += "      = \(paint("note:", "1;36")) \(Escape.terminal(note.message))\n"

@@ -13,8 +13,10 @@ extension DiagnosticWriter {
     /// `DiagnosticCode`, with a `helpUri` of `helpBase#jm202`), so `ruleIndex` is stable across
     /// runs. Files under `baseDirectory` are relative URIs against `%SRCROOT%` (code scanning
     /// matches them to the checkout); every result has a region, line 1 for whole-file findings.
-    public static func sarif(_ diagnostics: [Diagnostic], toolVersion: String,
-                             baseDirectory: String? = nil, helpBase: String = defaultHelpBase) throws -> String {
+    public static func sarif(
+        _ diagnostics: [Diagnostic], toolVersion: String,
+        baseDirectory: String? = nil, helpBase: String = defaultHelpBase
+    ) throws -> String {
         let catalogued = DiagnosticCode.all.map(\.id)
         let unknown = Set(diagnostics.map(\.code)).subtracting(catalogued).sorted()
         let ids = catalogued.sorted() + unknown
@@ -32,35 +34,46 @@ extension DiagnosticWriter {
         let base = baseDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         let results: [JSONBox] = diagnostics.map { d in
             let r = d.range
-            let region: [String: JSONBox] = r.isWholeFile ? ["startLine": .int(1)] : [
-                "startLine": .int(r.start.line), "startColumn": .int(r.start.column),
-                "endLine": .int(max(r.end.line, r.start.line)),
-                "endColumn": .int(r.end.line > r.start.line ? max(r.end.column, 1) : max(r.end.column, r.start.column)),
-            ]
+            let region: [String: JSONBox] =
+                r.isWholeFile
+                ? ["startLine": .int(1)]
+                : [
+                    "startLine": .int(r.start.line), "startColumn": .int(r.start.column),
+                    "endLine": .int(max(r.end.line, r.start.line)),
+                    "endColumn": .int(r.end.line > r.start.line ? max(r.end.column, 1) : max(r.end.column, r.start.column)),
+                ]
             return .object([
                 "ruleId": .string(d.code),
                 "ruleIndex": .int(index[d.code] ?? 0),
                 "level": .string(sarifLevel(d.severity)),
                 "message": .object(["text": .string(d.message)]),
-                "locations": .array([.object(["physicalLocation": .object([
-                    "artifactLocation": .object(artifactLocation(r.file, base: base)),
-                    "region": .object(region),
-                ])])]),
+                "locations": .array([
+                    .object([
+                        "physicalLocation": .object([
+                            "artifactLocation": .object(artifactLocation(r.file, base: base)),
+                            "region": .object(region),
+                        ])
+                    ])
+                ]),
             ])
         }
         var run: [String: JSONBox] = [
-            "tool": .object(["driver": .object([
-                "name": .string("journeymap"), "version": .string(toolVersion),
-                "rules": .array(rules),
-            ])]),
+            "tool": .object([
+                "driver": .object([
+                    "name": .string("journeymap"), "version": .string(toolVersion),
+                    "rules": .array(rules),
+                ])
+            ]),
             "columnKind": .string("unicodeCodePoints"),
             "results": .array(results),
         ]
         if helpBase.contains("://") {
-            run["tool"] = .object(["driver": .object([
-                "name": .string("journeymap"), "version": .string(toolVersion),
-                "informationUri": .string(helpBase), "rules": .array(rules),
-            ])])
+            run["tool"] = .object([
+                "driver": .object([
+                    "name": .string("journeymap"), "version": .string(toolVersion),
+                    "informationUri": .string(helpBase), "rules": .array(rules),
+                ])
+            ])
         }
         if let base, base.hasPrefix("/") {
             run["originalUriBaseIds"] = .object([sourceRootBaseID: .object(["uri": .string("file://" + percentEncoded(base))])])
@@ -89,7 +102,7 @@ extension DiagnosticWriter {
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
@@ -99,6 +112,6 @@ extension DiagnosticWriter {
     }
 }
 
-private extension String {
-    func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
+extension String {
+    fileprivate func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
 }

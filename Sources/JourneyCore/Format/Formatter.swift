@@ -58,8 +58,8 @@ public struct Formatter: Sendable {
     /// `{ a; b; c }` when the block was written on one line and may stay so.
     private func inlineBlock(_ s: StatementSyntax, _ block: BlockSyntax, source: SourceFile) -> String? {
         guard let close = block.closeRange, close.start.line == block.openRange.start.line,
-              !block.statements.isEmpty, block.trailingComments.isEmpty,
-              block.statements.allSatisfy({ $0.block == nil && $0.leadingComments.isEmpty && $0.trailingComment == nil })
+            !block.statements.isEmpty, block.trailingComments.isEmpty,
+            block.statements.allSatisfy({ $0.block == nil && $0.leadingComments.isEmpty && $0.trailingComment == nil })
         else { return nil }
         return "{ " + block.statements.map(head).joined(separator: "; ") + " }"
     }
@@ -69,7 +69,9 @@ public struct Formatter: Sendable {
         var out = s.keyword.text
         var previous: Token? = s.keyword
         for t in s.arguments {
-            let glued = (t.kind == .symbol && (t.text == ".." || t.text == "%" || t.text == ",")) || previous?.text == ".." && previous?.kind == .symbol
+            let glued =
+                (t.kind == .symbol && (t.text == ".." || t.text == "%" || t.text == ","))
+                || previous?.text == ".." && previous?.kind == .symbol
             if !glued { out += " " }
             out += t.kind == .string ? Formatter.quote(t.text) : t.text
             previous = t
@@ -89,7 +91,8 @@ public struct Formatter: Sendable {
             case "\u{0}": out += "\u{FFFD}"  // no escape can write NUL (the checker reports it)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
+                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+                {
                     // Invisible and bidirectional controls are written as escapes, so a
                     // reviewer sees them (CVE-2021-42574).
                     out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"

@@ -10,30 +10,44 @@ public enum JourneyJSON {
         let doc: JSONBox = .object([
             "schema": .string("journeymap.journey"), "version": .int(1),
             "id": .string(j.id), "title": .string(j.title), "description": opt(j.description),
-            "personas": .array(j.personas.map { p in
-                .object(["id": .string(p.id), "name": .string(p.name), "goals": .array(p.goals.map { .string($0) }), "segment": opt(p.segment)])
-            }),
+            "personas": .array(
+                j.personas.map { p in
+                    .object([
+                        "id": .string(p.id), "name": .string(p.name), "goals": .array(p.goals.map { .string($0) }),
+                        "segment": opt(p.segment),
+                    ])
+                }),
             "departments": .array(j.departments.map { .object(["id": .string($0.id), "title": .string($0.title)]) }),
             "channels": .array(j.channels.map { .object(["id": .string($0.id), "title": .string($0.title)]) }),
-            "stages": .array(j.stages.map { s in
-                .object(["id": .string(s.id), "title": .string(s.title), "touchpoints": .array(s.touchpoints.map { t in
+            "stages": .array(
+                j.stages.map { s in
                     .object([
-                        "id": .string(t.id), "title": .string(t.title), "channel": opt(t.channel), "owner": opt(t.owner),
-                        "emotion": t.emotion.map { .int($0.value) } ?? .null, "momentOfTruth": .bool(t.isMomentOfTruth),
-                        "branch": .bool(t.isBranch), "pains": .array(t.pains.map { .string($0) }),
-                        "opportunities": .array(t.opportunities.map { .string($0) }), "notes": .array(t.notes.map { .string($0) }),
-                        "actions": actions(t.customerActions), "backstage": actions(t.backstage), "support": actions(t.support),
-                        "personas": .array(t.personas.map { .string($0) }),
+                        "id": .string(s.id), "title": .string(s.title),
+                        "touchpoints": .array(
+                            s.touchpoints.map { t in
+                                .object([
+                                    "id": .string(t.id), "title": .string(t.title), "channel": opt(t.channel), "owner": opt(t.owner),
+                                    "emotion": t.emotion.map { .int($0.value) } ?? .null, "momentOfTruth": .bool(t.isMomentOfTruth),
+                                    "branch": .bool(t.isBranch), "pains": .array(t.pains.map { .string($0) }),
+                                    "opportunities": .array(t.opportunities.map { .string($0) }),
+                                    "notes": .array(t.notes.map { .string($0) }),
+                                    "actions": actions(t.customerActions), "backstage": actions(t.backstage), "support": actions(t.support),
+                                    "personas": .array(t.personas.map { .string($0) }),
+                                ])
+                            }),
                     ])
-                })])
-            }),
-            "flows": .array(j.flows.map { f in
-                .object(["from": .string(f.from), "to": .string(f.to), "label": opt(f.label), "kind": .string(f.kind.rawValue)])
-            }),
-            "targets": .array(j.targets.map { t in
-                .object(["metric": .string(t.metric.rawValue), "comparison": .string(t.comparison.rawValue),
-                         "value": .double(t.value), "percent": .bool(t.isPercent), "scope": .string(scope(t.scope))])
-            }),
+                }),
+            "flows": .array(
+                j.flows.map { f in
+                    .object(["from": .string(f.from), "to": .string(f.to), "label": opt(f.label), "kind": .string(f.kind.rawValue)])
+                }),
+            "targets": .array(
+                j.targets.map { t in
+                    .object([
+                        "metric": .string(t.metric.rawValue), "comparison": .string(t.comparison.rawValue),
+                        "value": .double(t.value), "percent": .bool(t.isPercent), "scope": .string(scope(t.scope)),
+                    ])
+                }),
         ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -8,7 +8,9 @@ public enum MermaidConversion {
         let journeyID = m.extras.journeyID ?? Slug.make(m.title ?? fallbackID)
         let extras = m.extras
         var out = "# Imported from Mermaid by 'journeymap import mermaid'."
-        out += m.tasks.allSatisfy({ $0.data != nil }) && !m.tasks.isEmpty ? "\n"
+        out +=
+            m.tasks.allSatisfy({ $0.data != nil }) && !m.tasks.isEmpty
+            ? "\n"
             : " Mermaid has no owners or channels:\n# add 'owner DEPARTMENT' and 'channel ID' to each touchpoint.\n"
         out += "journey \(journeyID) \(Formatter.quote(title)) {\n"
         if let d = m.accDescription { out += "  description \(Formatter.quote(d))\n" }
@@ -51,7 +53,8 @@ public enum MermaidConversion {
                 } else if !task.actors.isEmpty, let ids = Optional(task.actors.compactMap { personaIDs[$0] }), !ids.isEmpty {
                     items.append("persona " + ids.joined(separator: ", "))
                 }
-                out += "    touchpoint \(ids.take(task.data?.id ?? Slug.make(task.title))) \(Formatter.quote(task.title)) { \(items.joined(separator: "; ")) }\n"
+                out +=
+                    "    touchpoint \(ids.take(task.data?.id ?? Slug.make(task.title))) \(Formatter.quote(task.title)) { \(items.joined(separator: "; ")) }\n"
             }
             out += "  }\n"
         }
@@ -103,7 +106,8 @@ public enum MermaidConversion {
         let lowered = t.trimmed.lowercased()
         let keywords = ["section", "title", "acctitle", "accdescr", "journey", "%%"]
         guard let first = t.unicodeScalars.first,
-              keywords.contains(where: { lowered.hasPrefix($0) }) || t.trimmed.isEmpty else { return t.isEmpty ? "#32;" : t }
+            keywords.contains(where: { lowered.hasPrefix($0) }) || t.trimmed.isEmpty
+        else { return t.isEmpty ? "#32;" : t }
         return "#\(first.value);" + String(t.unicodeScalars.dropFirst())
     }
 

@@ -48,7 +48,9 @@ public struct MermaidExtras: Hashable, Sendable {
         let (tokens, diagnostics) = Lexer.tokenize(SourceFile(path: "mermaid-comment", text: String(comment.dropFirst(prefix.count))))
         guard diagnostics.isEmpty else { return nil }
         let words = tokens.filter { $0.kind == .identifier || $0.kind == .string }
-        guard words.count == tokens.count - 1, words.count >= 2, words[0].kind == .identifier, words[1].kind == .identifier else { return nil }
+        guard words.count == tokens.count - 1, words.count >= 2, words[0].kind == .identifier, words[1].kind == .identifier else {
+            return nil
+        }
         let id = words[1].text
         switch words[0].text {
         case "journey" where words.count == 2: return .journey(id)

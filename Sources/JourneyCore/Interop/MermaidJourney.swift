@@ -49,14 +49,20 @@ public enum MermaidParser {
         func fits(_ value: String, _ what: String, _ line: Int) -> Bool {
             let bytes = value.utf8.count
             guard bytes > Lexer.maxTokenBytes else { return true }
-            diagnostics.append(Diagnostic(.mermaidTextTooLong, "\(what) is \(bytes) bytes; a journey holds at most \(Lexer.maxTokenBytes) bytes in one text: shorten it in the diagram",
-                                          at: SourceRange(file: file.path, start: SourceLocation(line: line, column: 1, offset: 0), end: SourceLocation(line: line, column: 2, offset: 0))))
+            diagnostics.append(
+                Diagnostic(
+                    .mermaidTextTooLong,
+                    "\(what) is \(bytes) bytes; a journey holds at most \(Lexer.maxTokenBytes) bytes in one text: shorten it in the diagram",
+                    at: SourceRange(
+                        file: file.path, start: SourceLocation(line: line, column: 1, offset: 0),
+                        end: SourceLocation(line: line, column: 2, offset: 0))))
             return false
         }
         var lines = (1...max(1, file.lineCount)).map { (number: $0, text: file.line($0)) }
         func range(_ line: Int, _ col: Int, _ len: Int) -> SourceRange {
-            SourceRange(file: file.path, start: SourceLocation(line: line, column: col, offset: 0),
-                        end: SourceLocation(line: line, column: col + max(1, len), offset: 0))
+            SourceRange(
+                file: file.path, start: SourceLocation(line: line, column: col, offset: 0),
+                end: SourceLocation(line: line, column: col + max(1, len), offset: 0))
         }
         // Control characters have no meaning in Mermaid text and would reach the journey (and
         // come back out of an export as something else): removed, with a warning on each line.
@@ -64,14 +70,19 @@ public enum MermaidParser {
             guard let at = lines[i].text.unicodeScalars.firstIndex(where: MermaidParser.isControl) else { continue }
             let column = lines[i].text.unicodeScalars.distance(from: lines[i].text.unicodeScalars.startIndex, to: at) + 1
             lines[i].text = String(String.UnicodeScalarView(lines[i].text.unicodeScalars.filter { !MermaidParser.isControl($0) }))
-            diagnostics.append(Diagnostic(.mermaidControlCharacters, "control characters removed from this line (Mermaid text holds none)", at: range(lines[i].number, column, 1)))
+            diagnostics.append(
+                Diagnostic(
+                    .mermaidControlCharacters, "control characters removed from this line (Mermaid text holds none)",
+                    at: range(lines[i].number, column, 1)))
         }
         // Front matter (--- … ---) before the diagram: configuration, nothing to import.
         if let first = lines.firstIndex(where: { !$0.text.trimmed.isEmpty }), lines[first].text.trimmed == "---" {
             if let end = lines[(first + 1)...].firstIndex(where: { $0.text.trimmed == "---" }) {
                 lines.removeSubrange(first...end)
             } else {
-                diagnostics.append(Diagnostic(.unclosedFrontMatter, "front matter opened with '---' is never closed", at: range(lines[first].number, 1, 3)))
+                diagnostics.append(
+                    Diagnostic(.unclosedFrontMatter, "front matter opened with '---' is never closed", at: range(lines[first].number, 1, 3))
+                )
                 return (nil, diagnostics)
             }
         }
@@ -114,7 +125,10 @@ public enum MermaidParser {
             let indent = raw.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
             if !sawHeader {
                 guard text == "journey" || text.hasPrefix("journey ") else {
-                    diagnostics.append(Diagnostic(.notAMermaidJourney, "expected 'journey' to start a Mermaid journey diagram", at: range(number, indent + 1, text.count)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .notAMermaidJourney, "expected 'journey' to start a Mermaid journey diagram",
+                            at: range(number, indent + 1, text.count)))
                     return (nil, diagnostics)
                 }
                 sawHeader = true
@@ -142,25 +156,36 @@ public enum MermaidParser {
                 // A task: `Title: score[: actor, actor]`.
                 let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
                 guard parts.count >= 2 else {
-                    diagnostics.append(Diagnostic(.invalidMermaidTask, "expected a task as 'Title: score: actors'", at: range(number, indent + 1, text.count)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .invalidMermaidTask, "expected a task as 'Title: score: actors'", at: range(number, indent + 1, text.count)))
                     continue
                 }
                 let scoreText = parts[1].trimmed
                 let scoreColumn = indent + parts[0].count + 2 + (parts[1].count - parts[1].trimmedLeading.count)
-                guard let score = Int(scoreText), (1...5).contains(score), scoreText.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) else {
-                    diagnostics.append(Diagnostic(.invalidMermaidScore, "task score '\(scoreText)' must be a whole number from 1 to 5 (Mermaid would draw it anyway)",
-                        at: range(number, scoreColumn, max(1, scoreText.count))))
+                guard let score = Int(scoreText), (1...5).contains(score),
+                    scoreText.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })
+                else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .invalidMermaidScore,
+                            "task score '\(scoreText)' must be a whole number from 1 to 5 (Mermaid would draw it anyway)",
+                            at: range(number, scoreColumn, max(1, scoreText.count))))
                     continue
                 }
-                let actors = parts.count > 2 ? parts[2].split(separator: ",").map { decodeEntities(String($0).trimmed) }.filter { !$0.isEmpty } : []
+                let actors =
+                    parts.count > 2 ? parts[2].split(separator: ",").map { decodeEntities(String($0).trimmed) }.filter { !$0.isEmpty } : []
                 guard let section else {
-                    diagnostics.append(Diagnostic(.taskBeforeSection, "task before any 'section'", at: range(number, indent + 1, text.count)))
+                    diagnostics.append(
+                        Diagnostic(.taskBeforeSection, "task before any 'section'", at: range(number, indent + 1, text.count)))
                     continue
                 }
                 let title = decodeEntities(parts[0].trimmed)
                 guard fits(title, "the task title", number), actors.allSatisfy({ fits($0, "an actor's name", number) }) else { continue }
-                result.tasks.append(.init(section: section, title: title, score: score, actors: actors, line: number, stageID: stageID,
-                                          sectionIndex: result.sections.count - 1))
+                result.tasks.append(
+                    .init(
+                        section: section, title: title, score: score, actors: actors, line: number, stageID: stageID,
+                        sectionIndex: result.sections.count - 1))
                 lastWasTask = true
             }
         }
@@ -188,7 +213,8 @@ public enum MermaidParser {
             let tail = rest[rest.index(after: hash)...]
             let digits = tail.prefix { $0.isASCII && $0.isNumber }
             if !digits.isEmpty, digits.count <= 7, tail.dropFirst(digits.count).first == ";",
-               let v = UInt32(digits), let scalar = Unicode.Scalar(v), v >= 0x20 {
+                let v = UInt32(digits), let scalar = Unicode.Scalar(v), v >= 0x20
+            {
                 out.unicodeScalars.append(scalar)
                 rest = tail.dropFirst(digits.count + 1)
             } else {
@@ -206,7 +232,9 @@ public enum MermaidParser {
         while let lt = rest.firstIndex(of: "<") {
             out += rest[..<lt]
             let tail = rest[lt...]
-            if let gt = tail.firstIndex(of: ">"), tail[tail.index(after: lt)..<gt].lowercased().filter({ !$0.isWhitespace && $0 != "/" }) == "br" {
+            if let gt = tail.firstIndex(of: ">"),
+                tail[tail.index(after: lt)..<gt].lowercased().filter({ !$0.isWhitespace && $0 != "/" }) == "br"
+            {
                 out += " "
                 rest = tail[tail.index(after: gt)...]
             } else {
@@ -221,7 +249,9 @@ public enum MermaidParser {
 
 extension String {
     var trimmed: String {
-        String(unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init))
+        String(
+            unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed().map(Character.init)
+        )
     }
 
     var trimmedLeading: String { String(unicodeScalars.drop { $0.properties.isWhitespace }.map(Character.init)) }

@@ -42,9 +42,11 @@ public struct FeedbackSource: Hashable, Sendable {
     public var range: SourceRange
 
     /// A feedback source from its parts; the later fields keep their defaults.
-    public init(path: String, resolvedPath: String, format: Format? = nil, delimiter: Character? = nil,
-                columns: [String: String] = [:], scales: [String: Scale] = [:],
-                sentimentWords: [String: Sentiment] = [:], categoryRules: [CategoryRule] = [], range: SourceRange) {
+    public init(
+        path: String, resolvedPath: String, format: Format? = nil, delimiter: Character? = nil,
+        columns: [String: String] = [:], scales: [String: Scale] = [:],
+        sentimentWords: [String: Sentiment] = [:], categoryRules: [CategoryRule] = [], range: SourceRange
+    ) {
         self.path = path
         self.resolvedPath = resolvedPath
         self.format = format

@@ -31,10 +31,12 @@ public struct Journey: Hashable, Sendable {
     public var range: SourceRange
 
     /// A journey from its parts; the resolver builds these, tests and importers may too.
-    public init(id: String, title: String, description: String? = nil, personas: [Persona] = [],
-                departments: [Department] = [], channels: [Channel] = [], stages: [Stage] = [],
-                flows: [Flow] = [], feedback: [FeedbackSource] = [], targets: [Target] = [],
-                style: Style = Style(), sourceFile: String, includedFiles: [String] = [], range: SourceRange) {
+    public init(
+        id: String, title: String, description: String? = nil, personas: [Persona] = [],
+        departments: [Department] = [], channels: [Channel] = [], stages: [Stage] = [],
+        flows: [Flow] = [], feedback: [FeedbackSource] = [], targets: [Target] = [],
+        style: Style = Style(), sourceFile: String, includedFiles: [String] = [], range: SourceRange
+    ) {
         self.id = id
         self.title = title
         self.description = description
@@ -79,8 +81,10 @@ public struct Persona: Hashable, Sendable {
     /// Where the persona is declared.
     public var range: SourceRange
     /// A persona from its parts.
-    public init(id: String, name: String, goals: [String] = [], segment: String? = nil,
-                description: String? = nil, range: SourceRange) {
+    public init(
+        id: String, name: String, goals: [String] = [], segment: String? = nil,
+        description: String? = nil, range: SourceRange
+    ) {
         self.id = id
         self.name = name
         self.goals = goals
@@ -177,10 +181,12 @@ public struct Touchpoint: Hashable, Sendable {
     public var range: SourceRange
 
     /// A touchpoint from its parts.
-    public init(id: String, title: String, stageID: String, channel: String? = nil, owner: String? = nil,
-                emotion: Emotion? = nil, pains: [String] = [], opportunities: [String] = [], notes: [String] = [],
-                isMomentOfTruth: Bool = false, customerActions: [Action] = [], backstage: [Action] = [],
-                support: [Action] = [], range: SourceRange) {
+    public init(
+        id: String, title: String, stageID: String, channel: String? = nil, owner: String? = nil,
+        emotion: Emotion? = nil, pains: [String] = [], opportunities: [String] = [], notes: [String] = [],
+        isMomentOfTruth: Bool = false, customerActions: [Action] = [], backstage: [Action] = [],
+        support: [Action] = [], range: SourceRange
+    ) {
         self.id = id
         self.title = title
         self.stageID = stageID

@@ -50,8 +50,10 @@ public struct Target: Hashable, Sendable {
     public var range: SourceRange
 
     /// A target from its parts.
-    public init(metric: Metric, comparison: Comparison, value: Double, isPercent: Bool = false,
-                scope: Scope = .journey, range: SourceRange) {
+    public init(
+        metric: Metric, comparison: Comparison, value: Double, isPercent: Bool = false,
+        scope: Scope = .journey, range: SourceRange
+    ) {
         self.metric = metric
         self.comparison = comparison
         self.value = value

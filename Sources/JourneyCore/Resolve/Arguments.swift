@@ -77,7 +77,9 @@ struct Arguments {
         guard let t = peek else { return true }
         var r = t.range
         r.end = statement.arguments.last!.range.end
-        diagnostics.append(Diagnostic(.extraArgument, "unexpected \(t.kind == .string ? "string" : "'\(t.text)'") after '\(keyword)'; usage: \(usage)", at: r))
+        diagnostics.append(
+            Diagnostic(
+                .extraArgument, "unexpected \(t.kind == .string ? "string" : "'\(t.text)'") after '\(keyword)'; usage: \(usage)", at: r))
         return false
     }
 }

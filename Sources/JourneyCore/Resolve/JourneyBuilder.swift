@@ -37,14 +37,18 @@ struct JourneyBuilder {
     var diagnostics: [Diagnostic] = []
 
     /// Reports a finding with its code's usual severity.
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
+    ) {
         report(code.severity, code, message, at: range, notes: notes, fixIt: fixIt)
     }
 
     /// Reports a finding at a severity other than its code's usual one.
-    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    mutating func report(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
+    ) {
         diagnostics.append(Diagnostic(severity, code, message, at: range, notes: notes, fixIt: fixIt))
     }
 
@@ -57,8 +61,9 @@ struct JourneyBuilder {
             symbols.occurrences.append(.init(kind: k, id: token.text, range: token.range, isDeclaration: true))
         }
         if let first = declared[kind]?[token.text] {
-            report(.duplicateID, "duplicate \(kind) id '\(token.text)'; ids of \(kind)s must be unique", at: token.range,
-                            notes: [DiagnosticNote("'\(token.text)' was first defined here", at: first)])
+            report(
+                .duplicateID, "duplicate \(kind) id '\(token.text)'; ids of \(kind)s must be unique", at: token.range,
+                notes: [DiagnosticNote("'\(token.text)' was first defined here", at: first)])
             return false
         }
         declared[kind, default: [:]][token.text] = token.range
@@ -74,10 +79,11 @@ struct JourneyBuilder {
         checkReachability(allFlows, tps)
         let resolvedTargets = resolveTargets()
         let included = files.filter { $0 != entry }
-        return Journey(id: journeyID, title: title, description: description, personas: personas,
-                       departments: departments, channels: channels, stages: stages, flows: allFlows,
-                       feedback: feedback, targets: resolvedTargets, style: style,
-                       sourceFile: entry, includedFiles: included, range: range)
+        return Journey(
+            id: journeyID, title: title, description: description, personas: personas,
+            departments: departments, channels: channels, stages: stages, flows: allFlows,
+            feedback: feedback, targets: resolvedTargets, style: style,
+            sourceFile: entry, includedFiles: included, range: range)
     }
 
     private func ids(_ kind: ReferenceKind) -> [String] {
@@ -96,12 +102,13 @@ struct JourneyBuilder {
             if skipDefinitionChecks, ref.kind != .touchpoint { continue }
             let candidates = ids(ref.kind)
             let suggestion = Suggestion.closest(to: ref.token.text, in: candidates)
-            let code = switch ref.kind {
-            case .department: DiagnosticCode.unknownDepartment
-            case .channel: DiagnosticCode.unknownChannel
-            case .touchpoint: DiagnosticCode.unknownTouchpoint
-            case .persona: DiagnosticCode.unknownPersona
-            }
+            let code =
+                switch ref.kind {
+                case .department: DiagnosticCode.unknownDepartment
+                case .channel: DiagnosticCode.unknownChannel
+                case .touchpoint: DiagnosticCode.unknownTouchpoint
+                case .persona: DiagnosticCode.unknownPersona
+                }
             var message = "unknown \(ref.kind.rawValue) '\(ref.token.text)'"
             var notes: [DiagnosticNote] = []
             if let suggestion {
@@ -109,10 +116,14 @@ struct JourneyBuilder {
             } else if candidates.isEmpty {
                 notes.append(DiagnosticNote("no \(ref.kind.rawValue)s are declared; declare one with '\(ref.kind.rawValue) ID \"Title\"'"))
             } else {
-                notes.append(DiagnosticNote("known \(ref.kind.rawValue)s: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")"))
+                notes.append(
+                    DiagnosticNote(
+                        "known \(ref.kind.rawValue)s: \(candidates.prefix(12).joined(separator: ", "))\(candidates.count > 12 ? ", …" : "")"
+                    ))
             }
-            report(.error, code, message, at: ref.token.range, notes: notes,
-                            fixIt: suggestion.map { FixIt(range: ref.token.range, replacement: $0) })
+            report(
+                .error, code, message, at: ref.token.range, notes: notes,
+                fixIt: suggestion.map { FixIt(range: ref.token.range, replacement: $0) })
         }
     }
 
@@ -122,7 +133,9 @@ struct JourneyBuilder {
                 report(.emptyStage, "stage '\(stage.id)' has no touchpoints; add one or remove the stage", at: stage.range)
             }
             for tp in stage.touchpoints where tp.owner == nil {
-                report(.touchpointWithoutOwner, "touchpoint '\(tp.id)' has no owner; add 'owner DEPARTMENT' so the map shows who must act", at: tp.range)
+                report(
+                    .touchpointWithoutOwner, "touchpoint '\(tp.id)' has no owner; add 'owner DEPARTMENT' so the map shows who must act",
+                    at: tp.range)
             }
         }
     }
@@ -149,7 +162,10 @@ struct JourneyBuilder {
             for n in next[id] ?? [] where seen.insert(n).inserted { queue.append(n) }
         }
         for tp in tps where !seen.contains(tp.id) {
-            report(.unreachableTouchpoint, "no flow reaches touchpoint '\(tp.id)'\(tp.isBranch ? " (a branch is reached only by explicit flows)" : " (the touchpoint before it is marked 'exit')"); add 'flow SOMEWHERE -> \(tp.id)'", at: tp.range)
+            report(
+                .unreachableTouchpoint,
+                "no flow reaches touchpoint '\(tp.id)'\(tp.isBranch ? " (a branch is reached only by explicit flows)" : " (the touchpoint before it is marked 'exit')"); add 'flow SOMEWHERE -> \(tp.id)'",
+                at: tp.range)
         }
     }
 }

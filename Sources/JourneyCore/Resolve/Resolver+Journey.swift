@@ -1,14 +1,21 @@
 extension Resolver {
-    static let journeyStatements = ["description", "include", "persona", "department", "channel", "stage", "flow",
-                                    "feedback", "target", "style"]
+    static let journeyStatements = [
+        "description", "include", "persona", "department", "channel", "stage", "flow",
+        "feedback", "target", "style",
+    ]
 
     mutating func readJourney(_ statement: StatementSyntax) {
-        guard let (id, title) = withArguments(statement, { args -> (Token, Token)? in
-            guard let id = args.identifier("a journey id, e.g. 'journey air-travel \"Business trip\"'"),
-                  let title = args.string("a title in double quotes after the journey id"),
-                  args.end("journey ID \"Title\" { … }") else { return nil }
-            return (id, title)
-        }) else {
+        guard
+            let (id, title) = withArguments(
+                statement,
+                { args -> (Token, Token)? in
+                    guard let id = args.identifier("a journey id, e.g. 'journey air-travel \"Business trip\"'"),
+                        let title = args.string("a title in double quotes after the journey id"),
+                        args.end("journey ID \"Title\" { … }")
+                    else { return nil }
+                    return (id, title)
+                })
+        else {
             builder.journeyRange = statement.keyword.range
             if let block = statement.block { readJourneyBody(block) }
             return
@@ -27,10 +34,15 @@ extension Resolver {
         for s in block.statements {
             switch s.keyword.text {
             case "description":
-                if let text = withArguments(s, { args -> String? in
-                    guard let t = args.string("the description in double quotes"), args.end("description \"…\"") else { return nil }
-                    return t.text
-                }) { builder.description = text }
+                if let text = withArguments(
+                    s,
+                    { args -> String? in
+                        guard let t = args.string("the description in double quotes"), args.end("description \"…\"") else { return nil }
+                        return t.text
+                    })
+                {
+                    builder.description = text
+                }
                 forbidBlock(s)
             case "include": readInclude(s)
             case "persona", "department", "channel": readDefinition(s)
@@ -40,7 +52,9 @@ extension Resolver {
             case "target": readTarget(s)
             case "style": readStyle(s)
             case "touchpoint":
-                report(.touchpointOutsideStage, "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range)
+                report(
+                    .touchpointOutsideStage, "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range
+                )
             default: unknownStatement(s, context: "in a journey", allowed: Resolver.journeyStatements)
             }
         }
@@ -49,12 +63,16 @@ extension Resolver {
     /// `department ID ["Title"]`, `channel ID ["Title"]`, `persona ID "Name" { goal; segment; description }`.
     mutating func readDefinition(_ s: StatementSyntax) {
         let kind = s.keyword.text
-        guard let (id, title) = withArguments(s, { args -> (Token, Token?)? in
-            guard let id = args.identifier("a \(kind) id") else { return nil }
-            let title = args.optionalString()
-            guard args.end("\(kind) ID \"Title\"") else { return nil }
-            return (id, title)
-        }) else { return }
+        guard
+            let (id, title) = withArguments(
+                s,
+                { args -> (Token, Token?)? in
+                    guard let id = args.identifier("a \(kind) id") else { return nil }
+                    let title = args.optionalString()
+                    guard args.end("\(kind) ID \"Title\"") else { return nil }
+                    return (id, title)
+                })
+        else { return }
         guard builder.declare(kind, id) else { return }
         let name = title?.text ?? id.text
         switch kind {
@@ -77,7 +95,9 @@ extension Resolver {
                         persona.segment = t.text
                     }
                 case "description":
-                    if let t = withArguments(p, { a in a.string("the description in double quotes").flatMap { a.end("description \"…\"") ? $0 : nil } }) {
+                    if let t = withArguments(
+                        p, { a in a.string("the description in double quotes").flatMap { a.end("description \"…\"") ? $0 : nil } })
+                    {
                         persona.description = t.text
                     }
                 default: unknownStatement(p, context: "in a persona", allowed: ["goal", "segment", "description"])
@@ -88,12 +108,17 @@ extension Resolver {
     }
 
     mutating func readStage(_ s: StatementSyntax) {
-        guard let (id, title) = withArguments(s, { args -> (Token, Token)? in
-            guard let id = args.identifier("a stage id"),
-                  let title = args.string("the stage title in double quotes"),
-                  args.end("stage ID \"Title\" { touchpoint … }") else { return nil }
-            return (id, title)
-        }) else { return }
+        guard
+            let (id, title) = withArguments(
+                s,
+                { args -> (Token, Token)? in
+                    guard let id = args.identifier("a stage id"),
+                        let title = args.string("the stage title in double quotes"),
+                        args.end("stage ID \"Title\" { touchpoint … }")
+                    else { return nil }
+                    return (id, title)
+                })
+        else { return }
         let fresh = builder.declare("stage", id)
         var stage = Stage(id: id.text, title: title.text, range: id.range)
         for t in s.block?.statements ?? [] {
@@ -104,7 +129,8 @@ extension Resolver {
             }
         }
         if s.block == nil {
-            report(.missingBody, "a stage needs a body in braces with its touchpoints: stage \(id.text) \"…\" { touchpoint … }", at: s.range)
+            report(
+                .missingBody, "a stage needs a body in braces with its touchpoints: stage \(id.text) \"…\" { touchpoint … }", at: s.range)
         }
         if fresh { builder.stages.append(stage) }
     }
@@ -112,21 +138,25 @@ extension Resolver {
     /// `flow a -> b [-> c …] ["label"]`
     mutating func readFlow(_ s: StatementSyntax) {
         forbidBlock(s)
-        guard let (chain, label) = withArguments(s, { args -> ([Token], Token?)? in
-            guard let first = args.identifier("a touchpoint id: flow FROM -> TO \"label\"") else { return nil }
-            var chain = [first]
-            while args.accept("->") != nil {
-                guard let next = args.identifier("a touchpoint id after '->'") else { return nil }
-                chain.append(next)
-            }
-            if chain.count < 2 {
-                _ = args.expect("->", "between the two touchpoints of a flow")
-                return nil
-            }
-            let label = args.optionalString()
-            guard args.end("flow FROM -> TO \"label\"") else { return nil }
-            return (chain, label)
-        }) else { return }
+        guard
+            let (chain, label) = withArguments(
+                s,
+                { args -> ([Token], Token?)? in
+                    guard let first = args.identifier("a touchpoint id: flow FROM -> TO \"label\"") else { return nil }
+                    var chain = [first]
+                    while args.accept("->") != nil {
+                        guard let next = args.identifier("a touchpoint id after '->'") else { return nil }
+                        chain.append(next)
+                    }
+                    if chain.count < 2 {
+                        _ = args.expect("->", "between the two touchpoints of a flow")
+                        return nil
+                    }
+                    let label = args.optionalString()
+                    guard args.end("flow FROM -> TO \"label\"") else { return nil }
+                    return (chain, label)
+                })
+        else { return }
         for t in chain { builder.references.append(.init(kind: .touchpoint, token: t)) }
         for (a, b) in zip(chain, chain.dropFirst()) {
             var r = a.range
@@ -139,11 +169,16 @@ extension Resolver {
         for t in s.block?.statements ?? [] {
             switch t.keyword.text {
             case "theme":
-                if let name = withArguments(t, { a in a.identifier("a theme name (default, print, dark)").flatMap { a.end("theme NAME") ? $0 : nil } }) {
+                if let name = withArguments(
+                    t, { a in a.identifier("a theme name (default, print, dark)").flatMap { a.end("theme NAME") ? $0 : nil } })
+                {
                     if ["default", "print", "dark"].contains(name.text) {
                         builder.style.theme = name.text
                     } else {
-                        report(.unknownTheme, "unknown theme '\(name.text)'\(Suggestion.phrase(for: name.text, in: ["default", "print", "dark"])) (themes: default, print, dark)", at: name.range)
+                        report(
+                            .unknownTheme,
+                            "unknown theme '\(name.text)'\(Suggestion.phrase(for: name.text, in: ["default", "print", "dark"])) (themes: default, print, dark)",
+                            at: name.range)
                     }
                 }
             default: unknownStatement(t, context: "in a style block", allowed: ["theme"])
@@ -155,7 +190,10 @@ extension Resolver {
     /// including file and must resolve, symlinks included, to a file inside the root.
     mutating func readInclude(_ s: StatementSyntax) {
         forbidBlock(s)
-        guard let pathToken = withArguments(s, { a in a.string("the path to include in double quotes").flatMap { a.end("include \"path\"") ? $0 : nil } }) else { return }
+        guard
+            let pathToken = withArguments(
+                s, { a in a.string("the path to include in double quotes").flatMap { a.end("include \"path\"") ? $0 : nil } })
+        else { return }
         let written = pathToken.text
         guard includeStack.count <= options.maxIncludeDepth else {
             report(.includesTooDeep, "includes are nested more than \(options.maxIncludeDepth) deep", at: pathToken.range)
@@ -167,13 +205,15 @@ extension Resolver {
             report(.pathOutsideRoot, "include paths are relative to this file; absolute paths are not allowed", at: pathToken.range)
             return
         case .missing(let looked):
-            report(.unreadableFile, "cannot include '\(written)': no such file (looked for '\(looked)')", at: pathToken.range,
-                   notes: [DiagnosticNote("departments, channels and personas are not checked until the include is fixed")])
+            report(
+                .unreadableFile, "cannot include '\(written)': no such file (looked for '\(looked)')", at: pathToken.range,
+                notes: [DiagnosticNote("departments, channels and personas are not checked until the include is fixed")])
             includeFailed = true
             return
         case .outside(_, let real):
-            report(.pathOutsideRoot, "include '\(written)' leaves the journeys folder; shared files must live inside it", at: pathToken.range,
-                   notes: [confinementNote(real)])
+            report(
+                .pathOutsideRoot, "include '\(written)' leaves the journeys folder; shared files must live inside it", at: pathToken.range,
+                notes: [confinementNote(real)])
             return
         case .inside(let path, let real):
             (shown, canonical) = (path, real)

@@ -4,35 +4,43 @@ extension Resolver {
         forbidBlock(s)
         let metrics = Target.Metric.allCases.map(\.rawValue)
         let kinds = ["stage", "touchpoint", "department", "channel", "segment"]
-        guard let pending = withArguments(s, { a -> JourneyBuilder.PendingTarget? in
-            guard let m = a.identifier("a metric: \(metrics.joined(separator: ", "))") else { return nil }
-            guard let metric = Target.Metric(rawValue: m.text) else {
-                a.error(.unknownMetric, "unknown metric '\(m.text)'\(Suggestion.phrase(for: m.text, in: metrics)) (metrics: \(metrics.joined(separator: ", ")))", at: m.range)
-                return nil
-            }
-            guard let op = a.peek, op.kind == .symbol, let comparison = Target.Comparison(rawValue: op.text) else {
-                _ = a.expect(">=", "(or <=, >, <) after the metric")
-                return nil
-            }
-            _ = a.accept(op.text)
-            guard let number = a.number("the target value") else { return nil }
-            guard let value = Double(number.text), value.isFinite else { return nil }
-            let percent = a.accept("%") != nil
-            var scopeKind: String?
-            var scopeToken: Token?
-            if a.accept("at") != nil {
-                if let k = a.peek, k.kind == .identifier, kinds.contains(k.text),
-                   a.statement.arguments.count > a.index + 1 {
-                    scopeKind = k.text
-                    _ = a.accept(k.text)
-                }
-                guard let id = a.name("what the target is for: a touchpoint, stage or department id") else { return nil }
-                scopeToken = id
-            }
-            guard a.end("target METRIC >= VALUE[%] [at [stage|touchpoint|department|channel|segment] ID]") else { return nil }
-            let target = Target(metric: metric, comparison: comparison, value: value, isPercent: percent, range: s.range)
-            return .init(target: target, scopeKind: scopeKind, scopeToken: scopeToken)
-        }) else { return }
+        guard
+            let pending = withArguments(
+                s,
+                { a -> JourneyBuilder.PendingTarget? in
+                    guard let m = a.identifier("a metric: \(metrics.joined(separator: ", "))") else { return nil }
+                    guard let metric = Target.Metric(rawValue: m.text) else {
+                        a.error(
+                            .unknownMetric,
+                            "unknown metric '\(m.text)'\(Suggestion.phrase(for: m.text, in: metrics)) (metrics: \(metrics.joined(separator: ", ")))",
+                            at: m.range)
+                        return nil
+                    }
+                    guard let op = a.peek, op.kind == .symbol, let comparison = Target.Comparison(rawValue: op.text) else {
+                        _ = a.expect(">=", "(or <=, >, <) after the metric")
+                        return nil
+                    }
+                    _ = a.accept(op.text)
+                    guard let number = a.number("the target value") else { return nil }
+                    guard let value = Double(number.text), value.isFinite else { return nil }
+                    let percent = a.accept("%") != nil
+                    var scopeKind: String?
+                    var scopeToken: Token?
+                    if a.accept("at") != nil {
+                        if let k = a.peek, k.kind == .identifier, kinds.contains(k.text),
+                            a.statement.arguments.count > a.index + 1
+                        {
+                            scopeKind = k.text
+                            _ = a.accept(k.text)
+                        }
+                        guard let id = a.name("what the target is for: a touchpoint, stage or department id") else { return nil }
+                        scopeToken = id
+                    }
+                    guard a.end("target METRIC >= VALUE[%] [at [stage|touchpoint|department|channel|segment] ID]") else { return nil }
+                    let target = Target(metric: metric, comparison: comparison, value: value, isPercent: percent, range: s.range)
+                    return .init(target: target, scopeKind: scopeKind, scopeToken: scopeToken)
+                })
+        else { return }
         builder.targets.append(pending)
     }
 }
@@ -70,9 +78,14 @@ extension JourneyBuilder {
                 result.append(t)
             case 0:
                 let all = Array(tps.sorted()) + stageIDs.sorted() + depts.sorted()
-                report(.unknownTargetScope, "target is 'at \(id)', but no \(p.scopeKind ?? "touchpoint, stage or department") has that id\(Suggestion.phrase(for: id, in: all))", at: token.range)
+                report(
+                    .unknownTargetScope,
+                    "target is 'at \(id)', but no \(p.scopeKind ?? "touchpoint, stage or department") has that id\(Suggestion.phrase(for: id, in: all))",
+                    at: token.range)
             default:
-                report(.ambiguousTargetScope, "'\(id)' is both a \(matches.map(\.0).joined(separator: " and a ")); write 'at \(matches[0].0) \(id)'", at: token.range)
+                report(
+                    .ambiguousTargetScope,
+                    "'\(id)' is both a \(matches.map(\.0).joined(separator: " and a ")); write 'at \(matches[0].0) \(id)'", at: token.range)
             }
         }
         return result

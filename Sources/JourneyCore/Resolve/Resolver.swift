@@ -82,14 +82,18 @@ struct Resolver {
     }
 
     /// Reports a finding with its code's usual severity.
-    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    mutating func report(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
+    ) {
         report(code.severity, code, message, at: range, notes: notes, fixIt: fixIt)
     }
 
     /// Reports a finding at a severity other than its code's usual one.
-    mutating func report(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
-                         notes: [DiagnosticNote] = [], fixIt: FixIt? = nil) {
+    mutating func report(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        notes: [DiagnosticNote] = [], fixIt: FixIt? = nil
+    ) {
         diagnostics.append(Diagnostic(severity, code, message, at: range, notes: notes, fixIt: fixIt))
     }
 
@@ -153,12 +157,16 @@ struct Resolver {
             switch statement.keyword.text {
             case "journey":
                 guard isEntry else {
-                    report(.misplacedJourney, "an included file holds shared definitions only (department, channel, persona, include); move this journey to a file of its own", at: statement.keyword.range)
+                    report(
+                        .misplacedJourney,
+                        "an included file holds shared definitions only (department, channel, persona, include); move this journey to a file of its own",
+                        at: statement.keyword.range)
                     continue
                 }
                 if let first = builder.journeyRange {
-                    report(.misplacedJourney, "a file holds one journey; move this one to a file of its own", at: statement.keyword.range,
-                           notes: [DiagnosticNote("the first journey is here", at: first)])
+                    report(
+                        .misplacedJourney, "a file holds one journey; move this one to a file of its own", at: statement.keyword.range,
+                        notes: [DiagnosticNote("the first journey is here", at: first)])
                     continue
                 }
                 readJourney(statement)
@@ -167,7 +175,8 @@ struct Resolver {
             case "department", "channel", "persona":
                 readDefinition(statement)
             default:
-                unknownStatement(statement, context: "at the top of a file", allowed: ["journey", "include", "department", "channel", "persona"])
+                unknownStatement(
+                    statement, context: "at the top of a file", allowed: ["journey", "include", "department", "channel", "persona"])
             }
         }
     }
@@ -181,8 +190,9 @@ struct Resolver {
         } else {
             message += "; expected one of: \(allowed.joined(separator: ", "))"
         }
-        report(.unknownStatement, message, at: statement.keyword.range,
-               fixIt: suggestion.map { FixIt(range: statement.keyword.range, replacement: $0) })
+        report(
+            .unknownStatement, message, at: statement.keyword.range,
+            fixIt: suggestion.map { FixIt(range: statement.keyword.range, replacement: $0) })
     }
 
     /// Runs a statement reader with an argument cursor, collecting its diagnostics.

@@ -61,15 +61,19 @@ extension SourceFile {
             let (fixed, firstBad) = repairUTF8(bytes)
             let probe = SourceFile(path: path, bytes: Array(bytes[..<firstBad]))
             let loc = probe.endLocation
-            diagnostics.append(Diagnostic(.invalidUTF8, "the file is not valid UTF-8 (first bad byte here); save it as UTF-8",
-                at: SourceRange(file: path, start: loc, end: loc)))
+            diagnostics.append(
+                Diagnostic(
+                    .invalidUTF8, "the file is not valid UTF-8 (first bad byte here); save it as UTF-8",
+                    at: SourceRange(file: path, start: loc, end: loc)))
             bytes = fixed
         }
         let file = SourceFile(path: path, bytes: bytes)
         if let nul = bytes.firstIndex(of: 0) {
             let loc = file.location(ofOffset: nul)
-            diagnostics.append(Diagnostic(.nulByte, "the file contains a NUL byte; is it a binary file?",
-                at: SourceRange(file: path, start: loc, end: loc)))
+            diagnostics.append(
+                Diagnostic(
+                    .nulByte, "the file contains a NUL byte; is it a binary file?",
+                    at: SourceRange(file: path, start: loc, end: loc)))
         }
         return (file, diagnostics)
     }

@@ -116,7 +116,10 @@ public struct Lexer {
         // Anything else: report it and skip one scalar.
         let shown = scalarAt(i).map { describe($0.0) } ?? "byte"
         skipScalar()
-        error(.unexpectedCharacter, "unexpected character \(shown); identifiers use letters, digits, '-' and '_', and text goes in double quotes", range(from: start))
+        error(
+            .unexpectedCharacter,
+            "unexpected character \(shown); identifiers use letters, digits, '-' and '_', and text goes in double quotes",
+            range(from: start))
         return nil
     }
 
@@ -191,7 +194,9 @@ public struct Lexer {
         var value: [UInt8] = []
         while true {
             guard let b = peek(), b != 0x0A, b != 0x0D else {
-                error(.unterminatedString, "unterminated string; close it with '\"' on the same line (use \\n for a line break)", range(from: start))
+                error(
+                    .unterminatedString, "unterminated string; close it with '\"' on the same line (use \\n for a line break)",
+                    range(from: start))
                 return Token(.string, String(decoding: value, as: UTF8.self), range(from: start))
             }
             if b == UInt8(ascii: "\"") {
@@ -212,10 +217,14 @@ public struct Lexer {
                     if let scalar = lexUnicodeEscape() {
                         value.append(contentsOf: Array(String(Character(scalar)).utf8))
                     } else {
-                        error(.invalidEscape, "invalid \\u escape; write it as \\u{1F600} with 1 to 6 hex digits of a valid code point", range(from: escStart))
+                        error(
+                            .invalidEscape, "invalid \\u escape; write it as \\u{1F600} with 1 to 6 hex digits of a valid code point",
+                            range(from: escStart))
                     }
                 default:
-                    error(.invalidEscape, "unknown escape '\\\(Character(UnicodeScalar(e)))'; use \\\" \\\\ \\n \\t or \\u{…}", range(from: escStart))
+                    error(
+                        .invalidEscape, "unknown escape '\\\(Character(UnicodeScalar(e)))'; use \\\" \\\\ \\n \\t or \\u{…}",
+                        range(from: escStart))
                 }
                 continue
             }

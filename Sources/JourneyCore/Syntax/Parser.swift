@@ -20,8 +20,10 @@ public struct Parser {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
         var parser = Parser(tokens: tokens, path: file.path)
         let (statements, trailing) = parser.parseStatements(depth: 0, opener: nil)
-        return (SourceFileSyntax(path: file.path, statements: statements, trailingComments: trailing),
-                lexDiagnostics + parser.diagnostics)
+        return (
+            SourceFileSyntax(path: file.path, statements: statements, trailingComments: trailing),
+            lexDiagnostics + parser.diagnostics
+        )
     }
 
     private var current: Token { tokens[p] }
@@ -57,8 +59,9 @@ public struct Parser {
                 continue
             case .endOfFile:
                 if let opener {
-                    error(.unclosedBlock, "missing '}' to close this block", tokens[p].range,
-                          notes: [DiagnosticNote("the block opened here", at: opener.range)])
+                    error(
+                        .unclosedBlock, "missing '}' to close this block", tokens[p].range,
+                        notes: [DiagnosticNote("the block opened here", at: opener.range)])
                 }
                 return (statements, comments)
             case .rightBrace:
@@ -108,7 +111,9 @@ public struct Parser {
             bump()
         }
         if block != nil, current.kind == .identifier || current.kind == .string || current.kind == .number || current.kind == .symbol {
-            error(.textAfterBlock, "unexpected \(describe(current)) after '}'; start a new statement on its own line or after ';'", current.range)
+            error(
+                .textAfterBlock, "unexpected \(describe(current)) after '}'; start a new statement on its own line or after ';'",
+                current.range)
             skipToEndOfStatement()
         }
         return statement
@@ -118,7 +123,9 @@ public struct Parser {
         let open = current
         bump()
         guard depth <= Parser.maxNesting else {
-            error(.nestingTooDeep, "blocks are nested more than \(Parser.maxNesting) deep; the journey language needs at most 4 levels", open.range)
+            error(
+                .nestingTooDeep, "blocks are nested more than \(Parser.maxNesting) deep; the journey language needs at most 4 levels",
+                open.range)
             skipNestedBlock()
             return BlockSyntax(openRange: open.range, closeRange: nil, statements: [], trailingComments: [])
         }

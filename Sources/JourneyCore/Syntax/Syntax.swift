@@ -37,8 +37,10 @@ public struct StatementSyntax: Hashable, Sendable {
     public var blankLineBefore: Bool
 
     /// A statement from its parts.
-    public init(keyword: Token, arguments: [Token] = [], block: BlockSyntax? = nil, leadingComments: [String] = [],
-                trailingComment: String? = nil, blankLineBefore: Bool = false) {
+    public init(
+        keyword: Token, arguments: [Token] = [], block: BlockSyntax? = nil, leadingComments: [String] = [],
+        trailingComment: String? = nil, blankLineBefore: Bool = false
+    ) {
         self.keyword = keyword
         self.arguments = arguments
         self.block = block

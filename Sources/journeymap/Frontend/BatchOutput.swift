@@ -22,7 +22,9 @@ struct BatchOutput {
             progress?.update(index, path)
         case .journey(let r):
             progress?.clear()
-            Terminal.err(DiagnosticPrinter(sources: r.sources, colored: colored).format(r.diagnostics.sortedForOutput().filter { quiet ? $0.severity == .error : $0.severity != .note }))
+            Terminal.err(
+                DiagnosticPrinter(sources: r.sources, colored: colored).format(
+                    r.diagnostics.sortedForOutput().filter { quiet ? $0.severity == .error : $0.severity != .note }))
             for path in r.written where !quiet { Terminal.out("wrote \(path)\n") }
         case .error(let message):
             progress?.clear()

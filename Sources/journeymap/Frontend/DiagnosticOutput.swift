@@ -3,7 +3,8 @@ import JourneyCore
 import JourneyWorkflow
 
 enum DiagnosticOutput {
-    static func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat, sources: [String: SourceFile], colored: Bool) throws -> String {
+    static func render(_ diagnostics: [Diagnostic], format: DiagnosticFormat, sources: [String: SourceFile], colored: Bool) throws -> String
+    {
         let sorted = diagnostics.sortedForOutput()
         switch format {
         case .text: return DiagnosticPrinter(sources: sources, colored: colored).format(sorted)
@@ -12,8 +13,9 @@ enum DiagnosticOutput {
         case .sarif:
             // The GitHub Action sets JOURNEYMAP_DOCS_URL to its own copy of docs/diagnostics.md.
             let docs = ProcessInfo.processInfo.environment["JOURNEYMAP_DOCS_URL"] ?? DiagnosticWriter.defaultHelpBase
-            return try DiagnosticWriter.sarif(sorted, toolVersion: JourneyMapVersion.string,
-                                          baseDirectory: FileManager.default.currentDirectoryPath, helpBase: docs)
+            return try DiagnosticWriter.sarif(
+                sorted, toolVersion: JourneyMapVersion.string,
+                baseDirectory: FileManager.default.currentDirectoryPath, helpBase: docs)
         }
     }
 }

@@ -3,7 +3,9 @@ import JourneyWorkflow
 
 /// Options for joining feedback data, shared by render, check, report and metrics.
 struct FeedbackOptions: ParsableArguments {
-    @Option(name: .customLong("feedback"), help: ArgumentHelp("Extra feedback file joined to every journey (CSV, JSON Lines).", valueName: "file"))
+    @Option(
+        name: .customLong("feedback"),
+        help: ArgumentHelp("Extra feedback file joined to every journey (CSV, JSON Lines).", valueName: "file"))
     var feedbackFiles: [String] = []
 
     @Option(help: ArgumentHelp("Only responses on or after this date (YYYY-MM-DD).", valueName: "date"))

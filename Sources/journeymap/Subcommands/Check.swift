@@ -21,7 +21,10 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors (same as --fail-on warnings).")
     var strict = false
 
-    @Option(help: ArgumentHelp("With '-' (standard input): the journey's file name, for messages and to read its includes and data files from.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "With '-' (standard input): the journey's file name, for messages and to read its includes and data files from.",
+            valueName: "name"))
     var stdinFilename: String = StandardInput.defaultName
 
     func run() throws {
@@ -29,10 +32,14 @@ struct Check: ParsableCommand {
         if try StandardInput.isRequested(input.paths) {
             let bytes = try StandardInput.readAll(limit: input.maxFileSize * 1_048_576)
             let root = PathUtil.directory(of: stdinFilename)
-            results = [CheckJob.run(bytes: bytes, path: stdinFilename, load: input.loadOptions(root: root), join: feedback.joinSettings(strict: strict))]
+            results = [
+                CheckJob.run(
+                    bytes: bytes, path: stdinFilename, load: input.loadOptions(root: root), join: feedback.joinSettings(strict: strict))
+            ]
         } else {
             for item in try Inputs.resolve(input.paths) {
-                results.append(CheckJob.run(input: item, load: input.loadOptions(root: item.root), join: feedback.joinSettings(strict: strict)))
+                results.append(
+                    CheckJob.run(input: item, load: input.loadOptions(root: item.root), join: feedback.joinSettings(strict: strict)))
             }
         }
         var all: [Diagnostic] = []
@@ -42,7 +49,8 @@ struct Check: ParsableCommand {
             sources.merge(result.sources) { a, _ in a }
         }
         let policy = Set(failOn + (strict ? [.warnings] : []))
-        let text = try DiagnosticOutput.render(format == .text ? input.visible(all) : all, format: format, sources: sources, colored: input.color.enabled)
+        let text = try DiagnosticOutput.render(
+            format == .text ? input.visible(all) : all, format: format, sources: sources, colored: input.color.enabled)
         // Text is for people (stderr); json, github and sarif are the requested output (stdout).
         if format == .text { Terminal.err(text) } else { Terminal.out(text) }
         let failed = all.contains { d in

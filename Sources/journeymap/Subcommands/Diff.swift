@@ -5,7 +5,9 @@ import JourneyWorkflow
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "What changed between two versions of a journey, as Markdown (and a map with the changes marked).",
-        discussion: "Each side is a file, or REV:PATH for a file at a git revision (e.g. HEAD~1:journeys/air-travel.journey; the path is relative to the current folder, or to the repository's top). Includes and feedback files are read from the working tree.")
+        discussion:
+            "Each side is a file, or REV:PATH for a file at a git revision (e.g. HEAD~1:journeys/air-travel.journey; the path is relative to the current folder, or to the repository's top). Includes and feedback files are read from the working tree."
+    )
 
     @Argument(help: "The old version: a file or REV:PATH.")
     var old: String

@@ -7,7 +7,9 @@ import JourneyWorkflow
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a Mermaid `journey` diagram into a .journey file.",
-        discussion: "Sections become stages, tasks touchpoints, actors personas; scores 1..5 map onto emotions -2..+2. A score that is not a whole number from 1 to 5 is an error with its line and column.")
+        discussion:
+            "Sections become stages, tasks touchpoints, actors personas; scores 1..5 map onto emotions -2..+2. A score that is not a whole number from 1 to 5 is an error with its line and column."
+    )
 
     @Argument(help: "The source format (mermaid).", completion: .list(["mermaid"]))
     var from: String
@@ -55,7 +57,9 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let loaded = JourneyLoader.load(path: journey)
-        Terminal.err(DiagnosticPrinter(sources: loaded.sources, colored: ColorChoice.auto.enabled).format(loaded.diagnostics.filter { $0.severity == .error }))
+        Terminal.err(
+            DiagnosticPrinter(sources: loaded.sources, colored: ColorChoice.auto.enabled).format(
+                loaded.diagnostics.filter { $0.severity == .error }))
         guard let j = loaded.journey else { throw ExitCode(1) }
         switch to {
         case "mermaid": Terminal.out(MermaidConversion.mermaid(j))

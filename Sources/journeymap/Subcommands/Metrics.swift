@@ -16,7 +16,9 @@ struct Metrics: ParsableCommand {
     @Option(help: "Output: csv or json.", completion: .list(["csv", "json"]))
     var format: String = "csv"
 
-    @Option(parsing: .upToNextOption, help: "Levels: touchpoint, stage, department, channel, segment, journey.", completion: .list(["touchpoint", "stage", "department", "channel", "segment", "journey"]))
+    @Option(
+        parsing: .upToNextOption, help: "Levels: touchpoint, stage, department, channel, segment, journey.",
+        completion: .list(["touchpoint", "stage", "department", "channel", "segment", "journey"]))
     var by: [String] = ["touchpoint", "stage", "department", "journey"]
 
     @Option(help: "Colour in diagnostics: auto, always, never.")
@@ -25,7 +27,10 @@ struct Metrics: ParsableCommand {
     @Flag(help: "Treat feedback row problems as errors.")
     var strict = false
 
-    @Flag(help: "Key drivers of each declared outcome (relative weights with bootstrap intervals): as the CSV table, or as `drivers` in the JSON.")
+    @Flag(
+        help:
+            "Key drivers of each declared outcome (relative weights with bootstrap intervals): as the CSV table, or as `drivers` in the JSON."
+    )
     var drivers = false
 
     @Option(help: "Bootstrap resamples for the drivers' intervals.")
@@ -50,8 +55,13 @@ struct Metrics: ParsableCommand {
             return
         }
         let reports = KeyDriverAnalysis.all(m, resamples: resamples)
-        if reports.isEmpty { Terminal.err("note: no outcome to explain: declare one in a feedback block (`outcome ID = \"column\"`, docs/feedback.md#key-drivers)\n") }
-        for rep in reports { for n in rep.notes { Terminal.err("note: drivers of \(Escape.terminal(rep.outcomeID)): \(Escape.terminal(n))\n") } }
+        if reports.isEmpty {
+            Terminal.err(
+                "note: no outcome to explain: declare one in a feedback block (`outcome ID = \"column\"`, docs/feedback.md#key-drivers)\n")
+        }
+        for rep in reports {
+            for n in rep.notes { Terminal.err("note: drivers of \(Escape.terminal(rep.outcomeID)): \(Escape.terminal(n))\n") }
+        }
         Terminal.out(format == "json" ? try MetricsExport.json(j, m, levels: levels, drivers: reports) : MetricsExport.driversCSV(reports))
     }
 }

@@ -15,19 +15,28 @@ struct Render: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "output"
 
-    @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.", completion: .list(["svg", "png", "pdf", "dot"]))
+    @Option(
+        name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.", completion: .list(["svg", "png", "pdf", "dot"]))
     var formats: String = "svg,png,pdf"
 
-    @Option(help: "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), or all (comma-separated).", completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "all"]))
+    @Option(
+        help:
+            "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), or all (comma-separated).",
+        completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "all"]))
     var view: String = "map"
 
-    @Option(help: "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the drawing is scaled to fill it.", completion: .list(Paper.named.keys.sorted()))
+    @Option(
+        help: "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the drawing is scaled to fill it.",
+        completion: .list(Paper.named.keys.sorted()))
     var paper: String?
 
     @Flag(help: "Landscape paper (with --paper).")
     var landscape = false
 
-    @Option(help: "Also cut the poster (--paper, A0 landscape by default) into tiles of this paper: one PDF, pages with crop marks and names (A1, B1 …) after an index page.", completion: .list(Paper.named.keys.sorted()))
+    @Option(
+        help:
+            "Also cut the poster (--paper, A0 landscape by default) into tiles of this paper: one PDF, pages with crop marks and names (A1, B1 …) after an index page.",
+        completion: .list(Paper.named.keys.sorted()))
     var tile: String?
 
     @Option(help: "How much neighbouring tiles overlap, e.g. 10mm.")
@@ -54,13 +63,19 @@ struct Render: ParsableCommand {
     @Option(help: "Worker processes for a batch (default: the number of cores; 1 renders in this process unless a limit is set).")
     var jobs: Int?
 
-    @Option(help: "Seconds one journey may take (layout time budget); setting it renders even one journey in a worker process (default in workers: 120).")
+    @Option(
+        help:
+            "Seconds one journey may take (layout time budget); setting it renders even one journey in a worker process (default in workers: 120)."
+    )
     var timeout: Double?
 
     @Flag(help: "Render even a single journey in a worker process, under the --timeout deadline (for untrusted input).")
     var isolate = false
 
-    @Option(help: "Address-space limit of each worker process, in MiB, at least 512; setting it renders even one journey in a worker (default in workers: 4096).")
+    @Option(
+        help:
+            "Address-space limit of each worker process, in MiB, at least 512; setting it renders even one journey in a worker (default in workers: 4096)."
+    )
     var maxMemory: Int?
 
     @Option(help: "Most touchpoints laid out; larger journeys are refused before layout.")
@@ -76,7 +91,9 @@ struct Render: ParsableCommand {
         guard FormatList.parse(formats) != nil else {
             throw ValidationError("--format takes svg, png, pdf, dot (comma-separated); got '\(formats)'")
         }
-        if let theme, !["default", "print", "dark"].contains(theme) { throw ValidationError("unknown theme '\(theme)'; use default, print or dark") }
+        if let theme, !["default", "print", "dark"].contains(theme) {
+            throw ValidationError("unknown theme '\(theme)'; use default, print or dark")
+        }
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
         guard view == "all" || (!parsedViews.isEmpty && parsedViews.count == view.split(separator: ",").count) else {
             throw ValidationError("--view takes map, curve, blueprint, ownership, drivers or all; got '\(view)'")
@@ -84,14 +101,18 @@ struct Render: ParsableCommand {
         if let paper, Paper(paper, landscape: landscape) == nil {
             throw ValidationError("--paper takes A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm (50 to 10000 mm); got '\(paper)'")
         }
-        if let tile, Paper(tile, landscape: false) == nil { throw ValidationError("--tile takes a paper size like A4 or 210x297mm; got '\(tile)'") }
+        if let tile, Paper(tile, landscape: false) == nil {
+            throw ValidationError("--tile takes a paper size like A4 or 210x297mm; got '\(tile)'")
+        }
         guard overlap.hasSuffix("mm"), let o = Double(overlap.dropLast(2)), o >= 0, o <= 100 else {
             throw ValidationError("--overlap takes millimetres from 0mm to 100mm, e.g. 10mm")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
         if let maxMemory, maxMemory < Render.minimumMemory {
-            throw ValidationError("--max-memory \(maxMemory) is too little memory: a worker needs at least \(Render.minimumMemory) MiB to load Graphviz's plugins and fonts")
+            throw ValidationError(
+                "--max-memory \(maxMemory) is too little memory: a worker needs at least \(Render.minimumMemory) MiB to load Graphviz's plugins and fonts"
+            )
         }
         guard maxLayoutTouchpoints >= 1 else { throw ValidationError("--max-layout-touchpoints must be at least 1") }
     }

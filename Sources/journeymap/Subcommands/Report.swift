@@ -4,7 +4,9 @@ import JourneyWorkflow
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the pain-point report set: pain-points.md, pain-points.json, report.html, report.svg/png and the map with pain points outlined.")
+        abstract:
+            "Write the pain-point report set: pain-points.md, pain-points.json, report.html, report.svg/png and the map with pain points outlined."
+    )
 
     @OptionGroup var input: InputOptions
     @OptionGroup var feedback: FeedbackOptions

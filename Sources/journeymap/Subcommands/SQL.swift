@@ -33,7 +33,9 @@ struct SQL: ParsableCommand {
 
     func run() throws {
         let loaded = JourneyLoader.load(path: journey)
-        Terminal.err(DiagnosticPrinter(sources: loaded.sources, colored: ColorChoice.auto.enabled).format(loaded.diagnostics.filter { $0.severity == .error }))
+        Terminal.err(
+            DiagnosticPrinter(sources: loaded.sources, colored: ColorChoice.auto.enabled).format(
+                loaded.diagnostics.filter { $0.severity == .error }))
         guard let j = loaded.journey else { throw ExitCode(1) }
         let d = FeedbackSQL.Dialect(rawValue: dialect)!
         guard query == "moments" else {
@@ -41,7 +43,9 @@ struct SQL: ParsableCommand {
             // query over columns that do not exist.
             let long = j.feedback.first { $0.format != .wide && $0.format != .moments }
             if long == nil, let wide = j.feedback.first {
-                Terminal.err("error: \(journey): feedback '\(wide.path)' is \(wide.format?.rawValue ?? "wide") data; --query metrics needs long data (one row per answer): use --query moments for its key drivers\n")
+                Terminal.err(
+                    "error: \(journey): feedback '\(wide.path)' is \(wide.format?.rawValue ?? "wide") data; --query metrics needs long data (one row per answer): use --query moments for its key drivers\n"
+                )
                 throw ExitCode(1)
             }
             Terminal.out(FeedbackSQL.generate(j, source: long, table: table, dialect: d))

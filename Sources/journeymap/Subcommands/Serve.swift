@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import JourneyServe
 import JourneyWorkflow
@@ -9,7 +9,8 @@ import JourneyWorkflow
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A live preview for workshops: a page on 127.0.0.1 that redraws within a second of each save.",
-        discussion: "A version with errors keeps the last good map and shows the diagnostics. Only this machine can connect. Stop with Ctrl-C.")
+        discussion:
+            "A version with errors keeps the last good map and shows the diagnostics. Only this machine can connect. Stop with Ctrl-C.")
 
     @OptionGroup var input: InputOptions
     @OptionGroup var feedback: FeedbackOptions
@@ -17,7 +18,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Port on 127.0.0.1 (0: any free port, printed at start).")
     var port: Int = 8765
 
-    @Option(help: "The view shown: map, curve, blueprint, ownership or drivers.", completion: .list(["map", "curve", "blueprint", "ownership", "drivers"]))
+    @Option(
+        help: "The view shown: map, curve, blueprint, ownership or drivers.",
+        completion: .list(["map", "curve", "blueprint", "ownership", "drivers"]))
     var view: MapView = .map
 
     @Option(help: "Theme: default, print, dark (overrides the journey's style).", completion: .list(["default", "print", "dark"]))
@@ -31,7 +34,9 @@ struct Serve: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
-        if let theme, !["default", "print", "dark"].contains(theme) { throw ValidationError("unknown theme '\(theme)'; use default, print or dark") }
+        if let theme, !["default", "print", "dark"].contains(theme) {
+            throw ValidationError("unknown theme '\(theme)'; use default, print or dark")
+        }
     }
 
     func run() throws {
@@ -56,17 +61,19 @@ struct Serve: ParsableCommand {
         let failure = Box()
         Task {
             do {
-                try await server.run(ready: { port in
-                    Terminal.err("serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
-                }, rendered: { entries in
-                    for e in entries {
-                        if !e.ok {
-                            Terminal.err(e.diagnostics + "[\(e.updated)] \(e.path): errors; the page keeps the last good map\n")
-                        } else if !quiet {
-                            Terminal.err(e.diagnostics + "[\(e.updated)] \(e.path): updated\n")
+                try await server.run(
+                    ready: { port in
+                        Terminal.err("serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
+                    },
+                    rendered: { entries in
+                        for e in entries {
+                            if !e.ok {
+                                Terminal.err(e.diagnostics + "[\(e.updated)] \(e.path): errors; the page keeps the last good map\n")
+                            } else if !quiet {
+                                Terminal.err(e.diagnostics + "[\(e.updated)] \(e.path): updated\n")
+                            }
                         }
-                    }
-                })
+                    })
             } catch {
                 failure.message = "\(error)"
             }

@@ -13,7 +13,8 @@ struct Watch: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "output"
 
-    @Option(name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.", completion: .list(["svg", "png", "pdf", "dot"]))
+    @Option(
+        name: .customLong("format"), help: "Comma-separated formats: svg, png, pdf, dot.", completion: .list(["svg", "png", "pdf", "dot"]))
     var formats: String = "svg"
 
     @Option(help: "Seconds between checks for changes.")
@@ -24,7 +25,9 @@ struct Watch: ParsableCommand {
 
     func validate() throws {
         guard interval >= 0.05 else { throw ValidationError("--interval must be at least 0.05 seconds") }
-        guard FormatList.parse(formats) != nil else { throw ValidationError("--format takes svg, png, pdf, dot (comma-separated); got '\(formats)'") }
+        guard FormatList.parse(formats) != nil else {
+            throw ValidationError("--format takes svg, png, pdf, dot (comma-separated); got '\(formats)'")
+        }
     }
 
     func run() throws {
@@ -46,12 +49,14 @@ struct Watch: ParsableCommand {
                     let time = clock.string(from: Date())
                     switch event {
                     case .journey(let r):
-                        Terminal.err(DiagnosticPrinter(sources: r.sources, colored: input.color.enabled)
-                            .format(input.visible(r.diagnostics.sortedForOutput().filter { $0.severity != .note })))
+                        Terminal.err(
+                            DiagnosticPrinter(sources: r.sources, colored: input.color.enabled)
+                                .format(input.visible(r.diagnostics.sortedForOutput().filter { $0.severity != .note })))
                         if r.failed {
                             Terminal.err("[\(time)] \(r.path): errors; keeping the last good output\n")
                         } else if !input.quiet {
-                            Terminal.out("[\(time)] \(r.path): \(r.written.isEmpty ? "unchanged" : "wrote " + r.written.joined(separator: ", "))\n")
+                            Terminal.out(
+                                "[\(time)] \(r.path): \(r.written.isEmpty ? "unchanged" : "wrote " + r.written.joined(separator: ", "))\n")
                         }
                     case .error(let m): Terminal.err("[\(time)] error: \(m)\n")
                     case .workerOutput(let text): Terminal.err(text)
