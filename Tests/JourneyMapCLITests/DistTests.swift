@@ -20,8 +20,8 @@ import Testing
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["-i", "PATH=/usr/bin:/bin", "HOME=\(cwd)"] + args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        FileManager.default.createFile(atPath: cwd + "/o.txt", contents: nil)
-        FileManager.default.createFile(atPath: cwd + "/e.txt", contents: nil)
+        _ = FileManager.default.createFile(atPath: cwd + "/o.txt", contents: nil)
+        _ = FileManager.default.createFile(atPath: cwd + "/e.txt", contents: nil)
         p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: cwd + "/o.txt"))
         p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: cwd + "/e.txt"))
         try p.run()
