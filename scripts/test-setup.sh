@@ -3,6 +3,7 @@
 # the SQL that `journeymap sql` prints, numpy (PyPI) as the independent key-driver check, and Chromium (Debian) to open report.html. Tests that need them skip with a message when absent.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "test-setup: installing postgresql" >&2
