@@ -60,7 +60,9 @@ install: build manual
 	bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(BIN)
 
 # A relocatable tarball in dist/ whose binary needs no Swift toolchain (docs/install.md).
+# Static Foundation links libcurl (FoundationNetworking): its -dev package is needed to link.
 dist: setup manual
+	@dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq libcurl4-openssl-dev
 	$(SWIFT) build -c release --product journeymap --static-swift-stdlib
 	bash scripts/dist.sh $(BIN) dist
 
