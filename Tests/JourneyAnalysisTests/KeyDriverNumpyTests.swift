@@ -15,18 +15,7 @@ import Testing
         "washrooms_rating", "wifi_connectivity_rating", "staff_service_rating",
     ]
 
-    /// .venv-test's Python when it can import numpy (scripts/test-setup.sh installs it).
-    static let numpyPython: String? = {
-        let p = Repo.path(".venv-test/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: p) else { return nil }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: p)
-        probe.arguments = ["-c", "import numpy"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return nil }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0 ? p : nil
-    }()
+    static let numpyPython = OptionalTools.numpyPython
     static var ready: Bool { numpyPython != nil && FileManager.default.fileExists(atPath: lounge) }
 
     /// The reviews as moments: a blank or 0 rating is "not rated" (missing), a blank outcome too.

@@ -14,17 +14,7 @@ import Testing
         ("wifi", "wifi_connectivity_rating"),
     ]
 
-    static let numpyPython: String? = {
-        let p = Repo.path(".venv-test/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: p) else { return nil }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: p)
-        probe.arguments = ["-c", "import numpy"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return nil }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0 ? p : nil
-    }()
+    static let numpyPython = OptionalTools.numpyPython
 
     @Test func tQuantilesMatchTheTables() {
         // Student's t, 0.975 quantile (e.g. NIST/SEMATECH e-Handbook, table 1.3.6.7.2).

@@ -6,17 +6,7 @@ import Testing
 
 enum TextMateEngine {
     /// A Python that can import the TextMate engine.
-    static let python: String? = {
-        let p = Repo.path(".venv-test/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: p) else { return nil }
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: p)
-        probe.arguments = ["-c", "import textmate_grammar"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return nil }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0 ? p : nil
-    }()
+    static let python = OptionalTools.textMatePython
 }
 
 /// The editors' TextMate grammar (editors/textmate/journey.tmLanguage.json), run by a real

@@ -9,13 +9,14 @@ public enum OptionalTools {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// A Python that can `import duckdb` (the repository's `.venv-test`).
-    public static let duckdbPython: String? = {
+    /// The first of the repository's Pythons (`.venv-test`, then `.venv-peers`) that can
+    /// import `module`, or nil.
+    public static func python(importing module: String) -> String? {
         for p in [Repo.path(".venv-test/bin/python"), Repo.path(".venv-peers/bin/python")]
         where FileManager.default.isExecutableFile(atPath: p) {
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: p)
-            probe.arguments = ["-c", "import duckdb"]
+            probe.arguments = ["-c", "import \(module)"]
             probe.standardError = FileHandle.nullDevice
             if (try? probe.run()) != nil {
                 probe.waitUntilExit()
@@ -23,7 +24,16 @@ public enum OptionalTools {
             }
         }
         return nil
-    }()
+    }
+
+    /// A Python that can `import duckdb` (the repository's `.venv-test`).
+    public static let duckdbPython: String? = python(importing: "duckdb")
+
+    /// A Python that can `import numpy`: the independent implementation of the statistics tests.
+    public static let numpyPython: String? = python(importing: "numpy")
+
+    /// A Python that can import the TextMate engine (textmate-grammar-python).
+    public static let textMatePython: String? = python(importing: "textmate_grammar")
 
     /// PostgreSQL's server binaries (Debian's `postgresql` package).
     public static var hasPostgres: Bool {
