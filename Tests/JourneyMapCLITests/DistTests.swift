@@ -8,7 +8,10 @@ import Testing
 /// release build of several minutes, so `make test` does not build it (see docs/install.md).
 @Suite struct DistTests {
     static let tarball: String? = {
-        if let p = ProcessInfo.processInfo.environment["JOURNEYMAP_DIST"], FileManager.default.fileExists(atPath: p) { return p }
+        // Absolute: the test unpacks from a temporary folder.
+        if let p = ProcessInfo.processInfo.environment["JOURNEYMAP_DIST"], FileManager.default.fileExists(atPath: p) {
+            return p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p
+        }
         let dir = Repo.path("dist")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { $0.hasPrefix("journeymap-") && $0.hasSuffix(".tar.gz") }.sorted().last.map { dir + "/" + $0 }
@@ -46,7 +49,8 @@ import Testing
         try FileManager.default.copyItem(atPath: Repo.path("journeys"), toPath: dir + "/journeys")
         let version = try bare([bin, "--version"], cwd: dir)
         #expect(version.status == 0 && !version.out.isEmpty, "\(version.err)")
-        let check = try bare([bin, "check", "journeys/online-return.journey", "--format", "json"], cwd: dir)
+        // online-return misses two targets on purpose (JM510): only errors fail this check.
+        let check = try bare([bin, "check", "journeys/online-return.journey", "--format", "json", "--fail-on", "errors"], cwd: dir)
         #expect(check.status == 0, "\(check.err)")
         #expect(check.out.contains("\"diagnostics\""))
         let render = try bare([bin, "render", "journeys/online-return.journey", "-o", "out", "--format", "svg,png"], cwd: dir)
