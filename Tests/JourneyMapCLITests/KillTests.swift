@@ -14,6 +14,21 @@ import Testing
         try FileTree.read(dir) { !$0.contains(".journeymap-tmp-") }
     }
 
+    /// Runs the real binary with `arguments` from the repository root and SIGKILLs it after a
+    /// random delay of up to `maxDelay` microseconds, then waits for it to end.
+    static func runAndKill(_ arguments: [String], maxDelay: UInt32, using generator: inout SystemRandomNumberGenerator) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Repo.binary)
+        p.arguments = arguments
+        p.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        usleep(UInt32.random(in: 10_000...maxDelay, using: &generator))
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+    }
+
     @Test func killedRendersNeverLeaveHalfFiles() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -27,16 +42,8 @@ import Testing
         #expect(try CLI.run(base + ["-o", "\(dir)/out", "--theme", "default"]).status == 0)
         var generator = SystemRandomNumberGenerator()
         for round in 0..<10 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: Repo.binary)
-            p.arguments = base + ["-o", "\(dir)/out", "--theme", round % 2 == 0 ? "dark" : "default"]
-            p.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            usleep(UInt32.random(in: 10_000...900_000, using: &generator))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
+            try Self.runAndKill(
+                base + ["-o", "\(dir)/out", "--theme", round % 2 == 0 ? "dark" : "default"], maxDelay: 900_000, using: &generator)
             for (file, bytes) in try Self.snapshot("\(dir)/out") where !file.hasSuffix(".json") {
                 #expect(bytes == a[file] || bytes == b[file], "round \(round): \(file) is neither complete version")
             }

@@ -92,16 +92,8 @@ import Testing
         #expect(try CLI.run(base + ["-o", "\(dir)/out", "--theme", "default"]).status == 0)
         var generator = SystemRandomNumberGenerator()
         for round in 0..<10 {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: Repo.binary)
-            p.arguments = base + ["-o", "\(dir)/out", "--theme", round % 2 == 0 ? "dark" : "default"]
-            p.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            usleep(UInt32.random(in: 10_000...1_500_000, using: &generator))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
+            try KillTests.runAndKill(
+                base + ["-o", "\(dir)/out", "--theme", round % 2 == 0 ? "dark" : "default"], maxDelay: 1_500_000, using: &generator)
             let now = try KillTests.snapshot("\(dir)/out")
             #expect(now == a || now == b, "round \(round): a mix of runs: \(now.keys.sorted().filter { now[$0] != a[$0] })")
         }
