@@ -55,18 +55,21 @@ struct Accumulator {
         // Independent answers: adjusted Wald (NPS), Agresti–Coull (shares), t (means).
         // Several answers per respondent: the ratio estimator's linearised variance.
         if let c = clusters?.nps, c.isClustered {
+            m.clusterErrors.nps = ClusterError(c, scale: 100)
             m.nps = c.interval(scale: 100, clampLow: -100, clampHigh: 100)
             m.clusteredByRespondent = true
         } else {
             m.nps = MetricsMath.nps(promoters: promoters, detractors: detractors, n: npsN)
         }
         if let c = clusters?.top, c.isClustered {
+            m.clusterErrors.csatTopBox = ClusterError(c, scale: 100)
             m.csatTopBox = c.interval(scale: 100, clampLow: 0, clampHigh: 100)
             m.clusteredByRespondent = true
         } else {
             m.csatTopBox = MetricsMath.share(csatTop, of: csatN)
         }
         if let c = clusters?.negative, c.isClustered {
+            m.clusterErrors.negativeShare = ClusterError(c, scale: 100)
             m.negativeShare = c.interval(scale: 100, clampLow: 0, clampHigh: 100)
             m.clusteredByRespondent = true
         } else {
@@ -74,12 +77,14 @@ struct Accumulator {
         }
         if squaresKnown {
             if let c = clusters?.csat, c.isClustered {
+                m.clusterErrors.csatMean = ClusterError(c, scale: 1)
                 m.csatMeanInterval = c.interval(scale: 1)
                 m.clusteredByRespondent = true
             } else {
                 m.csatMeanInterval = MetricsMath.meanInterval(sum: csatSum, sumOfSquares: csatSq, n: csatN)
             }
             if let c = clusters?.ces, c.isClustered {
+                m.clusterErrors.cesMean = ClusterError(c, scale: 1)
                 m.cesMeanInterval = c.interval(scale: 1)
                 m.clusteredByRespondent = true
             } else {

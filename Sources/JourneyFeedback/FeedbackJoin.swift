@@ -24,6 +24,13 @@ public enum FeedbackJoin {
     public static func run(
         _ journey: Journey, extra: [String] = [], options: JoinOptions = JoinOptions()
     ) -> (JourneyMeasurements, [Diagnostic]) {
+        join(journey, extra: extra, options: options, datedOnly: false)
+    }
+
+    /// The join; `datedOnly` filters out rows without a date (a period's pass).
+    static func join(
+        _ journey: Journey, extra: [String], options: JoinOptions, datedOnly: Bool
+    ) -> (JourneyMeasurements, [Diagnostic]) {
         let declared = journey.feedback + extra.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
         // The same file declared twice (or by the journey and again by --feedback) is read once.
         var sources: [FeedbackSource] = []
@@ -44,6 +51,7 @@ public enum FeedbackJoin {
         }
         let respondentMode = sources.contains { $0.format == .wide || $0.respondentColumn != nil }
         var state = JoinState(journey: journey, options: options, respondentMode: respondentMode)
+        state.datedOnly = datedOnly
         for (i, source) in sources.enumerated() {
             state.ingest(source, index: i)
         }

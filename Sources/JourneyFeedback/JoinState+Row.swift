@@ -17,6 +17,9 @@ extension JoinState {
             if let s = since, d < s { accounting.filtered += 1; return }
             if let u = until, d > u { accounting.filtered += 1; return }
             date = d
+        } else if datedOnly {
+            // A period's pass counts only dated rows; undated ones are accounted by the caller.
+            accounting.filtered += 1; return
         }
         // Scores (no array literal here: this runs for every row).
         var nps: Double?, csat: Double?, ces: Double?

@@ -107,6 +107,7 @@ extension JoinState {
                 )
             }
         }
+        if date == nil, problem == nil, datedOnly { return filterWide(present) }
         if let p = problem {
             accounting.ratings.rejected += present
             respondent.rejected = true

@@ -101,6 +101,8 @@ struct JoinState {
     /// Not in `JoinOptions` on purpose: a public struct that grows leaves stale copies of
     /// `FeedbackJoin.run`'s default argument in incrementally built callers (they crashed).
     var maxRowBytes = 64 << 20
+    /// Rows without a date are filtered out (one period's pass, FeedbackPeriods).
+    var datedOnly = false
 
     var rowSeverity: Severity { options.strict ? .error : .warning }
 

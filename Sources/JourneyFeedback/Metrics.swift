@@ -77,6 +77,10 @@ public struct Metrics: Hashable, Sendable {
     /// True when `respondents` is below the small-sample threshold.
     public var isSmallSample: Bool = true
 
+    /// The cluster-robust standard errors of the figures whose intervals are cluster-robust
+    /// (nil otherwise), for comparing two groups (JourneyAnalysis.ChangeDetection).
+    public var clusterErrors = ClusterErrors()
+
     /// No responses yet.
     public init() {}
 }
@@ -182,4 +186,36 @@ public struct RowAccounting: Hashable, Sendable {
     public var unmatchedByKey: [String: Int] = [:]
     /// All zero.
     public init() {}
+}
+
+/// Cluster-robust standard errors (ratio estimator, ClusterSums.variance) on the reported
+/// scale (NPS and shares in points, means on their own scale), each with its respondents;
+/// nil where the figure's interval is the independent one.
+public struct ClusterErrors: Hashable, Sendable {
+    /// NPS in points.
+    public var nps: ClusterError?
+    /// Top-two-box CSAT in percentage points.
+    public var csatTopBox: ClusterError?
+    /// Negative share in percentage points.
+    public var negativeShare: ClusterError?
+    /// The CSAT mean.
+    public var csatMean: ClusterError?
+    /// The CES mean.
+    public var cesMean: ClusterError?
+    /// None.
+    public init() {}
+}
+
+/// One cluster-robust standard error and the respondents it rests on (degrees of freedom + 1).
+public struct ClusterError: Hashable, Sendable {
+    /// The standard error.
+    public var standardError: Double
+    /// Respondents (clusters) with an answer.
+    public var respondents: Int
+    /// From the sums of a group, scaled; nil below two respondents.
+    init?(_ c: ClusterSums, scale: Double) {
+        guard let v = c.variance else { return nil }
+        standardError = scale * v.squareRoot()
+        respondents = c.clusters
+    }
 }
