@@ -59,7 +59,7 @@ struct CompletionContext {
 
 /// The completions for a context: statement keywords where a statement starts, ids of the
 /// right kind after `owner`, `channel`, `persona`, `flow`, `->`, `rating`, `at`, and the
-/// fixed words of `emotion`, `target`, `theme`, `format`, `column`, `scale`, `sentiment`.
+/// fixed words of `emotion`, `target`, `theme`, `language`, `format`, `column`, `scale`, `sentiment`.
 struct Completions {
     let analysis: DocumentAnalysis
 
@@ -88,6 +88,7 @@ struct Completions {
         case ("feedback", "scale"): return args.isEmpty ? words(["nps", "csat", "ces"]) : []
         case ("feedback", "sentiment"): return last == "=" ? words(Sentiment.allCases.map(\.rawValue)) : []
         case ("style", "theme"): return args.isEmpty ? words(Vocabulary.themes) : []
+        case ("style", "language"): return args.isEmpty ? words(Vocabulary.languages, detail: Language.allCases.map(\.nativeName)) : []
         case ("journey", "target"):
             if args.isEmpty { return words(Target.Metric.allCases.map(\.rawValue)) }
             if last == "at" {

@@ -1,3 +1,4 @@
+import JourneyCore
 import JourneyGraphviz
 
 /// How a map is drawn.
@@ -17,6 +18,9 @@ public struct MapOptions: Sendable, Hashable {
     /// Wall-map labels: title, owner and emotion only (channel, marks and figures stay in the
     /// report), so that larger text still fits the sheet.
     public var wallLabels = false
+    /// The language of every fixed word and number on the drawing (`style { language … }`,
+    /// `--lang`); `Language.resolve` picks it.
+    public var language: Language = .en
     /// The defaults: the default theme, nothing highlighted or marked.
     public init() {}
 }

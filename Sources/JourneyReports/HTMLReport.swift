@@ -11,12 +11,16 @@ public enum HTMLReport {
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    /// `mapPNG`: the journey map with the top pain points highlighted, if rendered.
-    public static func render(_ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, driversPNG: [UInt8]? = nil) -> String {
+    /// `mapPNG`: the journey map with the top pain points highlighted, if rendered. `language`:
+    /// of the page (`lang`) and its fixed words (nil: the journey's `style { language … }`, else English).
+    public static func render(
+        _ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, driversPNG: [UInt8]? = nil, language: Language? = nil
+    ) -> String {
+        let lang = Language.resolve(language, style: journey.style)
         let h = Escape.html
         var out = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(lang.tag)">
             <head>
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">

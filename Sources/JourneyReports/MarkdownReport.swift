@@ -6,7 +6,9 @@ import JourneyFeedback
 /// words cannot become links, images, HTML or table breaks.
 public enum MarkdownReport {
     /// `pain-points.md`: a summary, targets, the top `limit` pain points with evidence and quotes, departments and declared pains.
-    public static func render(_ r: PainPointReport, journey: Journey, limit: Int = 10) -> String {
+    /// `language`: of the headings and fixed words (nil: the journey's `style { language … }`, else English).
+    public static func render(_ r: PainPointReport, journey: Journey, limit: Int = 10, language: Language? = nil) -> String {
+        _ = Language.resolve(language, style: journey.style)  // the headings follow in the next step
         var out = "# Pain points: \(Escape.markdown(r.journeyTitle))\n\n"
         out += summary(r) + "\n"
         // The map beside this file: a pull-request comment or a rendered folder shows it inline.

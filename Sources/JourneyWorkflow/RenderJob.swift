@@ -30,6 +30,8 @@ public struct RenderOptions: Sendable, Codable, Equatable {
     public var outputDirectory = "output"
     /// A theme overriding the journey's `style { theme … }`.
     public var theme: String?
+    /// A language overriding the journey's `style { language … }` (`--lang`).
+    public var language: Language?
     public var dpi: Double = 96
     public var fontScale: Double = 1
     /// How many top pain points the map outlines (0: none).
@@ -90,6 +92,7 @@ public enum RenderJob {
         }
         var mapOptions = MapOptions()
         mapOptions.theme = theme
+        mapOptions.language = Language.resolve(options.language, style: journey.style)
         mapOptions.fontScale = options.fontScale
         mapOptions.adapt(to: options.paper)
         mapOptions.smallSample = options.join.smallSample

@@ -27,6 +27,8 @@ public enum ReportJob {
         let theme = Theme.named(options.theme ?? journey.style.theme) ?? .default
         var mapOptions = MapOptions()
         mapOptions.theme = theme
+        let language = Language.resolve(options.language, style: journey.style)
+        mapOptions.language = language
         mapOptions.smallSample = options.join.smallSample
         for p in report.painPoints.prefix(max(1, options.highlightTop)) { mapOptions.highlighted[p.touchpointID] = p.rank }
         do {
@@ -46,11 +48,14 @@ public enum ReportJob {
             let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
             outcome.files =
                 (mapFiles + chartFiles + driverFiles + [
-                    OutputFile(path: "\(dir)/pain-points.md", bytes: Array(MarkdownReport.render(report, journey: journey).utf8)),
+                    OutputFile(
+                        path: "\(dir)/pain-points.md",
+                        bytes: Array(MarkdownReport.render(report, journey: journey, language: language).utf8)),
                     OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
                     OutputFile(
                         path: "\(dir)/report.html",
-                        bytes: Array(HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG).utf8)),
+                        bytes: Array(
+                            HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG, language: language).utf8)),
                 ]).sorted { $0.path < $1.path }
         } catch {
             outcome.diagnostics.append(

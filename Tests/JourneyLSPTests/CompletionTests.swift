@@ -36,6 +36,8 @@ import Testing
             head + "  stage s \"S\" {\n    touchpoint a \"A\" { emotion | }\n  }\n}",
             ["angry", "frustrated", "neutral", "happy", "delighted"]
         ),
+        (head + "  style { language | }\n}", ["en", "pl", "ru", "uk"]),
+        (head + "  style { | }\n}", ["theme", "language"]),
         (head + "  stage s \"S\" { touchpoint a \"A\"; touchpoint b \"B\" }\n  flow |\n}", ["a", "b"]),
         (head + "  stage s \"S\" { touchpoint a \"A\"; touchpoint b \"B\" }\n  flow a -> |\n}", ["a", "b"]),
         (head + "  stage s \"S\" { touchpoint a \"A\" }\n  feedback \"x.csv\" { category \"Late\" -> | }\n}", ["a"]),

@@ -99,6 +99,8 @@ extension DiagnosticCode {
         "JM212", .error, "a touchpoint has two of something it can have once (emotion, owner, channel)")
     /// `JM220` (error): an unknown theme in a style block.
     public static let unknownTheme = DiagnosticCode("JM220", .error, "an unknown theme in a style block")
+    /// `JM221` (error): an unknown language in a style block.
+    public static let unknownLanguage = DiagnosticCode("JM221", .error, "an unknown language in a style block")
 
     // Feedback data.
     /// `JM300` (error): a feedback file cannot be read as a whole.
@@ -219,6 +221,7 @@ extension DiagnosticCode {
         .unknownStatement, .missingArgument, .extraArgument, .unexpectedBlock, .missingBody, .touchpointOutsideStage,
         .duplicateID, .unknownDepartment, .unknownChannel, .unknownTouchpoint, .unknownPersona, .invalidEmotion, .emptyStage,
         .touchpointWithoutOwner, .unreachableTouchpoint, .noJourney, .misplacedJourney, .repeatedTouchpointItem, .unknownTheme,
+        .unknownLanguage,
         .unreadableFeedback, .unclosedQuote, .rowTooLong, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback,
         .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
         .unmatchedTouchpoint, .unmatchedCategory, .respondentNotGrouped, .outcomeDiffersWithinRespondent, .feedbackSummary,

@@ -279,6 +279,12 @@ public struct Flow: Hashable, Sendable {
 public struct Style: Hashable, Sendable {
     /// `default`, `print` or `dark`; nil for the default.
     public var theme: String?
+    /// The language of the map's and reports' fixed words (`language pl`); nil for English
+    /// unless the command line says otherwise (`--lang`).
+    public var language: Language?
     /// A style from its parts.
-    public init(theme: String? = nil) { self.theme = theme }
+    public init(theme: String? = nil, language: Language? = nil) {
+        self.theme = theme
+        self.language = language
+    }
 }

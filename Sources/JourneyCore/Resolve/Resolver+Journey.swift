@@ -181,7 +181,25 @@ extension Resolver {
                             at: name.range)
                     }
                 }
-            default: unknownStatement(t, context: "in a style block", allowed: ["theme"])
+            case "language":
+                if let code = withArguments(
+                    t,
+                    { a in
+                        a.identifier("a language code (\(Language.codes.joined(separator: ", ")))").flatMap {
+                            a.end("language CODE") ? $0 : nil
+                        }
+                    })
+                {
+                    if let language = Language(code: code.text) {
+                        builder.style.language = language
+                    } else {
+                        report(
+                            .unknownLanguage,
+                            "unknown language '\(code.text)'\(Suggestion.phrase(for: code.text, in: Language.codes)) (languages: \(Language.codes.joined(separator: ", ")))",
+                            at: code.range)
+                    }
+                }
+            default: unknownStatement(t, context: "in a style block", allowed: Vocabulary.style)
             }
         }
     }

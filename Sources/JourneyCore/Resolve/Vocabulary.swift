@@ -14,7 +14,7 @@ public enum Vocabulary {
     /// Statements in a `feedback "file" { … }` block.
     public static var feedback: [String] { Resolver.feedbackStatements }
     /// Statements in a `style { … }` block.
-    public static let style = ["theme"]
+    public static let style = ["theme", "language"]
     /// Statements in a feedback block's `outcome ID = "column" { … }`.
     public static var outcome: [String] { Resolver.outcomeKinds }
     /// Statements in a feedback block's `rating ID = "column" { … }`.
@@ -23,6 +23,8 @@ public enum Vocabulary {
     public static var feedbackColumns: [String] { Resolver.feedbackColumns }
     /// `theme NAME`.
     public static let themes = ["default", "print", "dark"]
+    /// `language CODE`.
+    public static var languages: [String] { Language.codes }
     /// What may follow `target METRIC OP VALUE at`.
     public static let targetScopes = ["stage", "touchpoint", "department", "channel", "segment"]
 

@@ -11,6 +11,7 @@ struct Render: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var feedback: FeedbackOptions
+    @OptionGroup var lang: LanguageOption
 
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "output"
@@ -130,6 +131,7 @@ struct Render: ParsableCommand {
         s.options.tileOverlapMM = Double(overlap.dropLast(2)) ?? 10
         s.options.outputDirectory = output
         s.options.theme = theme
+        s.options.language = lang.language
         s.options.dpi = dpi
         s.options.highlightTop = highlight
         s.options.maxLayoutTouchpoints = maxLayoutTouchpoints

@@ -10,6 +10,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var feedback: FeedbackOptions
+    @OptionGroup var lang: LanguageOption
 
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "output"
@@ -42,6 +43,7 @@ struct Report: ParsableCommand {
         settings.options.outputDirectory = output
         settings.options.highlightTop = highlight
         settings.options.theme = theme
+        settings.options.language = lang.language
         settings.options.dpi = dpi
         settings.options.maxLayoutTouchpoints = maxLayoutTouchpoints
         settings.options.join = feedback.joinSettings(strict: strict)

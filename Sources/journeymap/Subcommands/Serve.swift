@@ -14,6 +14,7 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var feedback: FeedbackOptions
+    @OptionGroup var lang: LanguageOption
 
     @Option(help: "Port on 127.0.0.1 (0: any free port, printed at start).")
     var port: Int = 8765
@@ -50,6 +51,7 @@ struct Serve: ParsableCommand {
         settings.load = input.loadSettings
         settings.useManifest = false
         settings.options.theme = theme
+        settings.options.language = lang.language
         settings.options.highlightTop = highlight
         settings.options.join = feedback.joinSettings(strict: false)
         var log: (@Sendable (String) -> Void)?

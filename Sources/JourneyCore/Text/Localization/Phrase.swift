@@ -1,0 +1,179 @@
+/// Every fixed phrase a map or report prints, one case each; the tables (`Strings+en.swift`,
+/// `Strings+pl.swift` …) give it in each language. Placeholders `{1}`, `{2}` … are filled by
+/// `Language.callAsFunction`; a test checks that every language keeps English's placeholders.
+/// New phrases go in the section of the view that prints them.
+public enum Phrase: String, CaseIterable, Sendable {
+    // MARK: Words shared by every view
+    /// "Stage"
+    case stage
+    /// "Touchpoint"
+    case touchpoint
+    /// "Touchpoints"
+    case touchpoints
+    /// "Owner"
+    case owner
+    /// "Owners:"
+    case owners
+    /// "Department"
+    case department
+    /// "Channel"
+    case channel
+    /// "Persona: {1}"
+    case persona
+    /// "segment {1}"
+    case segment
+    /// "goal: {1}"
+    case goal
+    /// "Customer data: {1}"
+    case customerData
+    /// "{1} to {2}"
+    case dateRange
+    /// "All"
+    case all
+    /// "none"
+    case noneGiven
+    /// "no owner"
+    case noOwner
+    /// "no channel"
+    case noChannel
+    /// "no data"
+    case noData
+    /// "“{1}”"
+    case quoted
+    /// "+{1} more"
+    case more
+    /// "map"
+    case viewMap
+    /// "emotion curve"
+    case viewCurve
+    /// "service blueprint"
+    case viewBlueprint
+    /// "ownership"
+    case viewOwnership
+    /// "key drivers"
+    case viewDrivers
+    /// "{1}: {2}, tiled"
+    case tiled
+    // MARK: Emotions
+    /// "Emotion:"
+    case emotion
+    /// "emotion {1}"
+    case emotionValue
+    /// "angry"
+    case emotionAngry
+    /// "frustrated"
+    case emotionFrustrated
+    /// "neutral"
+    case emotionNeutral
+    /// "happy"
+    case emotionHappy
+    /// "delighted"
+    case emotionDelighted
+    /// "measured"
+    case measured
+    /// "designed emotion"
+    case designedEmotion
+    /// "measured emotion"
+    case measuredEmotion
+    /// "no emotion"
+    case noEmotion
+    /// "emotion not set"
+    case emotionNotSet
+    // MARK: The map: header, legend, touchpoint labels
+    /// "moment of truth"
+    case momentOfTruth
+    /// "known pain"
+    case knownPain
+    /// "opportunity"
+    case opportunity
+    /// "backstage"
+    case backstage
+    /// "next step"
+    case nextStep
+    /// "branch / loop"
+    case branchOrLoop
+    /// "emotion: designed → measured (bold)"
+    case designedToMeasured
+    /// "PAIN POINT #{1}"
+    case painPointNumber
+    /// "small sample: read with care"
+    case smallSample
+    /// "{1} neg"
+    case negativeShare
+    // MARK: Emotion curve
+    /// "Emotion curve: {1}"
+    case curveTitle
+    /// "measured emotion (from feedback; outlined: top pain points)"
+    case measuredEmotionOutlined
+    /// "(no feedback data: designed emotion only)"
+    case designedOnly
+    // MARK: Service blueprint
+    /// "Service blueprint: {1}"
+    case blueprintTitle
+    /// "Customer actions"
+    case laneCustomerActions
+    /// "Frontstage (touchpoints)"
+    case laneFrontstage
+    /// "Backstage"
+    case laneBackstage
+    /// "Support processes"
+    case laneSupport
+    /// "line of interaction"
+    case lineOfInteraction
+    /// "line of visibility"
+    case lineOfVisibility
+    /// "line of internal interaction"
+    case lineOfInternalInteraction
+    // MARK: Ownership
+    /// "Touchpoints owned per stage, tinted by measured emotion; ⚑ a missed target"
+    case ownershipCaption
+    // MARK: Accessible names in the SVG map (screen readers)
+    /// "Journey map: {1}"
+    case a11yJourneyMap
+    /// "Personas: {1}."
+    case a11yPersonas
+    /// "Stage {1}: {2}"
+    case a11yStageNumbered
+    /// "Stage {1}."
+    case a11yStage
+    /// "Channel: {1}."
+    case a11yChannel
+    /// "Owner: {1}."
+    case a11yOwner
+    /// "Designed emotion: {1} ({2})."
+    case a11yDesignedEmotion
+    /// "Measured emotion {1}."
+    case a11yMeasuredEmotion
+    /// "Moment of truth."
+    case a11yMomentOfTruth
+    /// "Pain: {1}."
+    case a11yPain
+    /// "Opportunity: {1}."
+    case a11yOpportunity
+    /// "From {1} to {2}"
+    case a11yFlow
+}
+
+/// Nouns printed with a count ("3 pains"), each with the plural forms of every language.
+public enum Counted: String, CaseIterable, Sendable {
+    /// "pain" / "pains"
+    case pain
+    /// "pain point" / "pain points"
+    case painPoint
+    /// "idea" / "ideas"
+    case idea
+    /// "backstage" / "backstage"
+    case backstageStep
+    /// "response" / "responses"
+    case response
+    /// "answer" / "answers"
+    case answer
+    /// "respondent" / "respondents"
+    case respondent
+    /// "rating" / "ratings"
+    case rating
+    /// "touchpoint" / "touchpoints"
+    case touchpoint
+    /// "row" / "rows"
+    case row
+}
