@@ -17,12 +17,14 @@ demo: build
 	$(BIN) report journeys -o output
 	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --tile A4 --format pdf,png --force
 
-# Lint first (seconds), then a build in which any warning is an error, then the suite.
+# Lint first (seconds), then a build in which any warning is an error, then the release
+# tarball (DistTests unpacks it and runs it with no toolchain on PATH), then the suite.
 test: setup
 	bash scripts/test-setup.sh
 	$(MAKE) --no-print-directory lint
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
-	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory dist
+	JOURNEYMAP_DIST=$$(ls -t dist/journeymap-*.tar.gz | head -n 1) $(SWIFT) test --skip-build
 
 bench: setup
 	bash bench/feedback.sh
@@ -61,10 +63,12 @@ install: build manual
 
 # A relocatable tarball in dist/ whose binary needs no Swift toolchain (docs/install.md).
 # Static Foundation links libcurl (FoundationNetworking): its -dev package is needed to link.
+# Its own scratch folder, so the static build and `make build`'s never overwrite each other.
+DIST_SCRATCH := .build/dist
 dist: setup manual
 	@dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq libcurl4-openssl-dev
-	$(SWIFT) build -c release --product journeymap --static-swift-stdlib
-	bash scripts/dist.sh $(BIN) dist
+	$(SWIFT) build -c release --product journeymap --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
+	bash scripts/dist.sh $(DIST_SCRATCH)/release/journeymap dist
 
 clean:
 	rm -rf .build

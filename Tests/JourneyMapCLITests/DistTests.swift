@@ -4,8 +4,8 @@ import Testing
 
 /// The release tarball (`make dist`) on a machine with no Swift toolchain: unpacked into a
 /// temporary folder, run with `env -i PATH=/usr/bin:/bin` (no /opt/swift, no LD_LIBRARY_PATH).
-/// Enabled when a tarball exists in dist/ (or JOURNEYMAP_DIST names one): `make dist` is a
-/// release build of several minutes, so `make test` does not build it (see docs/install.md).
+/// `make test` builds the tarball (`make dist`) and names it in JOURNEYMAP_DIST; run alone, the
+/// test is enabled when a tarball exists in dist/ (see docs/install.md).
 @Suite struct DistTests {
     static let tarball: String? = {
         // Absolute: the test unpacks from a temporary folder.
