@@ -37,7 +37,7 @@ let package = Package(
         // without Graphviz. JourneyCore for `Escape.visible`, the one filter for label text.
         .target(name: "JourneyGraph", dependencies: ["JourneyCore"]),
         // The libgvc boundary only: GraphSpec -> SVG/PNG/PDF bytes (and tiled posters via cairo).
-        .target(name: "JourneyGraphviz", dependencies: ["CGraphviz", "JourneyGraph"]),
+        .target(name: "JourneyGraphviz", dependencies: ["CGraphviz", "JourneyGraph", "JourneyCore"]),
         .target(
             name: "JourneyRender", dependencies: ["JourneyCore", "JourneyFeedback", "JourneyAnalysis", "JourneyGraph", "JourneyGraphviz"]),
         // The language server (JSON-RPC over injected byte streams; `journeymap lsp` wires it to stdio).

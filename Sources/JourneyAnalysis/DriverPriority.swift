@@ -26,14 +26,19 @@ public struct DriverPriority: Hashable, Sendable {
         case cesEasy = "CES easy"
     }
 
+    /// The touchpoint's id.
     public var touchpointID: String
+    /// The touchpoint's title.
     public var touchpointTitle: String
+    /// The owning department's id, when declared.
     public var ownerID: String?
+    /// The owning department's title, when declared.
     public var ownerTitle: String?
     /// The key-driver figures (importance share with its interval, n, correlation, rank).
     public var driver: KeyDriver
     /// Share of favourable answers in percent with its 95% interval; nil: no rating data.
     public var performance: ScoreInterval?
+    /// Which figure `performance` is; nil without rating data.
     public var measure: Measure?
     /// Answers behind `performance`.
     public var performanceN: Int
@@ -42,6 +47,7 @@ public struct DriverPriority: Hashable, Sendable {
     /// importance (%) × gap (%) / 100: percentage points of the explained outcome that sit
     /// with customers who do not give this touchpoint a top mark. 0 without performance data.
     public var priority: Double
+    /// The touchpoint's quadrant; nil without performance data.
     public var quadrant: Quadrant?
     /// The importance or performance interval crosses a quadrant line: the quadrant could
     /// change with more data.
@@ -52,6 +58,7 @@ public struct DriverPriority: Hashable, Sendable {
 
 /// The key drivers of one outcome turned into priorities.
 public struct DriverSummary: Hashable, Sendable {
+    /// The key-driver model behind the priorities.
     public var keyDrivers: KeyDriverReport
     /// The outcome in words (the column it comes from, e.g. "satisfaction").
     public var outcomeName: String
@@ -60,5 +67,6 @@ public struct DriverSummary: Hashable, Sendable {
     /// The quadrant lines: importance 100/k percent (every driver equal), performance the
     /// mean of the drivers' performance.
     public var importanceSplit: Double
+    /// The mean performance of the drivers (percent); nil when none has performance data.
     public var performanceSplit: Double?
 }

@@ -17,6 +17,7 @@ public struct KeyDriverReport: Hashable, Sendable, Codable {
     public var rSquared: ScoreInterval?
     /// Bootstrap resamples and seed (deterministic).
     public var resamples: Int
+    /// The generator's seed (fixed, so the same data gives the same intervals).
     public var seed: UInt64
     /// Most important first (ties by touchpoint id).
     public var drivers: [KeyDriver]
@@ -36,6 +37,7 @@ public struct KeyDriverReport: Hashable, Sendable, Codable {
     /// resamples. Empty when there is nothing to say.
     public var notes: [String] = []
 
+    /// A report from its parts (the analysis builds it; tests and readers of `format moments` too).
     public init(
         outcomeID: String, model: String, missingRule: String, respondents: Int,
         rSquared: ScoreInterval?, resamples: Int, seed: UInt64, drivers: [KeyDriver],
@@ -60,12 +62,14 @@ public struct KeyDriverReport: Hashable, Sendable, Codable {
 
 /// A touchpoint with a rating column that could not enter the key-driver model.
 public struct ExcludedDriver: Hashable, Sendable, Codable {
+    /// The touchpoint's id.
     public var touchpointID: String
     /// Respondents who rated it and answered the outcome.
     public var n: Int
     /// Why, in words ("nobody rated it", "only 4 respondents rated it and answered the outcome
     /// (at least 10 needed)", "every respondent gave it the same rating").
     public var reason: String
+    /// An excluded touchpoint with its n and the reason.
     public init(touchpointID: String, n: Int, reason: String) {
         self.touchpointID = touchpointID
         self.n = n
@@ -75,6 +79,7 @@ public struct ExcludedDriver: Hashable, Sendable, Codable {
 
 /// One touchpoint's importance for an outcome.
 public struct KeyDriver: Hashable, Sendable, Codable {
+    /// The touchpoint's id.
     public var touchpointID: String
     /// Respondents who rated this touchpoint and have the outcome.
     public var n: Int
@@ -91,6 +96,7 @@ public struct KeyDriver: Hashable, Sendable, Codable {
     /// 1 = most important.
     public var rank: Int
 
+    /// A driver from its figures (`correlationInterval` is nil only when built by hand).
     public init(
         touchpointID: String, n: Int, importance: ScoreInterval, rawWeight: Double, correlation: Double, rank: Int,
         correlationInterval: ScoreInterval? = nil

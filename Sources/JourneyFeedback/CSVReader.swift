@@ -18,6 +18,7 @@
 /// - reads with a fixed buffer (memory does not grow with the file) and hands out fields as
 ///   byte ranges, so a caller pays for a `String` only where it needs one.
 public struct CSVReader: ~Copyable {
+    /// A malformation of one row; the row is flagged and its fields are still readable.
     public enum Problem: Sendable, Hashable {
         case textAfterClosingQuote
         case quoteInUnquotedField
@@ -30,7 +31,9 @@ public struct CSVReader: ~Copyable {
         /// Physical line where the row starts (1-based, the header is line 1 unless preceded
         /// by `sep=`).
         public let line: Int
+        /// How many fields the row has.
         public let fieldCount: Int
+        /// The first malformation found in the row, or nil for a well-formed row.
         public let problem: Problem?
         /// Byte offset of the row in the buffer (for columns in messages).
         @usableFromInline let start: Int
@@ -46,6 +49,7 @@ public struct CSVReader: ~Copyable {
             return UnsafeBufferPointer(start: base + start, count: end - start)
         }
 
+        /// Whether field `i` is empty (no bytes; `""` in quotes is empty too).
         @inlinable public func isEmpty(_ i: Int) -> Bool { bounds[2 * i] == bounds[2 * i + 1] }
 
         /// The column (in Unicode scalars, 1-based) where field `i` starts on its line.
@@ -105,6 +109,7 @@ public struct CSVReader: ~Copyable {
         }
     }
 
+    /// Why a file could not be read to its end.
     public enum Failure: Error, Sendable, Equatable {
         case cannotOpen(String)
         /// A quoted field runs to the end of the file: the file is cut or malformed.

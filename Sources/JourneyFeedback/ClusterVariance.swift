@@ -13,9 +13,12 @@
 /// with n the number of respondents, and the interval is μ ± t(0.975, n−1)·√V.
 /// Constant memory: five sums and a count, whatever the number of respondents.
 public struct ClusterSums: Hashable, Sendable {
+    /// Respondents with at least one answer in the group (n).
     public var clusters = 0
+    /// Σs, Σm, Σs², Σs·m and Σm² over the respondents (see the type's comment).
     public var s = 0.0, m = 0.0, ss = 0.0, sm = 0.0, mm = 0.0
 
+    /// Empty sums: no respondent yet.
     public init() {}
 
     /// One respondent's answers in the group: their sum and count (count 0 adds nothing).
@@ -41,6 +44,7 @@ public struct ClusterSums: Hashable, Sendable {
         mm += Double(n)
     }
 
+    /// Adds another set of respondents' sums (disjoint respondents: sums add).
     public mutating func merge(_ o: ClusterSums) {
         clusters += o.clusters
         s += o.s; m += o.m; ss += o.ss; sm += o.sm; mm += o.mm
@@ -50,6 +54,7 @@ public struct ClusterSums: Hashable, Sendable {
     /// independent and the cluster variance applies (else Σm² = Σm).
     public var isClustered: Bool { mm > m + 0.5 }
 
+    /// The ratio mean Σs/Σm; nil when nobody answered.
     public var mean: Double? { m > 0 ? s / m : nil }
 
     /// The linearised variance of the ratio mean; nil with fewer than two respondents.
@@ -71,6 +76,7 @@ public struct ClusterSums: Hashable, Sendable {
 
 /// The five clustered measures of one group, and its distinct respondents.
 public struct ClusterGroup: Hashable, Sendable {
+    /// Distinct respondents with any answer in the group.
     public var respondents = 0
     /// NPS: +1 promoter, −1 detractor, 0 passive.
     public var nps = ClusterSums()
@@ -78,12 +84,15 @@ public struct ClusterGroup: Hashable, Sendable {
     public var top = ClusterSums()
     /// CSAT and CES values (their means).
     public var csat = ClusterSums()
+    /// CES values (their mean).
     public var ces = ClusterSums()
     /// Negative sentiment: 1 or 0 per sentiment answer.
     public var negative = ClusterSums()
 
+    /// An empty group.
     public init() {}
 
+    /// Adds another group of disjoint respondents.
     public mutating func merge(_ o: ClusterGroup) {
         respondents += o.respondents
         nps.merge(o.nps); top.merge(o.top); csat.merge(o.csat); ces.merge(o.ces); negative.merge(o.negative)

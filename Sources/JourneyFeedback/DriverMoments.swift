@@ -12,12 +12,16 @@ public struct DriverMoments: Hashable, Sendable {
     /// Sums for one set of respondents over the upper triangle of a k×k matrix (i ≤ j), kept
     /// in one flat array: six k×k blocks n, Σxᵢ, Σxⱼ, Σxᵢ², Σxⱼ², Σxᵢxⱼ (pair p = i·k + j).
     public struct Sums: Hashable, Sendable {
+        /// The six figures kept for each pair: n, Σxᵢ, Σxⱼ, Σxᵢ², Σxⱼ², Σxᵢxⱼ.
         public enum Block: Int, CaseIterable, Sendable { case n, sumI, sumJ, sumII, sumJJ, sumIJ }
+        /// The number of variables.
         public let k: Int
+        /// The six k×k blocks, flat (only i ≤ j is used).
         public var values: [Double]
         /// Respondents that contributed at least one value.
         public var respondents: Int = 0
 
+        /// Zero sums for `k` variables.
         public init(k: Int) {
             self.k = k
             values = [Double](repeating: 0, count: 6 * k * k)
@@ -28,10 +32,12 @@ public struct DriverMoments: Hashable, Sendable {
             values[b.rawValue * k * k + min(i, j) * k + max(i, j)]
         }
 
+        /// Sets one figure of pair (i, j); the order of i and j does not matter.
         public mutating func set(_ b: Block, _ i: Int, _ j: Int, _ v: Double) {
             values[b.rawValue * k * k + min(i, j) * k + max(i, j)] = v
         }
 
+        /// Adds the sums of another, disjoint set of respondents.
         public mutating func merge(_ o: Sums) {
             for p in values.indices { values[p] += o.values[p] }
             respondents += o.respondents
@@ -43,10 +49,13 @@ public struct DriverMoments: Hashable, Sendable {
     /// The random groups; their sum is `total`.
     public private(set) var groups: [Sums]
 
+    /// The number of random groups (enough for a bootstrap of the groups; docs/feedback.md).
     public static let groupCount = 200
 
+    /// The number of variables (touchpoints and the outcome).
     public var k: Int { variables.count }
 
+    /// Empty moments for `variables`, spread over `groupCount` groups.
     public init(variables: [String], groupCount: Int = DriverMoments.groupCount) {
         self.variables = variables
         groups = Array(repeating: Sums(k: variables.count), count: groupCount)

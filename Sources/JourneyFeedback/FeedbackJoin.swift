@@ -1,7 +1,10 @@
 import JourneyCore
 
-/// Options for joining feedback to a journey.
-public struct JoinOptions: Sendable {
+/// Options for joining feedback to a journey: the library's and the command line's (one type,
+/// Codable so that the render manifest's option hash and the worker protocol carry it).
+public struct JoinOptions: Sendable, Codable, Equatable {
+    /// `--feedback FILE`: joined in addition to the journey's own `feedback` blocks.
+    public var extraFeedback: [String] = []
     /// Row problems are errors instead of warnings.
     public var strict = false
     /// Inclusive date bounds, `YYYY-MM-DD`.
@@ -20,18 +23,18 @@ public struct JoinOptions: Sendable {
 /// category rule), aggregated into metrics per touchpoint, stage, department, channel,
 /// segment and journey. Memory does not grow with the number of rows.
 public enum FeedbackJoin {
-    /// Joins the journey's own `feedback` sources plus `extra` files (CLI `--feedback`).
+    /// Joins the journey's own `feedback` sources plus `options.extraFeedback` (CLI `--feedback`).
     public static func run(
-        _ journey: Journey, extra: [String] = [], options: JoinOptions = JoinOptions()
+        _ journey: Journey, options: JoinOptions = JoinOptions()
     ) -> (JourneyMeasurements, [Diagnostic]) {
-        join(journey, extra: extra, options: options, datedOnly: false)
+        join(journey, options: options, datedOnly: false)
     }
 
     /// The join; `datedOnly` filters out rows without a date (a period's pass).
     static func join(
-        _ journey: Journey, extra: [String], options: JoinOptions, datedOnly: Bool
+        _ journey: Journey, options: JoinOptions, datedOnly: Bool
     ) -> (JourneyMeasurements, [Diagnostic]) {
-        let declared = journey.feedback + extra.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
+        let declared = journey.feedback + options.extraFeedback.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
         // The same file declared twice (or by the journey and again by --feedback) is read once.
         var sources: [FeedbackSource] = []
         var seen: [String: FeedbackSource] = [:]

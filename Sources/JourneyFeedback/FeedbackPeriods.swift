@@ -6,19 +6,19 @@ import JourneyCore
 /// rule of the join (wide data, respondents, cluster-robust intervals, scales) holds per
 /// period exactly as for the whole; memory stays that of one join.
 public enum FeedbackPeriods {
-    /// Groups the journey's feedback (plus `extra` files) by `unit`. `options.since`/`until`
+    /// Groups the journey's feedback (plus `options.extraFeedback`) by `unit`. `options.since`/`until`
     /// still bound the data. Diagnostics are the whole pass's (the period passes read the same rows).
     public static func run(
-        _ journey: Journey, unit: PeriodUnit, extra: [String] = [], options: JoinOptions = JoinOptions()
+        _ journey: Journey, unit: PeriodUnit, options: JoinOptions = JoinOptions()
     ) -> (all: JourneyMeasurements, periods: JourneyPeriods, diagnostics: [Diagnostic]) {
-        let (all, diagnostics) = FeedbackJoin.run(journey, extra: extra, options: options)
-        let periods = group(journey, all: all, unit: unit, extra: extra, options: options)
+        let (all, diagnostics) = FeedbackJoin.run(journey, options: options)
+        let periods = group(journey, all: all, unit: unit, options: options)
         return (all, periods, diagnostics)
     }
 
     /// The periods of an already joined `all` (its date range), one join each.
     public static func group(
-        _ journey: Journey, all: JourneyMeasurements, unit: PeriodUnit, extra: [String] = [], options: JoinOptions = JoinOptions()
+        _ journey: Journey, all: JourneyMeasurements, unit: PeriodUnit, options: JoinOptions = JoinOptions()
     ) -> JourneyPeriods {
         var periods: [Period] = []
         if let first = all.firstDate, let last = all.lastDate { periods = Period.all(from: first, to: last, unit: unit) }
@@ -28,7 +28,7 @@ public enum FeedbackPeriods {
             var o = options
             o.since = max(p.first, options.since ?? p.first)
             o.until = min(p.last, options.until ?? p.last)
-            let (m, _) = FeedbackJoin.join(journey, extra: extra, options: o, datedOnly: true)
+            let (m, _) = FeedbackJoin.join(journey, options: o, datedOnly: true)
             usedRatings += m.accounting.ratings.used
             usedRespondents += m.accounting.respondents.used
             measured.append(m)

@@ -308,12 +308,6 @@ extension JoinState {
     }
 }
 
-extension String {
-    func trimmingSpaces() -> String {
-        String(unicodeScalars.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed().map(Character.init))
-    }
-}
-
 /// The counts of one aggregate row, typed (a column that is absent counts 0).
 struct AggregateCounts {
     var responses = 0, promoters = 0, passives = 0, detractors = 0

@@ -1,4 +1,5 @@
 import CGraphviz
+import JourneyCore
 import Synchronization
 
 /// Output formats rendered in-process by libgvc (cairo for PNG and PDF).
@@ -198,11 +199,5 @@ public enum GraphvizRenderer {
         case .plain(let s): jm_attr(g, kind, k.rawValue, PlainText.escape(s))
         case .html: break  // default labels are never HTML
         }
-    }
-}
-
-extension Substring {
-    func trimmingSpaces() -> String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -14,6 +14,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Decodes whichever JSON value the container holds (integers as `int` when exact).
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() {
@@ -33,6 +34,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
         }
     }
 
+    /// Encodes the value as the JSON it stands for.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
@@ -58,10 +60,15 @@ public enum JSONValue: Hashable, Sendable, Codable {
         return nil
     }
 
+    /// The string, or nil for any other value.
     public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    /// The integer, or nil for any other value.
     public var int: Int? { if case .int(let i) = self { return i } else { return nil } }
+    /// The Boolean, or nil for any other value.
     public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    /// The array, or nil for any other value.
     public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    /// Whether the value is JSON `null`.
     public var isNull: Bool { self == .null }
 }
 
@@ -92,12 +99,18 @@ extension JSONValue {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// A JSON string.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A JSON integer.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A JSON Boolean.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A JSON array.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// A JSON object (a later duplicate key wins).
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
+    /// JSON `null`.
     public init(nilLiteral: ()) { self = .null }
 }

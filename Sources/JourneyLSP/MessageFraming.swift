@@ -21,6 +21,7 @@ public struct MessageFramer: Sendable {
     /// Body bytes still to drop of a message that was too large.
     private var skipping = 0
 
+    /// A reader with nothing buffered.
     public init() {}
 
     /// Adds bytes read from the stream and returns every complete item they finish.

@@ -22,6 +22,7 @@ public enum PositionMap {
         return Position(line: location.line - 1, character: units)
     }
 
+    /// A source range as a protocol range: both ends through `position(_:in:)`.
     public static func range(_ range: SourceRange, in file: SourceFile?) -> LSPRange {
         LSPRange(start: position(range.start, in: file), end: position(range.end, in: file))
     }

@@ -6,8 +6,11 @@ import JourneyWorkflow
 /// memory (nothing is written to disk), and stores the result in a `PreviewState`. A version
 /// with errors keeps the last good SVG and carries its diagnostics.
 public struct PreviewRenderer: Sendable {
+    /// The journey files and folders given to `serve`.
     public var paths: [String]
+    /// How the journeys are loaded and rendered.
     public var settings: BatchSettings
+    /// The view the page shows.
     public var view: MapView
 
     /// `settings.options.formats` and `views` are replaced: the preview needs one SVG.

@@ -8,6 +8,7 @@ import JourneyWorkflow
 /// picks a journey), `/state.json?j=ID`, `/map.svg?j=ID`, `/events` (server-sent events).
 /// Requests whose Host is not this loopback address are refused (DNS rebinding).
 public final class PreviewServer: Sendable {
+    /// What the page shows; the render loop writes it.
     public let state: PreviewState
     let renderer: PreviewRenderer
     let port: UInt16

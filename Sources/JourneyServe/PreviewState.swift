@@ -5,7 +5,9 @@ import Foundation
 public struct PreviewEntry: Sendable, Equatable {
     /// The journey's id (or its file name while it has never loaded).
     public var id: String
+    /// The journey's title, for the page's picker.
     public var title: String
+    /// The journey file.
     public var path: String
     /// The last good SVG, nil until one renders.
     public var svg: [UInt8]?
@@ -27,6 +29,7 @@ public final class PreviewState: @unchecked Sendable {
     private var entries: [PreviewEntry] = []
     private var generation = 0
 
+    /// An empty state: no journey rendered yet.
     public init() {}
 
     /// All journeys, in file order.

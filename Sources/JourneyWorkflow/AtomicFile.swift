@@ -9,13 +9,18 @@
 /// Foundation's `.atomic` is not used: on Linux it resets the file mode, skips the directory
 /// fsync, and follows a symlink at the output path (measured, see docs/security.md).
 public enum AtomicFile {
+    /// A write that failed, with the path and the system's reason.
     public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The file that could not be written.
         public var path: String
+        /// The reason, e.g. "No space left on device".
         public var reason: String
+        /// A failure from its parts.
         public init(path: String, reason: String) {
             self.path = path
             self.reason = reason
         }
+        /// "cannot write 'PATH': REASON".
         public var description: String { "cannot write '\(path)': \(reason)" }
     }
 
@@ -28,6 +33,8 @@ public enum AtomicFile {
     /// a killed run from the work of a run still going on.
     public static let temporaryMarker = ".journeymap-tmp-"
 
+    /// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder, fsync,
+    /// rename over the target, fsync of the folder. A symlink at `path` is replaced, never followed.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, fault: FaultInjector? = nil) throws {
         let dir = directory(of: path)
         try makeDirectories(dir)

@@ -2,6 +2,7 @@
 /// modification time) since the last call.
 public struct ChangeWatcher: Sendable {
     private var stamps: [String: FileStamp] = [:]
+    /// A watcher that has seen nothing: its first call reports every input.
     public init() {}
 
     /// The inputs that changed since the last call (all of them the first time); files that

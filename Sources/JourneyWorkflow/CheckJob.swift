@@ -14,17 +14,17 @@ public enum CheckJob {
         public var targets: [TargetResult]
     }
 
-    public static func run(input: JourneyDiscovery.Input, load: LoadOptions, join: JoinSettings) -> Result {
+    public static func run(input: JourneyDiscovery.Input, load: LoadOptions, join: JoinOptions) -> Result {
         check(JourneyLoader.load(path: input.path, options: load), join: join)
     }
 
     /// `check -`: the journey's text comes from standard input; `path` (`--stdin-filename`)
     /// names it in messages, and its includes and data files are read relative to it.
-    public static func run(bytes: [UInt8], path: String, load: LoadOptions, join: JoinSettings) -> Result {
+    public static func run(bytes: [UInt8], path: String, load: LoadOptions, join: JoinOptions) -> Result {
         check(JourneyLoader.load(bytes: bytes, path: path, options: load), join: join)
     }
 
-    private static func check(_ loaded: LoadResult, join: JoinSettings) -> Result {
+    private static func check(_ loaded: LoadResult, join: JoinOptions) -> Result {
         var result = Result(diagnostics: loaded.diagnostics, sources: loaded.sources, targets: [])
         guard let journey = loaded.journey else { return result }
         let joined = JoinStep.run(journey, settings: join)

@@ -6,8 +6,10 @@
 
 /// Size and modification time of files: what `watch` polls to notice a change.
 public struct FileStamp: Hashable, Sendable {
+    /// Path → size and modification time (seconds, nanoseconds); `[-1]` for a file that is absent.
     public var entries: [String: [Int]]
 
+    /// The stamps of `files` now.
     public init(_ files: [String]) {
         var e: [String: [Int]] = [:]
         for f in files {

@@ -2,12 +2,14 @@ import JourneyCore
 
 /// `fmt` for one file: format, compare, and (unless checking) write atomically.
 public enum FormatJob {
+    /// What formatting a file did.
     public enum Outcome: Sendable {
         case unchanged
         case changed
         case failed([Diagnostic], [String: SourceFile])
     }
 
+    /// Formats the file at `path`; writes it (atomically) only when `write` and it changed.
     public static func run(path: String, write: Bool, maxFileSize: Int) -> Outcome {
         let bytes: [UInt8]
         switch FileReader.read(path, limit: maxFileSize) {
@@ -43,7 +45,9 @@ public enum FormatJob {
 
     /// Why text could not be formatted: its diagnostics, and its source for printing them.
     public struct FormatFailure: Error, Sendable {
+        /// Why it could not be formatted (syntax errors, undecodable bytes).
         public var diagnostics: [Diagnostic]
+        /// The source, by path, for printing the diagnostics.
         public var sources: [String: SourceFile]
     }
 }

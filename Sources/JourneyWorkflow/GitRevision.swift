@@ -5,8 +5,11 @@ import Foundation
 /// path is taken relative to the current folder first (`REV:./path`), then to the
 /// repository's top.
 public enum GitRevision {
+    /// A revision or path git could not show.
     public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The `REV:path` as given.
         public var spec: String
+        /// What went wrong, in words.
         public var description: String { "git cannot show '\(spec)' (not a revision and a path in this repository)" }
     }
 

@@ -1,5 +1,6 @@
 /// `YYYY-MM-DD` with a real calendar check (2024-02-30 is not a date).
 public enum ISODate {
+    /// Whether `s` is a real calendar date written `YYYY-MM-DD`.
     public static func isValid(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

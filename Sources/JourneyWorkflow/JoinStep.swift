@@ -1,17 +1,6 @@
 import JourneyCore
 import JourneyFeedback
 
-/// Feedback settings from the command line.
-public struct JoinSettings: Sendable, Codable, Equatable {
-    /// `--feedback FILE`: joined in addition to the journey's own `feedback` blocks.
-    public var extraFeedback: [String] = []
-    public var strict = false
-    public var since: String?
-    public var until: String?
-    public var smallSample = 30
-    public init() {}
-}
-
 /// The join stage as the workflow uses it.
 enum JoinStep {
     struct Result {
@@ -19,14 +8,9 @@ enum JoinStep {
         var diagnostics: [Diagnostic]
     }
 
-    static func run(_ journey: Journey, settings: JoinSettings) -> Result {
+    static func run(_ journey: Journey, settings: JoinOptions) -> Result {
         guard !journey.feedback.isEmpty || !settings.extraFeedback.isEmpty else { return Result(measurements: nil, diagnostics: []) }
-        var options = JoinOptions()
-        options.strict = settings.strict
-        options.since = settings.since
-        options.until = settings.until
-        options.smallSample = settings.smallSample
-        let (m, diagnostics) = FeedbackJoin.run(journey, extra: settings.extraFeedback, options: options)
+        let (m, diagnostics) = FeedbackJoin.run(journey, options: settings)
         return Result(measurements: m, diagnostics: diagnostics + [summary(journey, m)])
     }
 

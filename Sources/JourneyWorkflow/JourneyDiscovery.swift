@@ -8,23 +8,27 @@ import JourneyCore
 /// Finds the `.journey` files named on the command line: files as given, folders searched
 /// recursively, in sorted order so that batches are deterministic.
 public enum JourneyDiscovery {
+    /// A journey file to load and the folder its includes must stay inside.
     public struct Input: Hashable, Sendable, Codable {
         /// The file to load.
         public var path: String
         /// The folder includes must stay inside: the folder named on the command line, or
         /// the file's own folder.
         public var root: String
+        /// An input from its file and root.
         public init(path: String, root: String) {
             self.path = path
             self.root = root
         }
     }
 
+    /// An argument that names no journey: a missing path, or a file that is not `.journey`.
     public enum Failure: Error, Equatable, Sendable {
         case notFound(String)
         case notJourney(String)
     }
 
+    /// The journeys named by `arguments`: files as given, folders searched recursively, sorted.
     public static func inputs(for arguments: [String]) throws(Failure) -> [Input] {
         var result: [Input] = []
         for arg in arguments {

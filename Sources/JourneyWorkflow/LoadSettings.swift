@@ -7,6 +7,7 @@ public struct LoadSettings: Sendable, Codable, Equatable {
     public var maxFileSize = 32 * 1_048_576
     /// Most touchpoints in one journey.
     public var maxTouchpoints = 100_000
+    /// The defaults: 32 MiB files, 100,000 touchpoints.
     public init() {}
 
     /// The loader's options for a journey whose includes stay inside `root`.

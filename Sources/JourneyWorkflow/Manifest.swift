@@ -8,7 +8,9 @@ import JourneyCore
 /// files exist; `render --check` says what differs: which input file, which option, which
 /// output is missing. A poster render and a plain render into one folder keep an entry each.
 public struct Manifest: Codable, Sendable, Equatable {
+    /// One output set: what made it and what it holds.
     public struct Entry: Codable, Sendable, Equatable {
+        /// The journey's id.
         public var journey: String
         /// The tool version that wrote the set.
         public var tool: String
@@ -20,11 +22,14 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var outputs: [String]
     }
 
+    /// An empty manifest.
     public init() {}
+    /// The manifest format; a file of another version is ignored.
     public var version = 2
     /// `<journey id> <options hash>` → entry.
     public var sets: [String: Entry] = [:]
 
+    /// The manifest's file name in an output folder.
     public static let fileName = ".journeymap-manifest.json"
 
     /// The manifest in `dir`; empty when there is none, or one of an older version (whose
@@ -63,9 +68,13 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// Identifies an output set: the journey and the options that shape its bytes.
     public struct Key: Sendable, Equatable {
+        /// The journey's id.
         public var journey: String
+        /// The options, flattened to JSON text by key path.
         public var options: [String: String]
+        /// The hash of the options' JSON (sorted keys).
         public var hash: String
+        /// The set's key in `sets`: the journey id and the hash.
         public var id: String { "\(journey) \(hash)" }
 
         /// The output folder and the layout limit change no byte, so they are left out.

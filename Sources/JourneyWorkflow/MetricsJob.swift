@@ -10,7 +10,7 @@ public enum MetricsJob {
         public var sources: [String: SourceFile]
     }
 
-    public static func run(path: String, join: JoinSettings) -> Result {
+    public static func run(path: String, join: JoinOptions) -> Result {
         let loaded = JourneyLoader.load(path: path, options: LoadOptions(root: PathUtil.directory(of: path)))
         guard let journey = loaded.journey else {
             return Result(journey: nil, measurements: nil, diagnostics: loaded.diagnostics, sources: loaded.sources)

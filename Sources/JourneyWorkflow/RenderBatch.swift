@@ -3,8 +3,11 @@ import JourneyCore
 
 /// How a batch runs: what it makes, with which options, and where.
 public struct BatchSettings: Sendable {
+    /// What the batch makes: renders, reports or checks.
     public var kind: BatchKind = .render
+    /// The options of every journey's output set.
     public var options = RenderOptions()
+    /// How journeys are loaded (file size limits, include depth).
     public var load = LoadSettings()
     /// Keep the manifest: skip journeys whose outputs are current, record what was written.
     public var useManifest = true
@@ -18,10 +21,12 @@ public struct BatchSettings: Sendable {
     public var timeout: Double?
     /// A worker's address-space limit in MiB; set, it puts every render in a worker.
     public var maxMemory: Int?
+    /// The defaults: a render in this process, with the manifest.
     public init() {}
 
     /// The limits workers run under when none is given.
     public static let defaultTimeout: Double = 120
+    /// MiB.
     public static let defaultMaxMemory = 4096
 
     /// At most this many journeys per worker before it is replaced: Graphviz leaks a little per
@@ -51,11 +56,17 @@ public enum BatchEvent: Sendable {
 
 /// One journey's result in a batch.
 public struct JourneyResult: Sendable {
+    /// The journey file.
     public var path: String
+    /// The journey's id; nil when it did not load.
     public var journeyID: String?
+    /// Everything the journey's load, join and render reported.
     public var diagnostics: [Diagnostic]
+    /// The source files of the diagnostics, by path, for excerpts.
     public var sources: [String: SourceFile]
+    /// The files whose bytes changed.
     public var written: [String]
+    /// Whether the journey failed (an error, or its set could not be written).
     public var failed: Bool
 }
 

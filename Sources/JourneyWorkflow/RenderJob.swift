@@ -36,7 +36,7 @@ public struct RenderOptions: Sendable, Codable, Equatable {
     public var fontScale: Double = 1
     /// How many top pain points the map outlines (0: none).
     public var highlightTop = 3
-    public var join = JoinSettings()
+    public var join = JoinOptions()
     /// Journeys with more touchpoints are refused before layout (`--max-layout-touchpoints`):
     /// Graphviz's time and memory grow faster than linearly with the graph; a 35,000-touchpoint
     /// journey exhausted memory inside libgvc (docs/security.md).

@@ -2,11 +2,15 @@ import JourneyCore
 
 /// `journeymap init`: a starter journey and feedback file whose comments teach the language.
 public enum Scaffold {
+    /// A file `init` writes.
     public struct File: Sendable {
+        /// Where, relative to the working directory.
         public var path: String
+        /// The file's text.
         public var contents: String
     }
 
+    /// The starter journey `id` titled `title`, and its feedback file, in `dir`.
     public static func files(id: String, title: String, in dir: String) -> [File] {
         let journey = """
             # \(title): a customer journey as code. `journeymap check` finds mistakes,

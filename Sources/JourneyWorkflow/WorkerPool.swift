@@ -9,12 +9,15 @@ import Foundation
 /// processes: a worker renders a bounded chunk of journeys and exits; one that spends longer
 /// than the deadline on one journey is killed, and only its journeys from then on fail.
 public enum WorkerPool {
+    /// One worker process to run.
     public struct Task: Sendable {
+        /// The worker's arguments (after our own binary's path).
         public var arguments: [String]
         /// Bytes for the worker's standard input (the job).
         public var input: [UInt8]
         /// Seconds a worker may go without finishing a journey (a line on its standard output).
         public var deadline: Double
+        /// A task; `input` goes to the worker's standard input.
         public init(arguments: [String], input: [UInt8] = [], deadline: Double) {
             self.arguments = arguments
             self.input = input
@@ -22,14 +25,20 @@ public enum WorkerPool {
         }
     }
 
+    /// How a worker ended and what it printed.
     public struct Result: Sendable {
+        /// The exit status (or the signal's number when `signaled`).
         public var status: Int32
+        /// Everything it wrote on standard output (the result lines).
         public var stdout: String
+        /// Everything it wrote on standard error.
         public var stderr: String
+        /// It was killed for passing the deadline.
         public var timedOut: Bool
         /// The worker died of a signal (an abort inside libgvc, the memory limit, a kill).
         public var signaled: Bool = false
 
+        /// A result from its parts.
         public init(status: Int32, stdout: String, stderr: String, timedOut: Bool, signaled: Bool = false) {
             self.status = status
             self.stdout = stdout

@@ -13,13 +13,18 @@ public enum BatchKind: String, Sendable, Codable {
 /// every option as a value, and the limits. No option is ever turned back into command-line
 /// text.
 public struct WorkerJob: Codable, Sendable, Equatable {
+    /// What the worker makes.
     public var kind: BatchKind
+    /// The journeys of the chunk, in order.
     public var inputs: [JourneyDiscovery.Input]
+    /// Every option of the output sets, as values.
     public var options: RenderOptions
+    /// How the journeys are loaded.
     public var load: LoadSettings
     /// The worker's address-space limit, in MiB.
     public var memoryLimitMiB: Int
 
+    /// A job from its parts.
     public init(kind: BatchKind, inputs: [JourneyDiscovery.Input], options: RenderOptions, load: LoadSettings, memoryLimitMiB: Int) {
         self.kind = kind
         self.inputs = inputs
@@ -32,14 +37,18 @@ public struct WorkerJob: Codable, Sendable, Equatable {
 /// What a worker reports for one journey, as one line of JSON on its standard output, as
 /// soon as the journey is done (the supervisor's per-journey deadline starts again).
 public struct WorkerResult: Codable, Sendable, Equatable {
+    /// The journey file.
     public var path: String
+    /// The journey's id; nil when it did not load.
     public var journeyID: String?
     var diagnostics: [WireDiagnostic]
     /// Every file of the output set, and those whose bytes changed (written).
     public var files: [String]
+    /// The files of the set whose bytes changed.
     public var written: [String]
     /// The journey's output set could not be written (a full disk, permissions).
     public var writeError: String?
+    /// The file holds only shared definitions (no stages): nothing to render, not a failure.
     public var sharedDefinitions: Bool
     /// Wall-clock seconds for the journey (load to written).
     public var seconds: Double
@@ -47,15 +56,18 @@ public struct WorkerResult: Codable, Sendable, Equatable {
     /// The diagnostics as values.
     public var diagnosticValues: [Diagnostic] { diagnostics.map(\.value) }
 
+    /// Whether the journey failed: an error diagnostic, or the set could not be written.
     public var failed: Bool { writeError != nil || diagnostics.contains { $0.severity == .error } }
 }
 
 /// Encoding and decoding of the protocol: JSON with sorted keys, one result a line.
 public enum WorkerProtocol {
+    /// The job as JSON with sorted keys.
     public static func encode(_ job: WorkerJob) throws -> [UInt8] {
         Array(try encoder.encode(job))
     }
 
+    /// A job from the JSON `encode` wrote.
     public static func decodeJob(_ bytes: [UInt8]) throws -> WorkerJob {
         try JSONDecoder().decode(WorkerJob.self, from: Data(bytes))
     }

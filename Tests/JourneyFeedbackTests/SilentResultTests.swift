@@ -93,7 +93,8 @@ import Testing
         let path = try Fixture.file("touchpoint,nps\na,10\nb,0\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         // Before: 2 rows reported as 4 here (and 8 with the file declared four times).
-        let (m, diags) = FeedbackJoin.run(Fixture.journey([Fixture.source(path), Fixture.source(path)]), extra: [path])
+        let (m, diags) = FeedbackJoin.run(
+            Fixture.journey([Fixture.source(path), Fixture.source(path)]), options: { var o = JoinOptions(); o.extraFeedback = [path]; return o }())
         #expect(m.accounting.read == 2 && m.journey.responses == 2)
         #expect(diags.filter { $0.code == "JM308" }.count == 2)
         #expect(diags.first { $0.code == "JM308" }?.severity == .warning)

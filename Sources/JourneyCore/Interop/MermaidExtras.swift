@@ -14,24 +14,38 @@
 public struct MermaidExtras: Hashable, Sendable {
     /// A declared department or channel: id and title.
     public struct Named: Hashable, Sendable {
+        /// The id.
         public var id: String
+        /// The display title.
         public var title: String
     }
     /// A touchpoint's data, attached to the task line it follows.
     public struct TaskData: Hashable, Sendable {
+        /// The touchpoint's id.
         public var id: String
+        /// The owning department's id.
         public var owner: String?
+        /// The channel's id.
         public var channel: String?
+        /// The persona ids (Mermaid's actors carry only names).
         public var personas: [String] = []
+        /// The declared pains, in order.
         public var pains: [String] = []
+        /// The declared opportunities, in order.
         public var opportunities: [String] = []
+        /// Whether the touchpoint is a moment of truth.
         public var isMomentOfTruth = false
     }
+    /// The journey's id (Mermaid has only a title).
     public var journeyID: String?
+    /// The declared departments.
     public var departments: [Named] = []
+    /// The declared channels.
     public var channels: [Named] = []
+    /// The declared personas with their full names.
     public var personas: [Named] = []
 
+    /// What starts each of these comments.
     public static let prefix = "%% journeymap:"
 
     /// One statement of a comment, read with the journey language's lexer, so strings decode

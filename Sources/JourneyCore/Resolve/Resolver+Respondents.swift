@@ -52,7 +52,7 @@ extension Resolver {
                 })
         else { return }
         for v in values {
-            let text = v.text.trimmingCharacters(inSet: " \t")
+            let text = v.text.trimmingSpaces()
             if text.isEmpty {
                 report(.warning, .repeatedRespondentSetting, "blank values are always read as missing; this one adds nothing", at: v.range)
             } else if !source.missingValues.contains(text) {
@@ -152,7 +152,7 @@ extension Resolver {
                             return a.end("yes \"word\"…") ? words : nil
                         })
                 else { continue }
-                kind = .binary(yes: words.map { $0.text.trimmingCharacters(inSet: " \t").lowercased() })
+                kind = .binary(yes: words.map { $0.text.trimmingSpaces().lowercased() })
             case "nps":
                 if withArguments(item, { a in a.end("nps") ? true : nil }) != nil { kind = .nps }
             default:
@@ -265,15 +265,5 @@ extension Resolver {
         claim(source.respondentColumn, "respondent", source.range)
         for r in source.ratings { claim(r.column, "rating of '\(r.touchpoint)'", r.range) }
         for o in source.outcomes { claim(o.column, "outcome '\(o.id)'", o.range) }
-    }
-}
-
-extension String {
-    func trimmingCharacters(inSet set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -11,12 +11,16 @@ public struct SymbolIndex: Hashable, Sendable {
     /// One appearance of an id: its declaration (`touchpoint checkout "…"`) or a use of it
     /// (`owner finance`, `flow a -> b`, `target … at checkout`).
     public struct Occurrence: Hashable, Sendable {
+        /// What the id names.
         public var kind: Kind
+        /// The id as written.
         public var id: String
         /// The id's token, in the file it appears in (the journey or an include).
         public var range: SourceRange
+        /// True for the declaration, false for a use.
         public var isDeclaration: Bool
 
+        /// An occurrence of `id` at `range`.
         public init(kind: Kind, id: String, range: SourceRange, isDeclaration: Bool) {
             self.kind = kind
             self.id = id
@@ -27,19 +31,24 @@ public struct SymbolIndex: Hashable, Sendable {
 
     /// A quoted path (`include "shared/org.journey"`, `feedback "data.csv"`) and the file it names.
     public struct Link: Hashable, Sendable {
+        /// The quoted path's token, quotes included.
         public var range: SourceRange
         /// The path as read (relative to the working directory, like diagnostics' paths).
         public var path: String
 
+        /// A link from the token at `range` to the file at `path`.
         public init(range: SourceRange, path: String) {
             self.range = range
             self.path = path
         }
     }
 
+    /// Every declaration and use, in the order the resolver read them.
     public var occurrences: [Occurrence] = []
+    /// Every `include` and `feedback` path, in the order read.
     public var links: [Link] = []
 
+    /// An index of the given occurrences and links (empty by default).
     public init(occurrences: [Occurrence] = [], links: [Link] = []) {
         self.occurrences = occurrences
         self.links = links

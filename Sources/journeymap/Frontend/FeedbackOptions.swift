@@ -1,5 +1,6 @@
 import ArgumentParser
 import JourneyWorkflow
+import JourneyFeedback
 
 /// Options for joining feedback data, shared by render, check, report and metrics.
 struct FeedbackOptions: ParsableArguments {
@@ -17,8 +18,8 @@ struct FeedbackOptions: ParsableArguments {
     @Option(help: "Responses below this count are marked as a small sample.")
     var smallSample: Int = 30
 
-    func joinSettings(strict: Bool) -> JoinSettings {
-        var s = JoinSettings()
+    func joinOptions(strict: Bool) -> JoinOptions {
+        var s = JoinOptions()
         s.extraFeedback = feedbackFiles
         s.strict = strict
         s.since = since

@@ -34,12 +34,12 @@ struct Check: ParsableCommand {
             let root = PathUtil.directory(of: stdinFilename)
             results = [
                 CheckJob.run(
-                    bytes: bytes, path: stdinFilename, load: input.loadOptions(root: root), join: feedback.joinSettings(strict: strict))
+                    bytes: bytes, path: stdinFilename, load: input.loadOptions(root: root), join: feedback.joinOptions(strict: strict))
             ]
         } else {
             for item in try Inputs.resolve(input.paths) {
                 results.append(
-                    CheckJob.run(input: item, load: input.loadOptions(root: item.root), join: feedback.joinSettings(strict: strict)))
+                    CheckJob.run(input: item, load: input.loadOptions(root: item.root), join: feedback.joinOptions(strict: strict)))
             }
         }
         var all: [Diagnostic] = []

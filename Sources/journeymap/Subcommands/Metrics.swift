@@ -46,7 +46,7 @@ struct Metrics: ParsableCommand {
 
     func run() throws {
         guard FileReader.kind(of: journey) == "file" else { throw ValidationError("'\(journey)' is not a journey file") }
-        let result = MetricsJob.run(path: journey, join: feedback.joinSettings(strict: strict))
+        let result = MetricsJob.run(path: journey, join: feedback.joinOptions(strict: strict))
         Terminal.err(DiagnosticPrinter(sources: result.sources, colored: color.enabled).format(result.diagnostics.sortedForOutput()))
         guard let j = result.journey, let m = result.measurements, !result.diagnostics.hasErrors else { throw ExitCode(1) }
         let levels = by.compactMap(MetricsExport.Level.init)

@@ -135,7 +135,7 @@ struct Render: ParsableCommand {
         s.options.dpi = dpi
         s.options.highlightTop = highlight
         s.options.maxLayoutTouchpoints = maxLayoutTouchpoints
-        s.options.join = feedback.joinSettings(strict: strict)
+        s.options.join = feedback.joinOptions(strict: strict)
         s.load = input.loadSettings
         s.force = force
         s.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount

@@ -46,7 +46,7 @@ struct Report: ParsableCommand {
         settings.options.language = lang.language
         settings.options.dpi = dpi
         settings.options.maxLayoutTouchpoints = maxLayoutTouchpoints
-        settings.options.join = feedback.joinSettings(strict: strict)
+        settings.options.join = feedback.joinOptions(strict: strict)
         settings.load = input.loadSettings
         var out = BatchOutput(colored: input.color.enabled, quiet: input.quiet)
         let ok = RenderBatch.run(inputs, settings) { event in

@@ -53,7 +53,7 @@ struct Serve: ParsableCommand {
         settings.options.theme = theme
         settings.options.language = lang.language
         settings.options.highlightTop = highlight
-        settings.options.join = feedback.joinSettings(strict: false)
+        settings.options.join = feedback.joinOptions(strict: false)
         var log: (@Sendable (String) -> Void)?
         if logRequests { log = Self.logRequest }
         let renderer = PreviewRenderer(paths: input.paths, settings: settings, view: view)
