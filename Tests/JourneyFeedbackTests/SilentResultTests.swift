@@ -94,7 +94,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         // Before: 2 rows reported as 4 here (and 8 with the file declared four times).
         let (m, diags) = FeedbackJoin.run(
-            Fixture.journey([Fixture.source(path), Fixture.source(path)]), options: { var o = JoinOptions(); o.extraFeedback = [path]; return o }())
+            Fixture.journey([Fixture.source(path), Fixture.source(path)]),
+            options: {
+                var o = JoinOptions(); o.extraFeedback = [path]; return o
+            }())
         #expect(m.accounting.read == 2 && m.journey.responses == 2)
         #expect(diags.filter { $0.code == "JM308" }.count == 2)
         #expect(diags.first { $0.code == "JM308" }?.severity == .warning)
