@@ -17,6 +17,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null 2>&1 \
     || echo "test-setup: chromium not installed; the browser check will skip" >&2
 fi
+if ! command -v pdftoppm >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "test-setup: installing poppler-utils (pdftoppm: the poster tiles' blank-sheet check)" >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null 2>&1 \
+    || echo "test-setup: poppler-utils not installed; the tile raster check will skip" >&2
+fi
 # numpy: the independent implementation the key-driver tests compare with; jsonschema: the
 # validator the schema tests run on real outputs (schemas/).
 if [ ! -x .venv-test/bin/python ] || ! .venv-test/bin/python -c "import duckdb, numpy, jsonschema" 2>/dev/null; then

@@ -1,6 +1,8 @@
-// Tiled posters: a laid-out graph drawn across pages of a multi-page vector PDF through
-// cairo (Graphviz paginates only PostScript). Included by shim.h; called with the Swift
-// side's Graphviz lock held.
+// Posters and tiles: a laid-out graph recorded once as cairo vector operations, then replayed
+// onto pages of exactly the paper's size (a PDF or a PNG), and onto tiles of a multi-page PDF
+// (Graphviz paginates only PostScript, and its own PDF page is the drawing's size). Included
+// by shim.h; called with the Swift side's Graphviz lock held. The page composition (where the
+// drawing goes, names, marks) is Swift's, through cairo's own functions.
 #ifndef JOURNEYMAP_TILES_H
 #define JOURNEYMAP_TILES_H
 
@@ -25,26 +27,6 @@ static cairo_status_t jm_buffer_write(void *closure, const unsigned char *data, 
     memcpy(b->data + b->len, data, length);
     b->len += length;
     return CAIRO_STATUS_SUCCESS;
-}
-
-static void jm_text(cairo_t *cr, double x, double y, double size, const char *s) {
-    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-    cairo_set_font_size(cr, size);
-    cairo_move_to(cr, x, y);
-    cairo_show_text(cr, s);
-}
-
-static void jm_crop_marks(cairo_t *cr, double x0, double y0, double x1, double y1) {
-    const double m = 12;
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_set_line_width(cr, 0.4);
-    double xs[2] = {x0, x1}, ys[2] = {y0, y1};
-    for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) {
-        double x = xs[i], y = ys[j], dx = i == 0 ? -1 : 1, dy = j == 0 ? -1 : 1;
-        cairo_move_to(cr, x + dx * 2, y); cairo_line_to(cr, x + dx * (2 + m), y);
-        cairo_move_to(cr, x, y + dy * 2); cairo_line_to(cr, x, y + dy * (2 + m));
-    }
-    cairo_stroke(cr);
 }
 
 // Draws the laid-out graph once into a recording surface (vector) and reports the extents
@@ -85,70 +67,82 @@ static inline cairo_surface_t *jm_record(GVC_t *gvc, Agraph_t *g, double limit_w
 
 static inline void jm_surface_destroy(cairo_surface_t *s) { cairo_surface_destroy(s); }
 
-static void jm_paint(cairo_t *cr, cairo_surface_t *rec, double x0, double y0) {
+// Paints the recording (extents x0, y0) scaled by `scale` with its top-left corner at (x, y).
+static inline void jm_paint(cairo_t *cr, cairo_surface_t *rec, double x0, double y0, double x, double y, double scale) {
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, scale, scale);
     cairo_set_source_surface(cr, rec, -x0, -y0);
     cairo_paint(cr);
+    cairo_restore(cr);
 }
 
-// An index page plus cols x rows tiles of tile_w x tile_h points: the recorded drawing
-// (extents x0, y0, w, h) scaled by `scale`, `overlap` points shared by neighbours, inside
-// `margin` points of border with crop marks and the tile's name. 0 and the PDF in *out.
-static inline int jm_render_tiles(cairo_surface_t *rec, double x0, double y0, double w, double h, double scale,
-                                  double tile_w, double tile_h, double overlap, double margin,
-                                  int cols, int rows, const char *title, unsigned char **out, size_t *out_len) {
-    jm_buffer buf = {0};
-    cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(jm_buffer_write, &buf, tile_w, tile_h);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) { cairo_surface_destroy(surface); free(buf.data); return 1; }
-    const double pw = tile_w - 2 * margin, ph = tile_h - 2 * margin;
-    const double step_x = pw - overlap, step_y = ph - overlap;
-    {   // Index: the whole grid fitted on one page, the drawing inside it, tiles named.
-        cairo_t *cr = cairo_create(surface);
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        jm_text(cr, margin, margin - 10 > 12 ? margin - 10 : 14, 12, title);
-        double gw = (cols - 1) * step_x + pw, gh = (rows - 1) * step_y + ph;
-        double fit = fmin(pw / gw, (ph - 20) / gh);
-        double ox = margin, oy = margin + 20;
-        cairo_save(cr);
-        cairo_translate(cr, ox, oy);
-        cairo_scale(cr, fit * scale, fit * scale);
-        jm_paint(cr, rec, x0, y0);
-        cairo_restore(cr);
-        cairo_set_source_rgb(cr, 0.84, 0.37, 0);
-        cairo_set_line_width(cr, 0.8);
-        for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) {
-            double x = ox + c * step_x * fit, y = oy + r * step_y * fit;
-            cairo_rectangle(cr, x, y, pw * fit, ph * fit);
-            cairo_stroke(cr);
-            char name[16];
-            snprintf(name, sizeof name, "%c%d", 'A' + (c % 26), r + 1);
-            jm_text(cr, x + 3, y + 10, 8, name);
+// A document being drawn: a PDF (pages of `w` x `h` points) or one PNG image (w x h pixels).
+typedef struct { cairo_surface_t *surface; cairo_t *cr; jm_buffer buf; int png; } jm_doc;
+
+static inline jm_doc *jm_doc_create(int png, double w, double h) {
+    jm_doc *d = (jm_doc *)calloc(1, sizeof(jm_doc));
+    if (!d) return NULL;
+    d->png = png;
+    d->surface = png ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)w, (int)h)
+                     : cairo_pdf_surface_create_for_stream(jm_buffer_write, &d->buf, w, h);
+    d->cr = cairo_create(d->surface);
+    if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
+        cairo_destroy(d->cr); cairo_surface_destroy(d->surface); free(d); return NULL;
+    }
+    return d;
+}
+
+static inline cairo_t *jm_doc_context(jm_doc *d) { return d->cr; }
+
+static inline void jm_doc_set_title(jm_doc *d, const char *title) {
+    if (!d->png) cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, title);
+}
+
+// Ends the document: 0 and its bytes in *out (free them), or non-zero. Frees `d` either way.
+static inline int jm_doc_finish(jm_doc *d, unsigned char **out, size_t *out_len) {
+    int failed = 0;
+    if (d->png) {
+        cairo_surface_flush(d->surface);
+        failed = cairo_surface_write_to_png_stream(d->surface, jm_buffer_write, &d->buf) != CAIRO_STATUS_SUCCESS;
+    }
+    cairo_destroy(d->cr);
+    cairo_surface_finish(d->surface);
+    failed = failed || cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS || d->buf.failed;
+    cairo_surface_destroy(d->surface);
+    if (failed) { free(d->buf.data); free(d); return 1; }
+    *out = d->buf.data;
+    *out_len = d->buf.len;
+    free(d);
+    return 0;
+}
+
+// Marks in `mask` (w x h bytes, row by row) the pixels where the drawing, scaled by `scale`
+// pixels a recorded unit, differs from the background by more than 2 levels: 1 where a line,
+// a letter or a fill shows, 0 where only the background (or nothing) is. 0 on success.
+static inline int jm_ink_mask(cairo_surface_t *rec, double x0, double y0, double scale, int w, int h,
+                              double r, double g, double b, unsigned char *mask) {
+    if (w <= 0 || h <= 0) return 1;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, r, g, b);
+    cairo_paint(cr);
+    jm_paint(cr, rec, x0, y0, 0, 0, scale);
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) { cairo_surface_destroy(img); return 1; }
+    const unsigned char *px = cairo_image_surface_get_data(img);
+    int stride = cairo_image_surface_get_stride(img);
+    int br = (int)lround(r * 255), bg = (int)lround(g * 255), bb = (int)lround(b * 255);
+    for (int j = 0; j < h; j++) {
+        const uint32_t *row = (const uint32_t *)(px + (size_t)j * stride);
+        for (int i = 0; i < w; i++) {
+            uint32_t p = row[i];
+            int pr = (p >> 16) & 0xFF, pg = (p >> 8) & 0xFF, pb = p & 0xFF;
+            mask[(size_t)j * w + i] = abs(pr - br) > 2 || abs(pg - bg) > 2 || abs(pb - bb) > 2;
         }
-        cairo_show_page(cr);
-        cairo_destroy(cr);
     }
-    for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) {
-        cairo_t *cr = cairo_create(surface);
-        cairo_save(cr);
-        cairo_rectangle(cr, margin, margin, pw, ph);
-        cairo_clip(cr);
-        cairo_translate(cr, margin - c * step_x, margin - r * step_y);
-        cairo_scale(cr, scale, scale);
-        jm_paint(cr, rec, x0, y0);
-        cairo_restore(cr);
-        jm_crop_marks(cr, margin, margin, margin + pw, margin + ph);
-        char name[80];
-        snprintf(name, sizeof name, "%c%d   (column %d of %d, row %d of %d)", 'A' + (c % 26), r + 1, c + 1, cols, r + 1, rows);
-        cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-        jm_text(cr, margin, tile_h - margin / 3, 7, name);
-        cairo_show_page(cr);
-        cairo_destroy(cr);
-    }
-    cairo_surface_finish(surface);
-    int failed = cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS || buf.failed;
-    cairo_surface_destroy(surface);
-    if (failed) { free(buf.data); return 3; }
-    *out = buf.data;
-    *out_len = buf.len;
+    cairo_surface_destroy(img);
     return 0;
 }
 

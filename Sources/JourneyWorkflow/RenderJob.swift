@@ -118,14 +118,14 @@ public enum RenderJob {
                     if drivers == nil, options.views.count > 1 { continue }
                     base = DriversBuilder.build(journey, drivers: drivers, options: mapOptions)
                 }
-                var spec = base
-                if let paper = options.paper { spec.graph.set(.size, paper.graphvizSize) }
                 if let tile = options.tile {
                     let layout = (options.paper ?? Paper.defaultPoster).tiles(of: tile, overlapMM: options.tileOverlapMM)
-                    let tiled = try GraphvizRenderer.renderTiles(base, layout: layout, title: "\(journey.title): \(view.rawValue), tiled")
+                    let tiled = try GraphvizRenderer.renderTiles(base, layout: layout, title: "\(journey.title): \(view.rawValue)")
                     outcome.files.append(OutputFile(path: "\(dir)/\(OutputNames.tiles(view))", bytes: tiled.pdf))
                 }
-                outcome.files += try renderFiles(spec, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi).map { f in
+                outcome.files += try renderFiles(
+                    base, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi, page: options.paper?.page
+                ).map { f in
                     guard view == .map, f.path.hasSuffix(".svg") else { return f }
                     return OutputFile(
                         path: f.path, bytes: SVGAccessibility.annotate(f.bytes, journey: journey, measurements: joined.measurements))
@@ -166,9 +166,10 @@ public enum RenderJob {
             at: journey.range)
     }
 
-    /// Renders one graph in the requested formats (one layout for all of them).
+    /// Renders one graph in the requested formats (one layout for all of them); with `page`,
+    /// each on a page of exactly that paper.
     public static func renderFiles(
-        _ spec: GraphSpec, name: String, dir: String, formats: [OutputKind], dpi: Double
+        _ spec: GraphSpec, name: String, dir: String, formats: [OutputKind], dpi: Double, page: PageLayout? = nil
     ) throws(GraphvizError) -> [OutputFile] {
         var files: [OutputFile] = []
         let graphviz = formats.compactMap { kind -> RenderFormat? in
@@ -180,7 +181,12 @@ public enum RenderJob {
             }
         }
         if !graphviz.isEmpty {
-            let rendered = try GraphvizRenderer.render(spec, formats: graphviz, dpi: dpi)
+            let rendered: [RenderFormat: [UInt8]]
+            if let page {
+                rendered = try GraphvizRenderer.render(spec, formats: graphviz, dpi: dpi, page: page)
+            } else {
+                rendered = try GraphvizRenderer.render(spec, formats: graphviz, dpi: dpi)
+            }
             for (kind, f) in zip(formats.filter { $0 != .dot }, graphviz) {
                 guard let bytes = rendered[f] else { throw GraphvizError.renderFailed(f.rawValue) }
                 files.append(OutputFile(path: "\(dir)/\(OutputNames.file(name, kind))", bytes: bytes))

@@ -26,6 +26,11 @@ public enum OptionalTools {
         return nil
     }
 
+    /// `pdftoppm` (Debian's poppler-utils): rasterises PDF pages independently of cairo.
+    public static var pdftoppm: String? {
+        ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// A Python that can `import duckdb` (the repository's `.venv-test`).
     public static let duckdbPython: String? = python(importing: "duckdb")
 

@@ -27,16 +27,20 @@ struct Render: ParsableCommand {
     var view: String = "map"
 
     @Option(
-        help: "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the drawing is scaled to fill it.",
+        help:
+            "Poster paper: A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm; the page is the paper, the drawing scaled to fit and centred, the sheet turned to show it larger unless --landscape or --portrait.",
         completion: .list(Paper.named.keys.sorted()))
     var paper: String?
 
     @Flag(help: "Landscape paper (with --paper).")
     var landscape = false
 
+    @Flag(help: "Portrait paper (with --paper).")
+    var portrait = false
+
     @Option(
         help:
-            "Also cut the poster (--paper, A0 landscape by default) into tiles of this paper: one PDF, pages with crop marks and names (A1, B1 …) after an index page.",
+            "Also cut the poster (--paper, A0 by default) into tiles of this paper: one PDF, an index page, then each sheet with something on it, with crop marks and its name (R1C3: row 1, column 3).",
         completion: .list(Paper.named.keys.sorted()))
     var tile: String?
 
@@ -99,10 +103,13 @@ struct Render: ParsableCommand {
         guard view == "all" || (!parsedViews.isEmpty && parsedViews.count == view.split(separator: ",").count) else {
             throw ValidationError("--view takes map, curve, blueprint, ownership, drivers or all; got '\(view)'")
         }
-        if let paper, Paper(paper, landscape: landscape) == nil {
+        if landscape && portrait {
+            throw ValidationError("--landscape and --portrait exclude each other; give one, or neither to turn the sheet to fit")
+        }
+        if let paper, Paper(paper) == nil {
             throw ValidationError("--paper takes A0, A1, A2, A3, A4, letter, tabloid or WIDTHxHEIGHTmm (50 to 10000 mm); got '\(paper)'")
         }
-        if let tile, Paper(tile, landscape: false) == nil {
+        if let tile, Paper(tile) == nil {
             throw ValidationError("--tile takes a paper size like A4 or 210x297mm; got '\(tile)'")
         }
         guard overlap.hasSuffix("mm"), let o = Double(overlap.dropLast(2)), o >= 0, o <= 100 else {
@@ -126,8 +133,8 @@ struct Render: ParsableCommand {
         var s = BatchSettings()
         s.options.formats = FormatList.parse(formats) ?? []
         s.options.views = parsedViews
-        s.options.paper = paper.flatMap { Paper($0, landscape: landscape) }
-        s.options.tile = tile.flatMap { Paper($0, landscape: false) }
+        s.options.paper = paper.flatMap { Paper($0, orientation: landscape ? .landscape : portrait ? .portrait : .fitting) }
+        s.options.tile = tile.flatMap { Paper($0, orientation: .fitting) }
         s.options.tileOverlapMM = Double(overlap.dropLast(2)) ?? 10
         s.options.outputDirectory = output
         s.options.theme = theme
