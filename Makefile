@@ -15,7 +15,7 @@ build: setup
 demo: build
 	$(BIN) render journeys -o output --view all --force
 	$(BIN) report journeys -o output
-	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --tile A4 --format pdf,png --force
+	$(BIN) render journeys/air-travel.journey -o output/posters --paper A0 --landscape --view map,canvas --tile A4 --format pdf,png --force
 
 # Lint first (seconds), then a build in which any warning is an error, then the release
 # tarball (DistTests unpacks it and runs it with no toolchain on PATH), then the suite.

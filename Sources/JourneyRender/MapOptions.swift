@@ -21,8 +21,24 @@ public struct MapOptions: Sendable, Hashable {
     /// The language of every fixed word and number on the drawing (`style { language … }`,
     /// `--lang`); `Language.resolve` picks it.
     public var language: Language = .en
+    /// The poster's paper, when the drawing goes on one: views on grids fit their layout to it.
+    public var paper: Paper?
     /// The defaults: the default theme, nothing highlighted or marked.
     public init() {}
+
+    /// How much a map or canvas says (`--detail`).
+    public enum Detail: String, Sendable, Codable, CaseIterable {
+        /// Workshop labels: short, large, readable from a couple of metres.
+        case summary
+        /// Analyst figures: n, NPS with its interval, CSAT, CES, sentiment.
+        case full
+    }
+
+    /// Summary detail is the wall labels of the map; full detail the analyst's figures.
+    public var detail: Detail {
+        get { wallLabels ? .summary : .full }
+        set { wallLabels = newValue == .summary }
+    }
 }
 
 /// Number formatting for labels: fixed, locale-free, with a real minus sign.

@@ -141,7 +141,7 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// The command-line option behind each key of `RenderOptions`.
     static let flagNames: [String: String] = [
-        "formats": "--format", "views": "--view", "paper": "--paper", "tile": "--tile", "tileOverlapMM": "--overlap",
+        "formats": "--format", "views": "--view", "paper": "--paper", "tile": "--tile", "tileOverlapMM": "--overlap", "detail": "--detail",
         "theme": "--theme", "dpi": "--dpi", "highlightTop": "--highlight", "fontScale": "the font scale",
         "join.extraFeedback": "--feedback", "join.since": "--since", "join.until": "--until",
         "join.smallSample": "--small-sample", "join.strict": "--strict", "command": "the command",

@@ -13,7 +13,7 @@ public enum OutputKind: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// The views of a journey `render` can draw (`--view`).
 public enum MapView: String, Sendable, Codable, CaseIterable {
-    case map, curve, blueprint, ownership, drivers
+    case map, curve, blueprint, ownership, drivers, canvas
 }
 
 /// Everything that decides what `render` and `report` write. Codable: it travels to worker
@@ -27,6 +27,9 @@ public struct RenderOptions: Sendable, Codable, Equatable {
     /// this overlap: `<view>-tiles.pdf`.
     public var tile: Paper?
     public var tileOverlapMM: Double = 10
+    /// Workshop labels or analyst figures (`--detail`); nil: summary on wall paper (A2 and
+    /// up), full otherwise.
+    public var detail: MapOptions.Detail?
     public var outputDirectory = "output"
     /// A theme overriding the journey's `style { theme … }`.
     public var theme: String?
@@ -95,6 +98,8 @@ public enum RenderJob {
         mapOptions.language = Language.resolve(options.language, style: journey.style)
         mapOptions.fontScale = options.fontScale
         mapOptions.adapt(to: options.paper)
+        mapOptions.paper = options.paper
+        if let detail = options.detail { mapOptions.detail = detail }
         mapOptions.smallSample = options.join.smallSample
         if options.highlightTop > 0, let m = joined.measurements {
             let report = PainPointAnalysis.analyse(journey, m)
@@ -111,6 +116,9 @@ public enum RenderJob {
                 case .ownership:
                     let targets = joined.measurements.map { TargetEvaluation.evaluate(journey, $0) } ?? []
                     base = OwnershipBuilder.build(journey, measurements: joined.measurements, targets: targets, options: mapOptions)
+                case .canvas:
+                    let targets = joined.measurements.map { TargetEvaluation.evaluate(journey, $0) } ?? []
+                    base = CanvasBuilder.build(journey, measurements: joined.measurements, targets: targets, options: mapOptions)
                 case .drivers:
                     let drivers = PainPointAnalysis.analyse(journey, joined.measurements ?? JourneyMeasurements()).drivers
                     // `--view all` draws the grid only where an outcome gives drivers; asked for

@@ -11,7 +11,7 @@ import Testing
     @Test func checkNoticesAMissingTiledPosterAfterAParallelRender() throws {
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let args = ["journeys", "-o", dir, "--paper", "A2", "--tile", "A4", "--format", "svg", "--jobs", "2"]
+        let args = ["journeys", "-o", dir, "--paper", "A2", "--view", "map", "--tile", "A4", "--format", "svg", "--jobs", "2"]
         #expect(try CLI.run(["render"] + args).status == 0)
         #expect(try CLI.run(["render", "--check"] + args).status == 0)
         try FileManager.default.removeItem(atPath: "\(dir)/air-travel/map-tiles.pdf")

@@ -180,11 +180,17 @@ import Testing
         let dir = try CLI.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(
-            try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a0", "--paper", "A0", "--landscape", "--format", "svg"])
-                .status == 0)
+            try CLI.run([
+                "render", "journeys/air-travel.journey", "-o", "\(dir)/a0", "--paper", "A0", "--landscape", "--view", "map", "--format",
+                "svg",
+            ])
+            .status == 0)
         #expect(
-            try CLI.run(["render", "journeys/air-travel.journey", "-o", "\(dir)/a4", "--paper", "A4", "--landscape", "--format", "svg"])
-                .status == 0)
+            try CLI.run([
+                "render", "journeys/air-travel.journey", "-o", "\(dir)/a4", "--paper", "A4", "--landscape", "--view", "map", "--format",
+                "svg",
+            ])
+            .status == 0)
         let wall = String(decoding: try #require(CLI.read("\(dir)/a0/air-travel/map.svg")), as: UTF8.self)
         let desk = String(decoding: try #require(CLI.read("\(dir)/a4/air-travel/map.svg")), as: UTF8.self)
         #expect(wall.contains("designed → measured (bold)") && !wall.contains(">  measured <"))

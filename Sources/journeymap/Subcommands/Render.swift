@@ -22,9 +22,15 @@ struct Render: ParsableCommand {
 
     @Option(
         help:
-            "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), or all (comma-separated).",
-        completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "all"]))
-    var view: String = "map"
+            "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), canvas (stage columns × lanes), or all (comma-separated). Default: map; canvas with --paper.",
+        completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "canvas", "all"]))
+    var view: String?
+
+    @Option(
+        help:
+            "summary (workshop labels, readable from a distance) or full (n, intervals, CSAT, CES) on the map and canvas. Default: summary on A2 and larger paper, full otherwise.",
+        completion: .list(["summary", "full"]))
+    var detail: String?
 
     @Option(
         help:
@@ -100,8 +106,11 @@ struct Render: ParsableCommand {
             throw ValidationError("unknown theme '\(theme)'; use default, print or dark")
         }
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
-        guard view == "all" || (!parsedViews.isEmpty && parsedViews.count == view.split(separator: ",").count) else {
-            throw ValidationError("--view takes map, curve, blueprint, ownership, drivers or all; got '\(view)'")
+        if let view, view != "all", parsedViews.isEmpty || parsedViews.count != view.split(separator: ",").count {
+            throw ValidationError("--view takes map, curve, blueprint, ownership, drivers, canvas or all; got '\(view)'")
+        }
+        if let detail, MapOptions.Detail(rawValue: detail) == nil {
+            throw ValidationError("--detail takes summary or full; got '\(detail)'")
         }
         if landscape && portrait {
             throw ValidationError("--landscape and --portrait exclude each other; give one, or neither to turn the sheet to fit")
@@ -125,8 +134,10 @@ struct Render: ParsableCommand {
         guard maxLayoutTouchpoints >= 1 else { throw ValidationError("--max-layout-touchpoints must be at least 1") }
     }
 
+    /// The views asked for; without --view, the map, or the canvas for a poster (--paper).
     var parsedViews: [MapView] {
-        view == "all" ? MapView.allCases : view.split(separator: ",").compactMap { MapView(rawValue: String($0)) }
+        guard let view else { return paper == nil ? [.map] : [.canvas] }
+        return view == "all" ? MapView.allCases : view.split(separator: ",").compactMap { MapView(rawValue: String($0)) }
     }
 
     var settings: BatchSettings {
@@ -136,6 +147,7 @@ struct Render: ParsableCommand {
         s.options.paper = paper.flatMap { Paper($0, orientation: landscape ? .landscape : portrait ? .portrait : .fitting) }
         s.options.tile = tile.flatMap { Paper($0, orientation: .fitting) }
         s.options.tileOverlapMM = Double(overlap.dropLast(2)) ?? 10
+        s.options.detail = detail.flatMap { MapOptions.Detail(rawValue: $0) }
         s.options.outputDirectory = output
         s.options.theme = theme
         s.options.language = lang.language
