@@ -30,10 +30,25 @@ public enum FeedbackJoin {
         join(journey, options: options, datedOnly: false)
     }
 
+    /// The join with `sample` responses as the tagging rules saw them: a deterministic
+    /// sample (the same rows on every run), in file and line order (`journeymap tags --explain`).
+    public static func explainTags(
+        _ journey: Journey, options: JoinOptions = JoinOptions(), sample: Int
+    ) -> (JourneyMeasurements, [TagExplanation], [Diagnostic]) {
+        join(journey, options: options, datedOnly: false, explain: sample)
+    }
+
     /// The join; `datedOnly` filters out rows without a date (a period's pass).
     static func join(
         _ journey: Journey, options: JoinOptions, datedOnly: Bool
     ) -> (JourneyMeasurements, [Diagnostic]) {
+        let (m, _, diagnostics) = join(journey, options: options, datedOnly: datedOnly, explain: 0)
+        return (m, diagnostics)
+    }
+
+    private static func join(
+        _ journey: Journey, options: JoinOptions, datedOnly: Bool, explain: Int
+    ) -> (JourneyMeasurements, [TagExplanation], [Diagnostic]) {
         let declared = journey.feedback + options.extraFeedback.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
         // The same file declared twice (or by the journey and again by --feedback) is read once.
         var sources: [FeedbackSource] = []
@@ -55,11 +70,13 @@ public enum FeedbackJoin {
         let respondentMode = sources.contains { $0.format == .wide || $0.respondentColumn != nil }
         var state = JoinState(journey: journey, options: options, respondentMode: respondentMode)
         state.datedOnly = datedOnly
+        state.tagging?.explainLimit = explain
         for (i, source) in sources.enumerated() {
             state.ingest(source, index: i)
         }
         let (m, diagnostics) = state.finish()
-        return (m, notes + diagnostics)
+        let explained = (state.tagging?.explained ?? []).map(\.explanation).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        return (m, explained, notes + diagnostics)
     }
 }
 

@@ -52,9 +52,12 @@ extension JoinState {
         var tp: Int?
         var category: UnsafeBufferPointer<UInt8>?
         if let b = row.field(.category), !FieldParsing.isBlank(b) { category = b }
+        // Tagging rules fill a blank category and sentiment from the comment (JoinState+Tags).
+        let tag = tagging == nil ? nil : applyTags(row, line: line, category: &category, sentiment: &sentiment)
         let idBytes = row.field(.touchpoint).flatMap { FieldParsing.isBlank($0) ? nil : $0 }
         if let b = idBytes { tp = touchpoints.find(trimmed(b)) }
         if tp == nil, let c = category { tp = ruleMatch(c) }
+        if tp == nil, let k = tag { tp = tagRuleMatch(k) }
         guard let t = tp else {
             accounting.unmatched += 1
             JoinState.add(to: &unmatchedValid, nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales)
@@ -106,6 +109,8 @@ extension JoinState {
             } else {
                 cat = categories.intern("(other)")
             }
+        } else if let k = tag {
+            cat = internTag(k)
         }
         JoinState.add(to: &perTouchpoint[t], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: cat, scales: scales)
         if let s = seg {

@@ -66,6 +66,8 @@ struct JoinState {
     var outcomeMoments: [String?] = []
     /// Column index (CSV) of the respondent id and each outcome; -1 when absent.
     var extraColumns: [String] = []
+    /// The journey's tagging rules (JoinState+Tags); nil when it has none, so rows pay nothing.
+    var tagging: TagState?
 
     init(journey: Journey, options: JoinOptions, respondentMode: Bool) {
         self.journey = journey
@@ -95,6 +97,7 @@ struct JoinState {
         }
         since = options.since.flatMap { s in Array(s.utf8).withUnsafeBufferPointer { FieldParsing.date($0) } }
         until = options.until.flatMap { s in Array(s.utf8).withUnsafeBufferPointer { FieldParsing.date($0) } }
+        if !journey.tagging.isEmpty { tagging = TagState(journey.tagging) }
     }
 
     /// Longest CSV row or JSON line read, in bytes; a longer one stops the file (`JM302`).
@@ -204,6 +207,7 @@ struct JoinState {
         m.firstDate = firstDate.map(FieldParsing.dateString)
         m.lastDate = lastDate.map(FieldParsing.dateString)
         m.accounting = accounting
+        m.tagging = tagging?.summary
         m.accounting.isRespondentLevel = respondentMode
         if !respondentMode {
             // Every row is its own respondent and its own rating.

@@ -145,6 +145,8 @@ public struct JourneyMeasurements: Hashable, Sendable {
     public var driverMoments: [String: DriverMoments] = [:]
     /// Per declared outcome id: how it is measured (binary yes/no, NPS 0…10, a scale).
     public var outcomeKinds: [String: OutcomeDeclaration.Kind] = [:]
+    /// What the journey's tagging rules did (docs/close-the-loop.md); nil without rules.
+    public var tagging: TaggingSummary?
     /// No data joined yet.
     public init() {}
 }

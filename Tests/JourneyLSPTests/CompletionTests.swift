@@ -16,8 +16,14 @@ import Testing
 
     static let cases: [(String, [String])] = [
         // Statement keywords of the enclosing block.
-        ("|", ["journey", "include", "department", "channel", "persona"]),
-        (head + "  |\n}", ["description", "include", "persona", "department", "channel", "stage", "flow", "feedback", "target", "style"]),
+        ("|", ["journey", "include", "department", "channel", "persona", "tag", "sentiment"]),
+        (
+            head + "  |\n}",
+            [
+                "description", "include", "persona", "department", "channel", "stage", "flow", "feedback", "target", "style", "tag",
+                "sentiment", "tags",
+            ]
+        ),
         (head + "  stage s \"S\" {\n    tou|\n  }\n}", ["touchpoint"]),
         (
             head + "  stage s \"S\" {\n    touchpoint a \"A\" {\n      |\n    }\n  }\n}",

@@ -185,6 +185,9 @@ extension DiagnosticCode {
     public static let unknownTargetScope = DiagnosticCode("JM422", .error, "a target 'at' an id that nothing has")
     /// `JM423` (error): a target 'at' an id that names two kinds of thing.
     public static let ambiguousTargetScope = DiagnosticCode("JM423", .error, "a target 'at' an id that names two kinds of thing")
+    /// `JM430` (error): a tag rule or sentiment word that cannot match, a tag declared twice or without words.
+    public static let invalidTagRule = DiagnosticCode(
+        "JM430", .error, "a tag rule or sentiment word that cannot match, a tag declared twice or without words")
 
     // Rendering and targets.
     /// `JM501` (error): render was asked for an unknown theme.
@@ -229,7 +232,7 @@ extension DiagnosticCode {
         .unreadableFile, .includeCycle, .pathOutsideRoot, .unwritableOutput, .includesTooDeep, .tooManyTouchpoints,
         .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment,
         .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
-        .unknownMetric, .unknownTargetScope, .ambiguousTargetScope,
+        .unknownMetric, .unknownTargetScope, .ambiguousTargetScope, .invalidTagRule,
         .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
         .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters,
         .mermaidTextTooLong,

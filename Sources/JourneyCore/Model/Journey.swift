@@ -29,6 +29,8 @@ public struct Journey: Hashable, Sendable {
     public var includedFiles: [String]
     /// Where the journey is declared.
     public var range: SourceRange
+    /// Tagging rules for verbatims (`tag`, `sentiment words`, `tags override`).
+    public var tagging = TagRules()
 
     /// A journey from its parts; the resolver builds these, tests and importers may too.
     public init(

@@ -26,6 +26,7 @@ struct JourneyBuilder {
     var feedback: [FeedbackSource] = []
     var targets: [PendingTarget] = []
     var style = Style()
+    var tagging = TagRules()
     /// Touchpoints marked `exit`: no document-order flow leaves them.
     var exits: Set<String> = []
     var references: [Reference] = []
@@ -79,11 +80,13 @@ struct JourneyBuilder {
         checkReachability(allFlows, tps)
         let resolvedTargets = resolveTargets()
         let included = files.filter { $0 != entry }
-        return Journey(
+        var journey = Journey(
             id: journeyID, title: title, description: description, personas: personas,
             departments: departments, channels: channels, stages: stages, flows: allFlows,
             feedback: feedback, targets: resolvedTargets, style: style,
             sourceFile: entry, includedFiles: included, range: range)
+        journey.tagging = tagging
+        return journey
     }
 
     private func ids(_ kind: ReferenceKind) -> [String] {

@@ -1,7 +1,7 @@
 extension Resolver {
     static let journeyStatements = [
         "description", "include", "persona", "department", "channel", "stage", "flow",
-        "feedback", "target", "style",
+        "feedback", "target", "style", "tag", "sentiment", "tags",
     ]
 
     mutating func readJourney(_ statement: StatementSyntax) {
@@ -51,6 +51,9 @@ extension Resolver {
             case "feedback": readFeedback(s)
             case "target": readTarget(s)
             case "style": readStyle(s)
+            case "tag": readTag(s)
+            case "sentiment": readSentimentWords(s)
+            case "tags": readTagsOverride(s)
             case "touchpoint":
                 report(
                     .touchpointOutsideStage, "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range

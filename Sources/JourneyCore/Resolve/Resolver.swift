@@ -159,7 +159,7 @@ struct Resolver {
                 guard isEntry else {
                     report(
                         .misplacedJourney,
-                        "an included file holds shared definitions only (department, channel, persona, include); move this journey to a file of its own",
+                        "an included file holds shared definitions only (department, channel, persona, tag, sentiment words, include); move this journey to a file of its own",
                         at: statement.keyword.range)
                     continue
                 }
@@ -174,9 +174,10 @@ struct Resolver {
                 readInclude(statement)
             case "department", "channel", "persona":
                 readDefinition(statement)
+            case "tag": readTag(statement)
+            case "sentiment": readSentimentWords(statement)
             default:
-                unknownStatement(
-                    statement, context: "at the top of a file", allowed: ["journey", "include", "department", "channel", "persona"])
+                unknownStatement(statement, context: "at the top of a file", allowed: Vocabulary.topLevel)
             }
         }
     }

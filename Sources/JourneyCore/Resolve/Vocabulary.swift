@@ -2,7 +2,7 @@
 /// (completion, the TextMate grammar's test) so that they never drift from the resolver.
 public enum Vocabulary {
     /// Statements at the top of a file.
-    public static let topLevel = ["journey", "include", "department", "channel", "persona"]
+    public static let topLevel = ["journey", "include", "department", "channel", "persona", "tag", "sentiment"]
     /// Statements in a `journey { … }` block.
     public static var journey: [String] { Resolver.journeyStatements }
     /// Statements in a `stage { … }` block.
@@ -40,6 +40,8 @@ public enum Vocabulary {
         case "style": style
         case "outcome": outcome
         case "rating": rating
+        case "tag": Resolver.tagStatements
+        case "sentiment": Resolver.sentimentWordStatements
         default: nil
         }
     }
