@@ -55,7 +55,7 @@ enum Header {
             let c = departmentColors[d.id] ?? theme.neutral
             cells.append(
                 .cell(
-                    [(.bgcolor, .color(c)), (.align, "left")],
+                    theme.swatch(c) + [(.align, "left")],
                     [.font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(d.title)])]))
         }
         let marks =
@@ -70,7 +70,7 @@ enum Header {
             let c = theme.emotionColor(Double(v))
             cells.append(
                 .cell(
-                    [(.bgcolor, .color(c)), (.width, 22)],
+                    theme.swatch(c) + [(.width, 22)],
                     [.font([(.pointSize, size(8)), (.color, .color(c.readableText))], [.text(Num.signed(Double(v)))])]))
         }
         return .table([(.border, 0), (.cellborder, 0), (.cellspacing, 3), (.cellpadding, 3)], [.row(cells)])

@@ -38,6 +38,11 @@ public struct Theme: Sendable, Hashable {
     public var positive: Color
     /// Print theme: shapes and patterns carry meaning too (survives grayscale).
     public var usesMarks: Bool
+    /// A border drawn around every colour swatch and band (legend chips, owner bands, the
+    /// sentiment bar): on paper a white swatch ("+2", a white department) would otherwise
+    /// vanish into the page. nil: swatches stand on their colour alone (on screen they sit on
+    /// a tinted card or next to a label).
+    public var swatchBorder: Color? = nil
 
     /// Okabe–Ito without vermillion, which marks pain points and negative emotion; past seven
     /// departments colours repeat, and the band always names the department in text.
@@ -64,7 +69,8 @@ public struct Theme: Sendable, Hashable {
             Color(hex: 0xFFFFFF), Color(hex: 0xDDDDDD), Color(hex: 0xAAAAAA), Color(hex: 0x777777),
             Color(hex: 0x444444), Color(hex: 0x000000), Color(hex: 0xEEEEEE), Color(hex: 0x999999),
         ],
-        negative: Color(hex: 0x000000), neutral: Color(hex: 0x888888), positive: Color(hex: 0xFFFFFF), usesMarks: true)
+        negative: Color(hex: 0x000000), neutral: Color(hex: 0x888888), positive: Color(hex: 0xFFFFFF), usesMarks: true,
+        swatchBorder: Color(hex: 0x000000))
 
     /// Light text on a dark background.
     public static let dark = Theme(
@@ -82,6 +88,13 @@ public struct Theme: Sendable, Hashable {
         case "dark": .dark
         default: nil
         }
+    }
+
+    /// The attributes of a table cell filled with `fill`: the colour, and a one-point border in
+    /// `swatchBorder` when the theme has one (print), so a white swatch stays visible.
+    public func swatch(_ fill: Color) -> [(HTML.Attr, Trusted)] {
+        guard let b = swatchBorder else { return [(.bgcolor, .color(fill))] }
+        return [(.bgcolor, .color(fill)), (.border, 1), (.color, .color(b))]
     }
 
     /// The colour of an emotion on the −2 … +2 scale.

@@ -54,7 +54,7 @@ struct TouchpointLabel {
             rows.append(
                 .row([
                     .cell(
-                        [(.align, "left"), (.bgcolor, .color(c))],
+                        [(.align, "left")] + theme.swatch(c),
                         [
                             .font([(.pointSize, size(9)), (.color, .color(c.readableText))], [.text(dept.title)])
                         ])
@@ -175,6 +175,13 @@ struct TouchpointLabel {
         }
         let neg = Int((100 * Double(m.sentimentCounts[.negative] ?? 0) / total).rounded())
         let label = HTML.font([(.pointSize, size(8)), (.color, .color(theme.mutedText))], [.text(" \(neg)% neg")])
+        // In print the bar gets one outline (a white positive share would vanish); a border on
+        // each segment would not fit a 1-point segment.
+        if let border = theme.swatchBorder {
+            let bar = HTML.table(
+                [(.border, 1), (.color, .color(border)), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)], [.row(cells)])
+            cells = [.cell([(.cellpadding, 0)], [bar])]
+        }
         return .table(
             [(.border, 0), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 0)],
             [

@@ -1,5 +1,6 @@
 import Foundation
 import JourneyCore
+import JourneyFeedback
 import JourneyGraphviz
 import JourneyRender
 import JourneyTestSupport
@@ -35,5 +36,34 @@ import Testing
         #expect(Set(marks).count == 5, "each emotion has its own mark: \(marks)")
         let gray = p.departments.map { Int(($0.luminance * 100).rounded()) }
         #expect(Set(gray).count == gray.count, "department bands differ in gray level")
+    }
+
+    /// A white swatch ("+2" in the legend, a white department's band) on white paper vanishes
+    /// unless it has a border: in the print theme every filled cell of the map has one.
+    @Test func printThemeSwatchesKeepABorder() throws {
+        let loaded = JourneyLoader.load(path: Repo.path("journeys/air-travel.journey"))
+        let journey = try #require(loaded.journey)
+        var options = MapOptions()
+        options.theme = .print
+        let spec = MapBuilder.build(journey, options: options)
+        let dot = DOTWriter.write(spec)
+        let white = Color(hex: 0xFFFFFF).hex
+        var cells = 0
+        var rest = Substring(dot)
+        while let r = rest.range(of: "<TD") {
+            let tag = rest[r.lowerBound...].prefix { $0 != ">" }
+            if tag.contains("BGCOLOR=\"\(white)\"") {
+                cells += 1
+                #expect(tag.contains("BORDER=\"1\""), "a white cell without a border: \(tag)")
+            }
+            rest = rest[r.upperBound...]
+        }
+        #expect(cells >= 2, "the legend's +2 and the white department are white cells: \(cells)")
+        // Graphviz takes the bordered cells (a border on a 1-point bar segment it refused).
+        let (measurements, _) = FeedbackJoin.run(journey)
+        let measured = MapBuilder.build(journey, measurements: measurements, options: options)
+        #expect(try GraphvizRenderer.render(measured, formats: [.svg])[.svg]?.isEmpty == false)
+        // On screen, swatches stand on their colour alone.
+        #expect(Theme.default.swatch(Color(hex: 0x0072B2)).count == 1)
     }
 }
