@@ -9,8 +9,8 @@ import JourneyGraphviz
 /// support → backstage → frontstage → customer action.
 public enum BlueprintBuilder {
     /// Lanes top to bottom, and the line drawn under each (none under the last).
-    static let lanes = ["Customer actions", "Frontstage (touchpoints)", "Backstage", "Support processes"]
-    static let lines = ["line of interaction", "line of visibility", "line of internal interaction"]
+    static let lanes: [Phrase] = [.laneCustomerActions, .laneFrontstage, .laneBackstage, .laneSupport]
+    static let lines: [Phrase] = [.lineOfInteraction, .lineOfVisibility, .lineOfInternalInteraction]
     /// Room around cards: between columns, and above and below the cards of a lane.
     static let columnGap = 40.0, laneGap = 22.0
     /// The narrowest column and the shortest lane, in points (before font scaling).
@@ -20,16 +20,16 @@ public enum BlueprintBuilder {
     public static func build(_ journey: Journey, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
         let scale = options.fontScale
-        var canvas = PinnedCanvas(title: "Service blueprint: " + journey.title, prefix: "b", options: options)
+        var canvas = PinnedCanvas(title: options.language(.blueprintTitle, journey.title), prefix: "b", options: options)
         let colors = MapBuilder.departmentColors(journey, theme)
         let tps = journey.touchpoints
         // Cards first (lane by lane, column by column): their sizes set the grid.
         let cards: [[LaneCard?]] = tps.map { tp in
             [
-                card(tp.customerActions, journey, theme, fill: theme.nodeFill),
+                card(tp.customerActions, journey, options, fill: theme.nodeFill),
                 front(tp, journey, theme, colors),
-                card(tp.backstage, journey, theme, fill: theme.stageFill),
-                card(tp.support, journey, theme, fill: theme.stageFill),
+                card(tp.backstage, journey, options, fill: theme.stageFill),
+                card(tp.support, journey, options, fill: theme.stageFill),
             ]
         }
         let dx = max(minColumn * scale, (cards.joined().compactMap { $0?.width(scale: scale) }.max() ?? 0) + columnGap)
@@ -48,14 +48,16 @@ public enum BlueprintBuilder {
         let left = -dx / 2 - 150 * scale
         for (i, title) in lanes.enumerated() {
             canvas.label(
-                left + 75 * scale, laneY[i], HTMLLabel(canvas.font(TextWrap.wrapped(title, width: 18, maxLines: 2), 11, bold: true)))
+                left + 75 * scale, laneY[i],
+                HTMLLabel(canvas.font(TextWrap.wrapped(options.language[title], width: 18, maxLines: 2), 11, bold: true)))
         }
         // The three lines between lanes, each named at its right end.
         var lineY = 0.0
         for (i, title) in lines.enumerated() {
             lineY -= laneHeights[i]
             canvas.line(left, lineY, width + dx / 2 + 40, lineY, color: theme.text, style: "dashed", width: 1.2)
-            canvas.label(width + dx / 2 - 30 * scale, lineY + 9 * scale, HTMLLabel(canvas.font(title, 9, color: theme.mutedText)))
+            canvas.label(
+                width + dx / 2 - 30 * scale, lineY + 9 * scale, HTMLLabel(canvas.font(options.language[title], 9, color: theme.mutedText)))
         }
         // Stage titles over their columns, dotted separators between stages.
         var index = 0
@@ -81,7 +83,8 @@ public enum BlueprintBuilder {
     }
 
     /// A lane's card: each action's text, and its owner when written; the first three, then a count.
-    static func card(_ actions: [Action], _ journey: Journey, _ theme: Theme, fill: Color) -> LaneCard? {
+    static func card(_ actions: [Action], _ journey: Journey, _ options: MapOptions, fill: Color) -> LaneCard? {
+        let theme = options.theme
         guard !actions.isEmpty else { return nil }
         var rows: [[LaneCard.Line]] = actions.prefix(3).map { a in
             var lines = TextWrap.lines(a.text, width: 26, maxLines: 3).map { LaneCard.Line(text: $0, size: 9) }
@@ -90,7 +93,11 @@ public enum BlueprintBuilder {
             }
             return lines
         }
-        if actions.count > 3 { rows.append([LaneCard.Line(text: "+\(actions.count - 3) more", size: 8, color: theme.mutedText)]) }
+        if actions.count > 3 {
+            rows.append([
+                LaneCard.Line(text: options.language(.more, options.language.integer(actions.count - 3)), size: 8, color: theme.mutedText)
+            ])
+        }
         return LaneCard(rows: rows, fill: fill, border: theme.stageBorder)
     }
 

@@ -103,10 +103,14 @@ public enum CanvasBuilder {
         }
         // Lane titles in the gutter; lines between lanes; separators between stages.
         for (i, entry) in lanes.enumerated() {
-            var lines = TextWrap.lines(entry.lane.title, width: 14, maxLines: 2).map { LaneCard.Line(text: $0, size: 12, bold: true) }
+            var lines = TextWrap.lines(entry.lane.title(options.language), width: 14, maxLines: 2).map {
+                LaneCard.Line(text: $0, size: 12, bold: true)
+            }
             if entry.lane == .emotion {
-                lines.append(LaneCard.Line(text: "● - - designed", size: 9, color: theme.mutedText))
-                if measurements != nil { lines.append(LaneCard.Line(text: "◆ —— measured", size: 9, color: theme.mutedText)) }
+                lines.append(LaneCard.Line(text: "● - - " + options.language[.canvasDesigned], size: 9, color: theme.mutedText))
+                if measurements != nil {
+                    lines.append(LaneCard.Line(text: "◆ —— " + options.language[.measured], size: 9, color: theme.mutedText))
+                }
             }
             let title = LaneCard(rows: [lines], fill: theme.background, border: theme.background, borderWidth: 0, rounded: false)
             let titleY = entry.lane == .emotion ? laneTops[i] - heights[i] / 2 : laneTops[i] - pad - 10 * scale
@@ -171,7 +175,7 @@ public enum CanvasBuilder {
             canvas.line(left + 110 * scale, y, right, y, color: theme.stageBorder, style: v == 0 ? "solid" : "dotted")
             canvas.label(
                 left + 100 * scale, y,
-                HTMLLabel(canvas.font(Num.signed(Double(v)), 9, color: theme.emotionColor(Double(v)))))
+                HTMLLabel(canvas.font(canvas.options.language.signed(Double(v)), 9, color: theme.emotionColor(Double(v)))))
         }
         var designed: [NodeID?] = [], measured: [NodeID?] = []
         for (i, tp) in tps.enumerated() {
@@ -196,7 +200,7 @@ public enum CanvasBuilder {
                 let below = tp.emotion.map { Double($0.value) >= m } ?? true
                 canvas.label(
                     x + 24 * scale, mid + m * step + (below ? -13 : 13) * scale,
-                    HTMLLabel(canvas.font(Num.signed(m, 1), 8, color: theme.mutedText)))
+                    HTMLLabel(canvas.font(canvas.options.language.signed(m, 1), 8, color: theme.mutedText)))
             }
         }
         for i in tps.indices.dropFirst() {
@@ -226,21 +230,24 @@ public enum CanvasBuilder {
         _ journey: Journey, measurements: JourneyMeasurements?, targets: [TargetResult], content: CanvasCards
     ) -> LaneCard? {
         let theme = content.theme
+        let lang = content.lang
         let size = content.textSize + 1
         var rows: [[LaneCard.Line]] = []
         if !content.summary, let d = journey.description {
             rows.append(TextWrap.lines(d, width: 120, maxLines: 2).map { LaneCard.Line(text: $0, size: size, color: theme.mutedText) })
         }
         for p in journey.personas {
-            var text = "Persona: \(p.name)"
-            if !p.goals.isEmpty { text += " · goal: " + p.goals.joined(separator: "; ") }
+            var text = lang(.persona, p.name)
+            if !p.goals.isEmpty { text += " · " + lang(.goal, p.goals.joined(separator: "; ")) }
             rows.append(TextWrap.lines(text, width: 120, maxLines: 2).map { LaneCard.Line(text: $0, size: size) })
         }
         if let m = measurements, m.journey.responses > 0 {
-            var text = "Customer data: \(m.journey.respondents) respondents"
-            if let f = m.firstDate, let l = m.lastDate { text += ", \(f) to \(l)" }
+            var data = lang.count(m.journey.respondents, .respondent)
+            if let f = m.firstDate, let l = m.lastDate { data += ", " + lang(.dateRange, lang.date(f), lang.date(l)) }
+            var text = lang(.customerData, data)
             if let n = m.journey.nps {
-                text += " · NPS \(Num.signed(n.value))" + (content.summary ? "" : " (\(Num.signed(n.low))…\(Num.signed(n.high)))")
+                text +=
+                    " · NPS \(lang.signed(n.value))" + (content.summary ? "" : " (\(lang.range(lang.signed(n.low), lang.signed(n.high))))")
             }
             rows.append([LaneCard.Line(text: text, size: size, color: theme.mutedText)])
         }

@@ -7,16 +7,16 @@ import JourneyGraphviz
 enum CanvasLane: CaseIterable {
     case actions, touchpoints, owners, emotion, pains, opportunities, kpis, backstage
 
-    var title: String {
+    func title(_ language: Language) -> String {
         switch self {
-        case .actions: "Customer actions"
-        case .touchpoints: "Touchpoints and channels"
-        case .owners: "Owners"
-        case .emotion: "Emotion"
-        case .pains: "Pains"
-        case .opportunities: "Opportunities"
-        case .kpis: "KPIs and targets"
-        case .backstage: "Backstage and support"
+        case .actions: language[.laneCustomerActions]
+        case .touchpoints: language[.canvasLaneTouchpoints]
+        case .owners: language[.canvasLaneOwners]
+        case .emotion: language[.canvasLaneEmotion]
+        case .pains: language[.canvasLanePains]
+        case .opportunities: language[.canvasLaneOpportunities]
+        case .kpis: language[.canvasLaneKPIs]
+        case .backstage: language[.canvasLaneBackstage]
         }
     }
 }
@@ -33,6 +33,7 @@ struct CanvasCards {
     var wrap: Int
 
     var theme: Theme { options.theme }
+    var lang: Language { options.language }
     var summary: Bool { options.detail == .summary }
     /// Base font size of lane text.
     var textSize: Double { summary ? 11 : 9 }
@@ -51,7 +52,7 @@ struct CanvasCards {
             let owner = { (id: String?) in id.map { journey.department($0)?.title ?? $0 } }
             let items =
                 tp.backstage.map { ($0.text, owner($0.owner)) }
-                + tp.support.map { ($0.text, Optional("support · " + (owner($0.owner) ?? ""))) }
+                + tp.support.map { ($0.text, Optional(lang(.canvasSupport, owner($0.owner) ?? ""))) }
             return list(items, mark: "", fill: theme.stageFill)
         }
     }
@@ -71,7 +72,7 @@ struct CanvasCards {
             return lines
         }
         if items.count > shown {
-            rows.append([LaneCard.Line(text: "+\(items.count - shown) more", size: textSize - 1, color: theme.mutedText)])
+            rows.append([LaneCard.Line(text: lang(.more, lang.integer(items.count - shown)), size: textSize - 1, color: theme.mutedText)])
         }
         return LaneCard(rows: rows, fill: fill, border: theme.stageBorder)
     }
@@ -82,7 +83,9 @@ struct CanvasCards {
         var title = TextWrap.lines(tp.title, width: wrap, maxLines: 4).map { LaneCard.Line(text: $0, size: textSize + 2, bold: true) }
         if tp.isMomentOfTruth { title[0].text = "★ " + title[0].text }
         var rows = [title]
-        if let rank { rows.append([LaneCard.Line(text: "PAIN POINT #\(rank)", size: textSize, color: theme.highlight, bold: true)]) }
+        if let rank {
+            rows.append([LaneCard.Line(text: lang(.painPointNumber, "\(rank)"), size: textSize, color: theme.highlight, bold: true)])
+        }
         if let channel = tp.channel.flatMap({ journey.channel($0)?.title }), !channel.isEmpty {
             rows.append([LaneCard.Line(text: channel, size: textSize, color: theme.mutedText)])
         }
@@ -114,24 +117,27 @@ struct CanvasCards {
             var figures: [LaneCard.Line] = []
             if let n = m.nps {
                 figures.append(
-                    line("NPS \(Num.signed(n.value))" + (summary ? "" : " (\(Num.signed(n.low))…\(Num.signed(n.high)))"), bold: true))
+                    line(
+                        "NPS \(lang.signed(n.value))" + (summary ? "" : " (\(lang.range(lang.signed(n.low), lang.signed(n.high))))"),
+                        bold: true))
             }
             if let c = m.csatTopBox {
                 figures.append(
                     line(
-                        "CSAT \(Num.fixed(c.value, 0))%" + (summary ? "" : " (\(Num.fixed(c.low, 0))…\(Num.fixed(c.high, 0)))"), bold: true)
+                        "CSAT \(lang.percent(c.value))" + (summary ? "" : " (\(lang.range(lang.fixed(c.low, 0), lang.fixed(c.high, 0))))"),
+                        bold: true)
                 )
             }
             if !summary, let c = m.cesMean {
-                let i = m.cesMeanInterval.map { " (\(Num.fixed($0.low, 1))…\(Num.fixed($0.high, 1)))" } ?? ""
-                figures.append(line("CES \(Num.fixed(c, 1))" + i))
+                let i = m.cesMeanInterval.map { " (\(lang.range(lang.fixed($0.low, 1), lang.fixed($0.high, 1))))" } ?? ""
+                figures.append(line("CES \(lang.fixed(c, 1))" + i))
             }
             if !summary, m.sentimentTotal > 0 {
                 let neg = Int((100 * Double(m.sentimentCounts[.negative] ?? 0) / Double(m.sentimentTotal)).rounded())
-                figures.append(line("\(neg)% negative comments"))
+                figures.append(line(lang(.canvasNegativeComments, lang.percent(Double(neg)))))
             }
-            var n = "n = \(m.respondents)"
-            if m.respondents < options.smallSample { n += summary ? " (small)" : " (small sample)" }
+            var n = "n = \(lang.integer(m.respondents))"
+            if m.respondents < options.smallSample { n += " (\(lang[.canvasSmallSample]))" }
             figures.append(line(n, color: m.respondents < options.smallSample ? theme.highlight : theme.mutedText))
             rows.append(figures)
         }
@@ -148,15 +154,17 @@ struct CanvasCards {
     func target(_ r: TargetResult, size: Double? = nil, width: Int? = nil) -> [LaneCard.Line] {
         let t = r.target
         let op = [">=": "≥", "<=": "≤"][t.comparison.rawValue] ?? t.comparison.rawValue
-        let percent = t.isPercent ? "%" : ""
-        let goal = "target \(t.metric.rawValue.uppercased()) \(op) \(figure(t.value, t.metric))\(percent)"
+        let value = figure(t.value, t.metric)
+        let goal = lang(.canvasTarget, "\(t.metric.rawValue.uppercased()) \(op) \(t.isPercent ? lang.percent(value) : value)")
         let text: String, color: Color
         switch r.status {
         case .met: (text, color) = ("✔ " + goal, theme.positive)
         case .missed:
-            let value = r.value.map { " (\(figure($0, t.metric))\(t.isPercent || t.metric == .csat ? "%" : ""))" } ?? ""
-            (text, color) = ("✘ " + goal + value, theme.highlight)
-        case .noData: (text, color) = ("? " + goal + ": no data", theme.mutedText)
+            let measured =
+                r.value.map { v in " (\(t.isPercent || t.metric == .csat ? lang.percent(figure(v, t.metric)) : figure(v, t.metric)))" }
+                ?? ""
+            (text, color) = ("✘ " + goal + measured, theme.highlight)
+        case .noData: (text, color) = ("? " + goal + ": " + lang[.noData], theme.mutedText)
         }
         return TextWrap.lines(text, width: width ?? wrap, maxLines: 4).map {
             LaneCard.Line(text: $0, size: size ?? textSize, color: color, bold: r.status != .noData)
@@ -166,9 +174,9 @@ struct CanvasCards {
     /// A target's figure: NPS signed, CES with one decimal, the rest whole.
     func figure(_ x: Double, _ metric: Target.Metric) -> String {
         switch metric {
-        case .nps: Num.signed(x)
-        case .ces, .csatMean, .emotion: Num.fixed(x, 1)
-        default: Num.fixed(x, 0)
+        case .nps: lang.signed(x)
+        case .ces, .csatMean, .emotion: lang.fixed(x, 1)
+        default: lang.fixed(x, 0)
         }
     }
 }

@@ -152,6 +152,31 @@ public enum Phrase: String, CaseIterable, Sendable {
     case a11yOpportunity
     /// "From {1} to {2}"
     case a11yFlow
+    // MARK: Journey canvas
+    /// "Touchpoints and channels"
+    case canvasLaneTouchpoints
+    /// "Owners" (a lane title, no colon)
+    case canvasLaneOwners
+    /// "Emotion" (a lane title)
+    case canvasLaneEmotion
+    /// "Pains"
+    case canvasLanePains
+    /// "Opportunities"
+    case canvasLaneOpportunities
+    /// "KPIs and targets"
+    case canvasLaneKPIs
+    /// "Backstage and support"
+    case canvasLaneBackstage
+    /// "designed" (the dashed curve)
+    case canvasDesigned
+    /// "support · {1}" (a support process and its owner)
+    case canvasSupport
+    /// "target {1}" ("target CSAT ≥ 70%")
+    case canvasTarget
+    /// "small sample"
+    case canvasSmallSample
+    /// "{1} negative comments" ("38% negative comments")
+    case canvasNegativeComments
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.

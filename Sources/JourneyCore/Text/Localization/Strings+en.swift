@@ -80,6 +80,19 @@ extension Strings {
         case .a11yPain: "Pain: {1}."
         case .a11yOpportunity: "Opportunity: {1}."
         case .a11yFlow: "From {1} to {2}"
+        // MARK: Journey canvas
+        case .canvasLaneTouchpoints: "Touchpoints and channels"
+        case .canvasLaneOwners: "Owners"
+        case .canvasLaneEmotion: "Emotion"
+        case .canvasLanePains: "Pains"
+        case .canvasLaneOpportunities: "Opportunities"
+        case .canvasLaneKPIs: "KPIs and targets"
+        case .canvasLaneBackstage: "Backstage and support"
+        case .canvasDesigned: "designed"
+        case .canvasSupport: "support · {1}"
+        case .canvasTarget: "target {1}"
+        case .canvasSmallSample: "small sample"
+        case .canvasNegativeComments: "{1} negative comments"
         }
     }
 

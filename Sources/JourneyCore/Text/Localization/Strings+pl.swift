@@ -80,6 +80,19 @@ extension Strings {
         case .a11yPain: "Bolączka: {1}."
         case .a11yOpportunity: "Szansa: {1}."
         case .a11yFlow: "Przejście: {1} → {2}"
+        // MARK: Journey canvas
+        case .canvasLaneTouchpoints: "Punkty styku i kanały"
+        case .canvasLaneOwners: "Właściciele"
+        case .canvasLaneEmotion: "Emocje"
+        case .canvasLanePains: "Bolączki"
+        case .canvasLaneOpportunities: "Szanse"
+        case .canvasLaneKPIs: "Wskaźniki i cele"
+        case .canvasLaneBackstage: "Zaplecze i wsparcie"
+        case .canvasDesigned: "zakładana"
+        case .canvasSupport: "wsparcie · {1}"
+        case .canvasTarget: "cel {1}"
+        case .canvasSmallSample: "mała próba"
+        case .canvasNegativeComments: "{1} komentarzy negatywnych"
         }
     }
 

@@ -80,6 +80,19 @@ extension Strings {
         case .a11yPain: "Болевая точка: {1}."
         case .a11yOpportunity: "Возможность: {1}."
         case .a11yFlow: "Переход: {1} → {2}"
+        // MARK: Journey canvas
+        case .canvasLaneTouchpoints: "Точки контакта и каналы"
+        case .canvasLaneOwners: "Владельцы"
+        case .canvasLaneEmotion: "Эмоции"
+        case .canvasLanePains: "Болевые точки"
+        case .canvasLaneOpportunities: "Возможности"
+        case .canvasLaneKPIs: "Показатели и цели"
+        case .canvasLaneBackstage: "Закулисье и поддержка"
+        case .canvasDesigned: "задуманная"
+        case .canvasSupport: "поддержка · {1}"
+        case .canvasTarget: "цель {1}"
+        case .canvasSmallSample: "малая выборка"
+        case .canvasNegativeComments: "{1} негативных комментариев"
         }
     }
 

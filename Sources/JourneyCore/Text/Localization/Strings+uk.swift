@@ -80,6 +80,19 @@ extension Strings {
         case .a11yPain: "Больова точка: {1}."
         case .a11yOpportunity: "Можливість: {1}."
         case .a11yFlow: "Перехід: {1} → {2}"
+        // MARK: Journey canvas
+        case .canvasLaneTouchpoints: "Точки контакту та канали"
+        case .canvasLaneOwners: "Власники"
+        case .canvasLaneEmotion: "Емоції"
+        case .canvasLanePains: "Больові точки"
+        case .canvasLaneOpportunities: "Можливості"
+        case .canvasLaneKPIs: "Показники та цілі"
+        case .canvasLaneBackstage: "Закулісся та підтримка"
+        case .canvasDesigned: "задумана"
+        case .canvasSupport: "підтримка · {1}"
+        case .canvasTarget: "ціль {1}"
+        case .canvasSmallSample: "мала вибірка"
+        case .canvasNegativeComments: "{1} негативних коментарів"
         }
     }
 
