@@ -53,22 +53,32 @@ docs:
 	  --output-path .build/JourneyMapKit.doccarchive --warnings-as-errors
 	@echo "docs: .build/JourneyMapKit.doccarchive (serve it with a static web server, or docc preview)"
 
-# The man page, from swift-argument-parser's generate-manual plugin (into .build/plugins/).
-manual:
-	$(SWIFT) package generate-manual
+# The man page: swift-argument-parser's generate-manual tool (a small debug build) run on the
+# binary being installed, dated by the last commit so the page is reproducible. Running the
+# tool directly instead of through its package plugin spares a second release build.
+MANUAL_DATE := $(shell git log -1 --format=%cs 2>/dev/null)
+define manual_for
+	$(SWIFT) build --product generate-manual
+	rm -rf $(2) && mkdir -p $(2)
+	.build/debug/generate-manual $(1) --output-directory $(2) $(if $(MANUAL_DATE),--date $(MANUAL_DATE))
+endef
+MANUAL_DIR := .build/manual
+manual: build
+	$(call manual_for,$(BIN),$(MANUAL_DIR))
 
 # make install PREFIX=~/.local: binary, man page, completions for bash, zsh and fish, docs.
 install: build manual
-	bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(BIN)
+	bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(BIN) $(MANUAL_DIR)
 
 # A relocatable tarball in dist/ whose binary needs no Swift toolchain (docs/install.md).
 # Static Foundation links libcurl (FoundationNetworking): its -dev package is needed to link.
 # Its own scratch folder, so the static build and `make build`'s never overwrite each other.
 DIST_SCRATCH := .build/dist
-dist: setup manual
+dist: setup
 	@dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq libcurl4-openssl-dev
 	$(SWIFT) build -c release --product journeymap --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
-	bash scripts/dist.sh $(DIST_SCRATCH)/release/journeymap dist
+	$(call manual_for,$(DIST_SCRATCH)/release/journeymap,$(DIST_SCRATCH)/manual)
+	bash scripts/dist.sh $(DIST_SCRATCH)/release/journeymap dist $(DIST_SCRATCH)/manual
 
 clean:
 	rm -rf .build

@@ -130,6 +130,7 @@ public struct CSVReader: ~Copyable {
         }
     }
 
+    /// The field separator: declared, from an Excel `sep=` line, or detected from the header line.
     public private(set) var delimiter: UInt8
     private let detect: Bool
     private let fd: Int32

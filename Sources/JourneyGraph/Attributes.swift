@@ -137,6 +137,7 @@ public enum AttributeValue: Sendable, Hashable {
 
 /// Ordered attributes (sorted by key when written, so output is deterministic).
 public struct Attributes: Sendable, Hashable {
+    /// The attributes by key.
     public private(set) var values: [AttributeKey: AttributeValue] = [:]
     /// No attributes.
     public init() {}

@@ -11,6 +11,7 @@ public struct Lexer {
     private var i = 0
     private var line = 1
     private var column = 1
+    /// Problems found while reading tokens (unterminated strings, stray characters), in order.
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// A lexer at the start of `file`.
