@@ -196,8 +196,21 @@ public enum CanvasBuilder {
                     }
                 })
             if !canvas.options.wallLabels, let m = measurements?.byTouchpoint[tp.id]?.measuredEmotion {
-                // The value beside its marker, on the side away from the designed point.
-                let below = tp.emotion.map { Double($0.value) >= m } ?? true
+                // The value right of its marker, above or below: whichever side is farther
+                // from both lines leaving to the right (measured and designed) where it sits.
+                let dx = 24 * scale, off = 13 * scale
+                func lineY(_ a: Double?, _ b: Double?) -> Double? {
+                    guard let a else { return nil }
+                    return mid + (a + ((b ?? a) - a) * dx / colW) * step
+                }
+                let nextTp = i + 1 < tps.count ? tps[i + 1] : nil
+                let lines = [
+                    lineY(m, nextTp.flatMap { measurements?.byTouchpoint[$0.id]?.measuredEmotion }),
+                    lineY(tp.emotion.map { Double($0.value) }, nextTp?.emotion.map { Double($0.value) }),
+                ].compactMap { $0 }
+                func clearance(_ y: Double) -> Double { lines.map { abs($0 - y) }.min() ?? .infinity }
+                let y0 = mid + m * step
+                let below = clearance(y0 - off) > clearance(y0 + off)
                 canvas.label(
                     x + 24 * scale, mid + m * step + (below ? -13 : 13) * scale,
                     HTMLLabel(canvas.font(canvas.options.language.signed(m, 1), 8, color: theme.mutedText)))

@@ -116,4 +116,35 @@ import Testing
             #expect(svg.contains(Escape.html(String(journey.touchpoints[0].title.prefix(8)))))
         }
     }
+
+    /// A measured value's label sits right of its marker on the side the lines leaving to the
+    /// right do not cross: below when the curve rises, above when it falls.
+    @Test func valueLabelsSitAwayFromTheLinesLeavingTheirMarker() throws {
+        let journey = try Self.journey(
+            """
+            journey j "J" {
+              stage s "S" { touchpoint a "A"; touchpoint b "B"; touchpoint c "C" }
+            }
+            """)
+        var m = JourneyMeasurements()
+        for (id, v) in [("a", 0.2), ("b", 1.8), ("c", -1.6)] {
+            var x = Metrics()
+            x.measuredEmotion = v
+            m.byTouchpoint[id] = x
+        }
+        let dot = DOTWriter.write(CanvasBuilder.build(journey, measurements: m, targets: []))
+        func y(ofLabel text: String) throws -> Double {
+            let line = try #require(dot.split(separator: "\n").first { $0.contains(">\(text)</FONT>") })
+            let pos = try #require(line.range(of: #"pos="[-0-9.]+,[-0-9.]+"#, options: .regularExpression))
+            return try #require(Double(line[pos].split(separator: ",")[1]))
+        }
+        func markerY(_ index: Int) throws -> Double {
+            let diamonds = dot.split(separator: "\n").filter { $0.contains("shape=\"diamond\"") }
+            let line = diamonds[index]
+            let pos = try #require(line.range(of: #"pos="[-0-9.]+,[-0-9.]+"#, options: .regularExpression))
+            return try #require(Double(line[pos].split(separator: ",")[1]))
+        }
+        #expect(try y(ofLabel: "+0.2") < markerY(0), "a → b rises: the label goes below")
+        #expect(try y(ofLabel: "+1.8") > markerY(1), "b → c falls: the label goes above")
+    }
 }
