@@ -44,6 +44,7 @@ struct Accumulator {
         m.passives = passives
         m.detractors = detractors
         m.csatCount = csatN
+        m.csatTopCount = csatTop
         m.csatMean = csatN > 0 ? csatSum / Double(csatN) : nil
         m.cesCount = cesN
         m.cesMean = cesN > 0 ? cesSum / Double(cesN) : nil

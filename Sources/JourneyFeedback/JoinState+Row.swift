@@ -115,6 +115,9 @@ extension JoinState {
         JoinState.add(to: &perTouchpoint[t], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: cat, scales: scales)
         if let s = seg {
             JoinState.add(to: &perSegment[s], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales)
+            JoinState.add(
+                to: &perSegmentTouchpoint[s * touchpointIDs.count + t, default: Accumulator()], nps: nps, csat: csat, ces: ces,
+                sentiment: sentiment, category: nil, scales: scales)
         }
         if respondentMode {
             respondent.answers.append(

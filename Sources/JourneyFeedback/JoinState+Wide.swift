@@ -146,7 +146,12 @@ extension JoinState {
             let v = respondent.values[i], t = c.touchpoints[i]
             sc.csat = c.scales[i]
             JoinState.add(to: &perTouchpoint[t], nps: nil, csat: v, ces: nil, sentiment: nil, category: nil, scales: sc)
-            if let s = seg { JoinState.add(to: &perSegment[s], nps: nil, csat: v, ces: nil, sentiment: nil, category: nil, scales: sc) }
+            if let s = seg {
+                JoinState.add(to: &perSegment[s], nps: nil, csat: v, ces: nil, sentiment: nil, category: nil, scales: sc)
+                JoinState.add(
+                    to: &perSegmentTouchpoint[s * touchpointIDs.count + t, default: Accumulator()], nps: nil, csat: v, ces: nil,
+                    sentiment: nil, category: nil, scales: sc)
+            }
             respondent.answers.append(Answer(touchpoint: t, segment: seg, nps: nil, csat: v, ces: nil, sentiment: nil, scales: sc))
         }
         // The likelihood to recommend is the journey's NPS (and the segment's).

@@ -11,6 +11,9 @@ struct JoinState {
     var segments = ByteTable()
     var perTouchpoint: [Accumulator]
     var perSegment: [Accumulator] = []
+    /// Segment × touchpoint cells, keyed `segment * touchpoint count + touchpoint`; sparse,
+    /// so a segment column with many values costs only the cells that occur.
+    var perSegmentTouchpoint: [Int: Accumulator] = [:]
     /// Valid rows that match no touchpoint: they still describe the journey as a whole, so
     /// the journey-wide figures (the baseline every touchpoint is compared with) count them.
     var unmatchedValid = Accumulator()
@@ -198,6 +201,10 @@ struct JoinState {
         m.byChannel = Dictionary(uniqueKeysWithValues: byChannel.map { ($0.key, metrics($0.value, channelGroup[$0.key])) })
         for (i, a) in perSegment.enumerated() where a.rows > 0 {
             m.bySegment[String(decoding: segments.key(i), as: UTF8.self)] = metrics(a, i < segmentGroup.count ? segmentGroup[i] : nil)
+        }
+        for (key, a) in perSegmentTouchpoint where a.rows > 0 {
+            let (s, t) = key.quotientAndRemainder(dividingBy: max(1, touchpointIDs.count))
+            m.bySegmentTouchpoint[String(decoding: segments.key(s), as: UTF8.self), default: [:]][touchpointIDs[t]] = metrics(a, nil)
         }
         all.merge(unmatchedValid)
         all.merge(journeyOnly)

@@ -44,6 +44,8 @@ public struct Metrics: Hashable, Sendable {
     public var csatCount: Int = 0
     /// Share of top-two-box answers in percent, with a 95% interval.
     public var csatTopBox: ScoreInterval?
+    /// CSAT answers in the top two boxes (the count behind `csatTopBox`).
+    public var csatTopCount: Int = 0
     /// The mean CSAT answer on its scale; nil with no answer.
     public var csatMean: Double?
     /// The CSAT mean with its 95% t interval (nil below two answers, or from aggregate data).
@@ -134,6 +136,9 @@ public struct JourneyMeasurements: Hashable, Sendable {
     public var byChannel: [String: Metrics] = [:]
     /// Per segment (the data's `segment` column).
     public var bySegment: [String: Metrics] = [:]
+    /// Per segment, then per touchpoint id: the segment × touchpoint cells (answers that
+    /// carry a segment; their intervals treat the answers as independent).
+    public var bySegmentTouchpoint: [String: [String: Metrics]] = [:]
     /// Earliest and latest response date seen (ISO 8601 yyyy-mm-dd), for "data as of".
     public var firstDate: String?
     /// The latest response date seen (yyyy-mm-dd).

@@ -13,7 +13,7 @@ public enum OutputKind: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// The views of a journey `render` can draw (`--view`).
 public enum MapView: String, Sendable, Codable, CaseIterable {
-    case map, curve, blueprint, ownership, drivers, canvas
+    case map, curve, blueprint, ownership, drivers, canvas, segments
 }
 
 /// Everything that decides what `render` and `report` write. Codable: it travels to worker
@@ -48,6 +48,13 @@ public struct RenderOptions: Sendable, Codable, Equatable {
     /// in a release build).
     public static let defaultMaxLayoutTouchpoints = 5_000
     public init() {}
+
+    /// The segment table's settings: cells are tested from `--small-sample` answers a side.
+    var segmentOptions: SegmentComparison.Options {
+        var o = SegmentComparison.Options()
+        o.minimumN = join.smallSample
+        return o
+    }
 }
 
 /// One output file, in memory until the whole journey has rendered.
@@ -125,6 +132,11 @@ public enum RenderJob {
                     // alone, it says how to get them.
                     if drivers == nil, options.views.count > 1 { continue }
                     base = DriversBuilder.build(journey, drivers: drivers, options: mapOptions)
+                case .segments:
+                    let table = joined.measurements.flatMap { SegmentComparison.analyse(journey, $0, options: options.segmentOptions) }
+                    // Like the drivers grid: left out of `--view all` when no answer has a segment.
+                    if table == nil, options.views.count > 1 { continue }
+                    base = HeatmapBuilder.build(journey, table: table, options: mapOptions)
                 }
                 if let tile = options.tile {
                     let layout = (options.paper ?? Paper.defaultPoster).tiles(of: tile, overlapMM: options.tileOverlapMM)

@@ -22,8 +22,8 @@ struct Render: ParsableCommand {
 
     @Option(
         help:
-            "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), canvas (stage columns × lanes), or all (comma-separated). Default: map; canvas with --paper.",
-        completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "canvas", "all"]))
+            "Views: map, curve (emotion curve), blueprint (service blueprint), ownership, drivers (key-driver importance × performance grid), canvas (stage columns × lanes), segments (segment × touchpoint heat map), or all (comma-separated). Default: map; canvas with --paper.",
+        completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "canvas", "segments", "all"]))
     var view: String?
 
     @Option(
@@ -107,7 +107,7 @@ struct Render: ParsableCommand {
         }
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
         if let view, view != "all", parsedViews.isEmpty || parsedViews.count != view.split(separator: ",").count {
-            throw ValidationError("--view takes map, curve, blueprint, ownership, drivers, canvas or all; got '\(view)'")
+            throw ValidationError("--view takes map, curve, blueprint, ownership, drivers, canvas, segments or all; got '\(view)'")
         }
         if let detail, MapOptions.Detail(rawValue: detail) == nil {
             throw ValidationError("--detail takes summary or full; got '\(detail)'")

@@ -20,8 +20,8 @@ struct Serve: ParsableCommand {
     var port: Int = 8765
 
     @Option(
-        help: "The view shown: map, curve, blueprint, ownership, drivers or canvas.",
-        completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "canvas"]))
+        help: "The view shown: map, curve, blueprint, ownership, drivers, canvas or segments.",
+        completion: .list(["map", "curve", "blueprint", "ownership", "drivers", "canvas", "segments"]))
     var view: MapView = .map
 
     @Option(help: "Theme: default, print, dark (overrides the journey's style).", completion: .list(["default", "print", "dark"]))
