@@ -97,6 +97,10 @@ extension DiagnosticCode {
     /// `JM212` (error): a touchpoint has two of something it can have once (emotion, owner, channel).
     public static let repeatedTouchpointItem = DiagnosticCode(
         "JM212", .error, "a touchpoint has two of something it can have once (emotion, owner, channel)")
+    /// `JM213` (error): a persona's segment is empty or given twice.
+    public static let personaSegment = DiagnosticCode("JM213", .error, "a persona's segment is empty or given twice")
+    /// `JM214` (warning): two personas name the same segment.
+    public static let sharedPersonaSegment = DiagnosticCode("JM214", .warning, "two personas name the same segment")
     /// `JM220` (error): an unknown theme in a style block.
     public static let unknownTheme = DiagnosticCode("JM220", .error, "an unknown theme in a style block")
     /// `JM221` (error): an unknown language in a style block.
@@ -223,7 +227,8 @@ extension DiagnosticCode {
         .unclosedBlock, .unexpectedClosingBrace, .textAfterBlock, .nestingTooDeep,
         .unknownStatement, .missingArgument, .extraArgument, .unexpectedBlock, .missingBody, .touchpointOutsideStage,
         .duplicateID, .unknownDepartment, .unknownChannel, .unknownTouchpoint, .unknownPersona, .invalidEmotion, .emptyStage,
-        .touchpointWithoutOwner, .unreachableTouchpoint, .noJourney, .misplacedJourney, .repeatedTouchpointItem, .unknownTheme,
+        .touchpointWithoutOwner, .unreachableTouchpoint, .noJourney, .misplacedJourney, .repeatedTouchpointItem, .personaSegment,
+        .sharedPersonaSegment, .unknownTheme,
         .unknownLanguage,
         .unreadableFeedback, .unclosedQuote, .rowTooLong, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback,
         .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,

@@ -95,7 +95,7 @@ extension Resolver {
                     }
                 case "segment":
                     if let t = withArguments(p, { a in a.name("a segment name").flatMap { a.end("segment NAME") ? $0 : nil } }) {
-                        persona.segment = t.text
+                        readPersonaSegment(t, into: &persona)
                     }
                 case "description":
                     if let t = withArguments(
@@ -258,5 +258,28 @@ extension Resolver {
         defer { includeStack.removeLast() }
         guard let syntax = parse(path: shown, bytes: bytes) else { return }
         readTopLevel(syntax, isEntry: false)
+    }
+}
+
+extension Resolver {
+    /// `segment NAME` or `segment "Business class"` in a persona: the data's segment whose
+    /// answers draw the persona's measured curve. Empty, given twice, or already another
+    /// persona's (both curves would be the same line) is reported.
+    mutating func readPersonaSegment(_ t: Token, into persona: inout Persona) {
+        if t.text.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            report(.personaSegment, "persona '\(persona.id)' has an empty segment; write the segment as the data spells it", at: t.range)
+            return
+        }
+        if let first = persona.segment {
+            report(.personaSegment, "persona '\(persona.id)' already has segment '\(first)'; a persona has one segment", at: t.range)
+            return
+        }
+        if let other = builder.personas.first(where: { $0.segment == t.text }) {
+            report(
+                .sharedPersonaSegment,
+                "personas '\(other.id)' and '\(persona.id)' both have segment '\(t.text)'; their measured curves would be the same line",
+                at: t.range)
+        }
+        persona.segment = t.text
     }
 }
