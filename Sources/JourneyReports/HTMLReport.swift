@@ -11,10 +11,12 @@ public enum HTMLReport {
     public static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    /// `mapPNG`: the journey map with the top pain points highlighted, if rendered. `language`:
+    /// `mapPNG`: the journey map with the top pain points highlighted, if rendered. `sections`:
+    /// finished sections (e.g. `segments(_:journey:png:)`) placed before the footer. `language`:
     /// of the page (`lang`) and its fixed words (nil: the journey's `style { language … }`, else English).
     public static func render(
-        _ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, driversPNG: [UInt8]? = nil, language: Language? = nil
+        _ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, driversPNG: [UInt8]? = nil, language: Language? = nil,
+        sections: [String] = []
     ) -> String {
         let lang = Language.resolve(language, style: journey.style)
         let h = Escape.html
@@ -103,6 +105,8 @@ public enum HTMLReport {
             }
             out += "</tbody></table></section>\n"
         }
+        // Sections of other files (HTMLReport+Segments.swift), already escaped, before the footer.
+        out += sections.joined()
         out +=
             "<footer>Made by journeymap \(h(r.journeyID.isEmpty ? "" : "from " + (journey.sourceFile.split(separator: "/").last.map(String.init) ?? "")))</footer>\n</body>\n</html>\n"
         return out

@@ -31,6 +31,9 @@ public enum OutputNames {
     /// The key-driver grid, in the report set when the journey declares an outcome (`drivers`).
     public static let reportDrivers = "drivers"
 
+    /// The segment heat map, in the report set when answers carry a segment (`segments`).
+    public static let reportSegments = "segments"
+
     /// What `report` always writes for one journey, sorted (plus `drivers.svg/png` when the
     /// journey declares an outcome).
     public static var report: [String] {

@@ -45,17 +45,31 @@ public enum ReportJob {
                         formats: [.svg, .png], dpi: options.dpi)
                 } ?? []
             let driversPNG = driverFiles.first { $0.path.hasSuffix(".png") }?.bytes
+            // With segments in the data, the segment heat map (segments.svg/png) and its section.
+            let segments = SegmentComparison.analyse(journey, measurements, options: options.segmentOptions)
+            let segmentFiles =
+                try segments.map {
+                    try RenderJob.renderFiles(
+                        HeatmapBuilder.build(journey, table: $0, options: mapOptions), name: OutputNames.reportSegments, dir: dir,
+                        formats: [.svg, .png], dpi: options.dpi)
+                } ?? []
+            let segmentsPNG = segmentFiles.first { $0.path.hasSuffix(".png") }?.bytes
             let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
             outcome.files =
-                (mapFiles + chartFiles + driverFiles + [
+                (mapFiles + chartFiles + driverFiles + segmentFiles + [
                     OutputFile(
                         path: "\(dir)/pain-points.md",
-                        bytes: Array(MarkdownReport.render(report, journey: journey, language: language).utf8)),
+                        bytes: Array(
+                            (MarkdownReport.render(report, journey: journey, language: language)
+                                + (segments.map { MarkdownReport.segments($0, journey: journey) } ?? "")).utf8)),
                     OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
                     OutputFile(
                         path: "\(dir)/report.html",
                         bytes: Array(
-                            HTMLReport.render(report, journey: journey, mapPNG: png, driversPNG: driversPNG, language: language).utf8)),
+                            HTMLReport.render(
+                                report, journey: journey, mapPNG: png, driversPNG: driversPNG, language: language,
+                                sections: segments.map { [HTMLReport.segments($0, journey: journey, png: segmentsPNG)] } ?? []
+                            ).utf8)),
                 ]).sorted { $0.path < $1.path }
         } catch {
             outcome.diagnostics.append(
