@@ -170,6 +170,9 @@ public struct PainPointReport: Hashable, Sendable {
     public var measurements: JourneyMeasurements
     /// Key drivers of the journey's first declared outcome, as priorities; nil without one.
     public var drivers: DriverSummary? = nil
+    /// Figures per period and the significant changes between periods (dated data only; set
+    /// by the report job, docs/feedback.md#trends-and-changes); nil without dates.
+    public var trends: Trends? = nil
     /// The targets missed.
     public var missedTargets: [TargetResult] { targets.filter { $0.status == .missed } }
     /// What the ranking follows, for bars and tables: the priority with an outcome (0 for a

@@ -15,6 +15,8 @@ public struct JoinOptions: Sendable, Codable, Equatable {
     public var smallSample = 30
     /// How many examples of each kind of row problem are listed before a count.
     public var examplesPerReason = 5
+    /// `--period week|month|quarter` for trends; nil: the journey's `period`, else month.
+    public var period: String?
     /// The defaults: warnings for row problems, every date, small sample below 30.
     public init() {}
 }

@@ -19,6 +19,7 @@ public enum JSONReport {
         var declaredPains: [Declared]
         var departments: [Department]
         var targets: [TargetItem]
+        var trends: TrendsItem?
     }
     struct Ref: Encodable { var id: String; var title: String }
     struct DataSummary: Encodable {
@@ -120,7 +121,7 @@ public enum JSONReport {
                     percent: t.target.isPercent, scope: t.scopeDescription, status: t.status.rawValue,
                     figure: t.value.map(round), interval: t.interval.map(interval), straddles: t.straddles,
                     responses: t.responses, message: t.message)
-            })
+            }, trends: r.trends.map(trends))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"

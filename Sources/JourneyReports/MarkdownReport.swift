@@ -11,6 +11,7 @@ public enum MarkdownReport {
         _ = Language.resolve(language, style: journey.style)  // the headings follow in the next step
         var out = "# Pain points: \(Escape.markdown(r.journeyTitle))\n\n"
         out += summary(r) + "\n"
+        if let t = r.trends { out += changes(t, journey: journey) }
         // The map beside this file: a pull-request comment or a rendered folder shows it inline.
         out += "\n![The journey map with the top pain points outlined](map-pain-points.png)\n"
         if let d = r.drivers { out += drivers(d, journey: journey) }

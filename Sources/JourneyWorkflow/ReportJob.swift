@@ -22,7 +22,8 @@ public enum ReportJob {
         let measurements = joined.measurements ?? JourneyMeasurements()
         var analysisOptions = PainPointAnalysis.Options()
         analysisOptions.smallSample = options.join.smallSample
-        let report = PainPointAnalysis.analyse(journey, measurements, options: analysisOptions)
+        var report = PainPointAnalysis.analyse(journey, measurements, options: analysisOptions)
+        if joined.measurements != nil { report.trends = TrendStep.trends(journey, all: measurements, settings: options.join) }
         let dir = PathUtil.join(options.outputDirectory, journey.id)
         let theme = Theme.named(options.theme ?? journey.style.theme) ?? .default
         var mapOptions = MapOptions()

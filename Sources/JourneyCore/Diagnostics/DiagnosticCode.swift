@@ -105,6 +105,8 @@ extension DiagnosticCode {
     public static let unknownTheme = DiagnosticCode("JM220", .error, "an unknown theme in a style block")
     /// `JM221` (error): an unknown language in a style block.
     public static let unknownLanguage = DiagnosticCode("JM221", .error, "an unknown language in a style block")
+    /// `JM222` (error): an unknown period (week, month, quarter).
+    public static let unknownPeriod = DiagnosticCode("JM222", .error, "an unknown period (week, month, quarter)")
 
     // Feedback data.
     /// `JM300` (error): a feedback file cannot be read as a whole.
@@ -230,6 +232,7 @@ extension DiagnosticCode {
         .touchpointWithoutOwner, .unreachableTouchpoint, .noJourney, .misplacedJourney, .repeatedTouchpointItem, .personaSegment,
         .sharedPersonaSegment, .unknownTheme,
         .unknownLanguage,
+        .unknownPeriod,
         .unreadableFeedback, .unclosedQuote, .rowTooLong, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback,
         .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
         .unmatchedTouchpoint, .unmatchedCategory, .respondentNotGrouped, .outcomeDiffersWithinRespondent, .feedbackSummary,

@@ -27,6 +27,7 @@ struct JourneyBuilder {
     var targets: [PendingTarget] = []
     var style = Style()
     var tagging = TagRules()
+    var period: String?
     /// Touchpoints marked `exit`: no document-order flow leaves them.
     var exits: Set<String> = []
     var references: [Reference] = []
@@ -86,6 +87,7 @@ struct JourneyBuilder {
             feedback: feedback, targets: resolvedTargets, style: style,
             sourceFile: entry, includedFiles: included, range: range)
         journey.tagging = tagging
+        journey.period = period
         return journey
     }
 

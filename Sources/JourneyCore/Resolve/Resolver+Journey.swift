@@ -1,7 +1,7 @@
 extension Resolver {
     static let journeyStatements = [
         "description", "include", "persona", "department", "channel", "stage", "flow",
-        "feedback", "target", "style", "tag", "sentiment", "tags",
+        "feedback", "target", "style", "tag", "sentiment", "tags", "period",
     ]
 
     mutating func readJourney(_ statement: StatementSyntax) {
@@ -54,6 +54,7 @@ extension Resolver {
             case "tag": readTag(s)
             case "sentiment": readSentimentWords(s)
             case "tags": readTagsOverride(s)
+            case "period": readPeriod(s)
             case "touchpoint":
                 report(
                     .touchpointOutsideStage, "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range
@@ -165,6 +166,23 @@ extension Resolver {
             var r = a.range
             r.end = b.range.end
             builder.flows.append(Flow(from: a.text, to: b.text, label: label?.text, kind: .explicit, range: r))
+        }
+    }
+
+    /// `period week|month|quarter`: the default grouping of dated responses for trends.
+    mutating func readPeriod(_ s: StatementSyntax) {
+        forbidBlock(s)
+        guard
+            let name = withArguments(
+                s, { a in a.identifier("a period: week, month or quarter").flatMap { a.end("period week|month|quarter") ? $0 : nil } })
+        else { return }
+        if Vocabulary.periods.contains(name.text) {
+            builder.period = name.text
+        } else {
+            report(
+                .unknownPeriod,
+                "unknown period '\(name.text)'\(Suggestion.phrase(for: name.text, in: Vocabulary.periods)) (periods: week, month, quarter)",
+                at: name.range)
         }
     }
 

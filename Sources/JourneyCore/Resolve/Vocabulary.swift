@@ -21,6 +21,8 @@ public enum Vocabulary {
     public static let rating = ["scale"]
     /// The logical columns of `column NAME = "header"`.
     public static var feedbackColumns: [String] { Resolver.feedbackColumns }
+    /// `period NAME`: how trends group dated responses.
+    public static let periods = ["week", "month", "quarter"]
     /// `theme NAME`.
     public static let themes = ["default", "print", "dark"]
     /// `language CODE`.

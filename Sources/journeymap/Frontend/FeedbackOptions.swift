@@ -18,6 +18,13 @@ struct FeedbackOptions: ParsableArguments {
     @Option(help: "Responses below this count are marked as a small sample.")
     var smallSample: Int = 30
 
+    @Option(
+        help: ArgumentHelp(
+            "How trends group dated responses: week (ISO), month, quarter (default: the journey's `period`, else month).",
+            valueName: "unit"),
+        completion: .list(["week", "month", "quarter"]))
+    var period: String?
+
     func joinOptions(strict: Bool) -> JoinOptions {
         var s = JoinOptions()
         s.extraFeedback = feedbackFiles
@@ -25,6 +32,7 @@ struct FeedbackOptions: ParsableArguments {
         s.since = since
         s.until = until
         s.smallSample = smallSample
+        s.period = period
         return s
     }
 
@@ -33,5 +41,8 @@ struct FeedbackOptions: ParsableArguments {
             throw ValidationError("'\(d)' is not a date; use YYYY-MM-DD")
         }
         guard smallSample >= 1 else { throw ValidationError("--small-sample must be at least 1") }
+        if let p = period, !["week", "month", "quarter"].contains(p) {
+            throw ValidationError("--period is week, month or quarter, not '\(p)'")
+        }
     }
 }
