@@ -37,7 +37,23 @@ public enum FeedbackJoin {
     public static func explainTags(
         _ journey: Journey, options: JoinOptions = JoinOptions(), sample: Int
     ) -> (JourneyMeasurements, [TagExplanation], [Diagnostic]) {
-        join(journey, options: options, datedOnly: false, explain: sample)
+        let (m, extras, diagnostics) = join(journey, options: options, datedOnly: false, explain: sample)
+        return (m, extras.explained, diagnostics)
+    }
+
+    /// The join with the responses someone should answer: detractors, negative comments and
+    /// bottom-two-box CSAT at each touchpoint (`journeymap loop`).
+    public static func followUps(
+        _ journey: Journey, options: JoinOptions = JoinOptions()
+    ) -> (JourneyMeasurements, FollowUps, [Diagnostic]) {
+        let (m, extras, diagnostics) = join(journey, options: options, datedOnly: false, explain: 0, followUps: true)
+        return (m, extras.followUps ?? FollowUps(), diagnostics)
+    }
+
+    /// What a join gives beyond the measurements when asked.
+    struct Extras {
+        var explained: [TagExplanation] = []
+        var followUps: FollowUps?
     }
 
     /// The join; `datedOnly` filters out rows without a date (a period's pass).
@@ -49,8 +65,8 @@ public enum FeedbackJoin {
     }
 
     private static func join(
-        _ journey: Journey, options: JoinOptions, datedOnly: Bool, explain: Int
-    ) -> (JourneyMeasurements, [TagExplanation], [Diagnostic]) {
+        _ journey: Journey, options: JoinOptions, datedOnly: Bool, explain: Int, followUps: Bool = false
+    ) -> (JourneyMeasurements, Extras, [Diagnostic]) {
         let declared = journey.feedback + options.extraFeedback.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
         // The same file declared twice (or by the journey and again by --feedback) is read once.
         var sources: [FeedbackSource] = []
@@ -73,12 +89,13 @@ public enum FeedbackJoin {
         var state = JoinState(journey: journey, options: options, respondentMode: respondentMode)
         state.datedOnly = datedOnly
         state.tagging?.explainLimit = explain
+        if followUps { state.followUps = FollowUps() }
         for (i, source) in sources.enumerated() {
             state.ingest(source, index: i)
         }
         let (m, diagnostics) = state.finish()
         let explained = (state.tagging?.explained ?? []).map(\.explanation).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
-        return (m, explained, notes + diagnostics)
+        return (m, Extras(explained: explained, followUps: state.followUps), notes + diagnostics)
     }
 }
 

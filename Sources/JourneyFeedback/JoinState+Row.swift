@@ -113,6 +113,10 @@ extension JoinState {
             cat = internTag(k)
         }
         JoinState.add(to: &perTouchpoint[t], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: cat, scales: scales)
+        if followUps != nil {
+            collectFollowUp(
+                row, line: line, touchpoint: t, date: date, nps: nps, csat: csat, sentiment: sentiment, category: category, tag: tag)
+        }
         if let s = seg {
             JoinState.add(to: &perSegment[s], nps: nps, csat: csat, ces: ces, sentiment: sentiment, category: nil, scales: scales)
             JoinState.add(

@@ -154,6 +154,7 @@ extension JoinState {
             }
             respondent.answers.append(Answer(touchpoint: t, segment: seg, nps: nil, csat: v, ces: nil, sentiment: nil, scales: sc))
         }
+        if followUps != nil { collectWideFollowUps(row, c, date: date) }
         // The likelihood to recommend is the journey's NPS (and the segment's).
         if let o = c.npsOutcome, !respondent.outcomes[o].isNaN {
             let v = respondent.outcomes[o]

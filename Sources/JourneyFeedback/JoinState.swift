@@ -71,6 +71,8 @@ struct JoinState {
     var extraColumns: [String] = []
     /// The journey's tagging rules (JoinState+Tags); nil when it has none, so rows pay nothing.
     var tagging: TagState?
+    /// Responses to answer (FollowUp.swift); nil unless `journeymap loop` asked.
+    var followUps: FollowUps?
 
     init(journey: Journey, options: JoinOptions, respondentMode: Bool) {
         self.journey = journey

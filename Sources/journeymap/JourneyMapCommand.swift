@@ -13,7 +13,7 @@ struct JourneyMapCommand: ParsableCommand {
         version: JourneyMapVersion.string,
         subcommands: [
             Render.self, Serve.self, Check.self, Report.self, Metrics.self, SQL.self, Fmt.self, Init.self, Import.self, Export.self,
-            Diff.self, Watch.self, Lsp.self, Worker.self, Tags.self,
+            Diff.self, Watch.self, Lsp.self, Worker.self, Tags.self, Loop.self,
         ]
     )
 }

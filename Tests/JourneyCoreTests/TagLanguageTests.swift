@@ -93,3 +93,36 @@ import Testing
         #expect(Vocabulary.topLevel.contains("tag"))
     }
 }
+
+/// `loop within N h|d [at DEPARTMENT]`: the service level of the follow-up lists.
+@Suite struct LoopLanguageTests {
+    func load(_ body: String) -> LoadResult {
+        let text = """
+            journey j "J" {
+              department ops "Ops"
+              stage s "S" { touchpoint a "A" { owner ops } }
+            \(body)
+            }
+
+            """
+        return JourneyLoader.load(text: text, path: FileManager.default.temporaryDirectory.path + "/loop.journey")
+    }
+
+    @Test func hoursDaysAndDepartments() throws {
+        let j = try #require(load("  loop within 2 d\n  loop within 12 h at ops").journey)
+        #expect(j.followUp.hours == 48 && j.followUp.byDepartment == ["ops": 12])
+        #expect(j.followUp.hours(for: "ops") == 12 && j.followUp.hours(for: "other") == 48)
+    }
+
+    @Test func misuses() {
+        let r = load("  loop within 3 weeks\n  loop within 0 h\n  loop within 2 h at nobody\n  loop within 1 h\n  loop within 2 h")
+        let errors = r.diagnostics.filter { $0.severity == .error }.map { "\($0.range.start.line):\($0.code) \($0.message)" }
+        #expect(
+            errors == [
+                "4:JM431 unknown unit 'weeks'; write hours as 'h' or days as 'd' (loop within 48 h)",
+                "5:JM431 a service level is a whole number of hours or days, at most a year",
+                "6:JM202 unknown department 'nobody'",
+                "8:JM431 the journey already has a service level; keep one (add 'at DEPARTMENT' for a department's own)",
+            ])
+    }
+}

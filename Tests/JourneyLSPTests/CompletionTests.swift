@@ -21,7 +21,7 @@ import Testing
             head + "  |\n}",
             [
                 "description", "include", "persona", "department", "channel", "stage", "flow", "feedback", "target", "style", "tag",
-                "sentiment", "tags", "period",
+                "sentiment", "tags", "period", "loop",
             ]
         ),
         (head + "  stage s \"S\" {\n    tou|\n  }\n}", ["touchpoint"]),

@@ -194,6 +194,9 @@ extension DiagnosticCode {
     /// `JM430` (error): a tag rule or sentiment word that cannot match, a tag declared twice or without words.
     public static let invalidTagRule = DiagnosticCode(
         "JM430", .error, "a tag rule or sentiment word that cannot match, a tag declared twice or without words")
+    /// `JM431` (error): a `loop within` service level with an unknown unit, out of range, or declared twice.
+    public static let invalidFollowUp = DiagnosticCode(
+        "JM431", .error, "a 'loop within' service level with an unknown unit, out of range, or declared twice")
 
     // Rendering and targets.
     /// `JM501` (error): render was asked for an unknown theme.
@@ -240,7 +243,7 @@ extension DiagnosticCode {
         .unreadableFile, .includeCycle, .pathOutsideRoot, .unwritableOutput, .includesTooDeep, .tooManyTouchpoints,
         .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment,
         .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
-        .unknownMetric, .unknownTargetScope, .ambiguousTargetScope, .invalidTagRule,
+        .unknownMetric, .unknownTargetScope, .ambiguousTargetScope, .invalidTagRule, .invalidFollowUp,
         .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
         .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters,
         .mermaidTextTooLong,

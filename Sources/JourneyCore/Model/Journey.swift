@@ -34,6 +34,8 @@ public struct Journey: Hashable, Sendable {
     public var range: SourceRange
     /// Tagging rules for verbatims (`tag`, `sentiment words`, `tags override`).
     public var tagging = TagRules()
+    /// The service level for answering detractors (`loop within 48 h`).
+    public var followUp = FollowUpPolicy()
 
     /// A journey from its parts; the resolver builds these, tests and importers may too.
     public init(

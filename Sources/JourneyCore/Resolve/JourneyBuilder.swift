@@ -28,6 +28,7 @@ struct JourneyBuilder {
     var style = Style()
     var tagging = TagRules()
     var period: String?
+    var followUp = FollowUpPolicy()
     /// Touchpoints marked `exit`: no document-order flow leaves them.
     var exits: Set<String> = []
     var references: [Reference] = []
@@ -88,6 +89,7 @@ struct JourneyBuilder {
             sourceFile: entry, includedFiles: included, range: range)
         journey.tagging = tagging
         journey.period = period
+        journey.followUp = followUp
         return journey
     }
 

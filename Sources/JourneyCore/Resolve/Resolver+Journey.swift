@@ -1,7 +1,7 @@
 extension Resolver {
     static let journeyStatements = [
         "description", "include", "persona", "department", "channel", "stage", "flow",
-        "feedback", "target", "style", "tag", "sentiment", "tags", "period",
+        "feedback", "target", "style", "tag", "sentiment", "tags", "period", "loop",
     ]
 
     mutating func readJourney(_ statement: StatementSyntax) {
@@ -55,6 +55,7 @@ extension Resolver {
             case "sentiment": readSentimentWords(s)
             case "tags": readTagsOverride(s)
             case "period": readPeriod(s)
+            case "loop": readLoop(s)
             case "touchpoint":
                 report(
                     .touchpointOutsideStage, "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range
