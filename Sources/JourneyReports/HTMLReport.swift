@@ -3,20 +3,23 @@ import JourneyAnalysis
 import JourneyCore
 import JourneyFeedback
 
-/// `report.html`: one self-contained page (no external assets, no scripts). Every piece of
-/// journey and customer text is escaped; the map is embedded as a PNG `<img>` data URI
-/// (nothing in it can run or fetch); a Content-Security-Policy forbids the rest.
+/// `report.html`: one self-contained page (no external assets; one script of our own, the
+/// map viewer, allowed by its hash). Every piece of journey and customer text is escaped; the
+/// map is inline SVG with pan and zoom (HTMLReport+Map.swift); a Content-Security-Policy
+/// forbids the rest.
 public enum HTMLReport {
-    /// The page's policy: inline styles and data: images only, nothing fetched, nothing run.
+    /// The page's policy: inline styles, data: images and our own map viewer (by its hash) only;
+    /// nothing fetched.
     public static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+        "default-src 'none'; script-src \(mapScriptSource); style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    /// `mapPNG`: the journey map with the top pain points highlighted, if rendered. `sections`:
+    /// `mapPNG`, `mapSVG`: the journey map with the top pain points highlighted, if rendered
+    /// (the SVG is shown inline with pan and zoom; the PNG when there is no SVG). `sections`:
     /// finished sections (e.g. `segments(_:journey:png:)`) placed before the footer. `language`:
     /// of the page (`lang`) and its fixed words (nil: the journey's `style { language … }`, else English).
     public static func render(
-        _ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, driversPNG: [UInt8]? = nil, language: Language? = nil,
-        sections: [String] = []
+        _ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, mapSVG: [UInt8]? = nil, driversPNG: [UInt8]? = nil,
+        language: Language? = nil, sections: [String] = []
     ) -> String {
         let lang = Language.resolve(language, style: journey.style)
         let h = Escape.html
@@ -48,10 +51,7 @@ public enum HTMLReport {
             }
             out += "</tbody></table></section>\n"
         }
-        if let mapPNG {
-            out +=
-                "<section><h2>Journey map</h2><img class=\"map\" alt=\"Journey map of \(h(r.journeyTitle)) with the top pain points outlined\" src=\"data:image/png;base64,\(Data(mapPNG).base64EncodedString())\"></section>\n"
-        }
+        out += mapSection(title: r.journeyTitle, svg: mapSVG, png: mapPNG)
         out += "<section><h2>Ranked pain points</h2>\n"
         if r.painPoints.isEmpty { out += "<p>Nothing stands out: no touchpoint scores below the rest of the journey.</p>\n" }
         let top = r.painPoints.map(r.rankValue).max() ?? 1

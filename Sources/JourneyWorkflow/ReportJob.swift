@@ -68,7 +68,8 @@ public enum ReportJob {
                         path: "\(dir)/report.html",
                         bytes: Array(
                             HTMLReport.render(
-                                report, journey: journey, mapPNG: png, driversPNG: driversPNG, language: language,
+                                report, journey: journey, mapPNG: png, mapSVG: mapFiles.first { $0.path.hasSuffix(".svg") }?.bytes,
+                                driversPNG: driversPNG, language: language,
                                 sections: segments.map { [HTMLReport.segments($0, journey: journey, png: segmentsPNG)] } ?? []
                             ).utf8)),
                 ]).sorted { $0.path < $1.path }
