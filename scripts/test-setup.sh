@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Best-effort extras for the test suite: PostgreSQL (Debian) and DuckDB (PyPI), used to run
-# the SQL that `journeymap sql` prints, numpy (PyPI) as the independent key-driver check, and Chromium (Debian) to open report.html. Tests that need them skip with a message when absent.
+# Best-effort extras for the test suite: PostgreSQL (Debian), DuckDB and pyspark (PyPI, with
+# Java from Debian), used to run the SQL that `journeymap sql` prints, numpy (PyPI) as the independent key-driver check, and Chromium (Debian) to open report.html. Tests that need them skip with a message when absent.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -29,6 +29,19 @@ if [ ! -x .venv-test/bin/python ] || ! .venv-test/bin/python -c "import duckdb, 
   echo "test-setup: installing duckdb, numpy and jsonschema into .venv-test" >&2
   (python3 -m venv .venv-test && .venv-test/bin/pip install -q duckdb numpy jsonschema) >/dev/null 2>&1 \
     || echo "test-setup: duckdb, numpy or jsonschema not installed; their tests will skip" >&2
+fi
+# Java and pyspark: `journeymap sql --dialect spark` is tested in Spark's local mode
+# (SparkSQLTests). pyspark is large (about 500 MB): installed once, skipped when present.
+if ! command -v java >/dev/null 2>&1; then
+  echo "test-setup: installing default-jre-headless (Spark's JVM)" >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq default-jre-headless >/dev/null 2>&1; } \
+    || echo "test-setup: no Java runtime; the Spark SQL test will skip" >&2
+fi
+if [ -x .venv-test/bin/python ] && ! .venv-test/bin/python -c "import pyspark" 2>/dev/null; then
+  echo "test-setup: installing pyspark into .venv-test (large: about 500 MB)" >&2
+  .venv-test/bin/pip install -q pyspark >/dev/null 2>&1 \
+    || echo "test-setup: pyspark not installed; the Spark SQL test will skip" >&2
 fi
 # curl: the live preview's test talks to the server with it.
 if ! command -v curl >/dev/null 2>&1; then

@@ -38,8 +38,8 @@ extension FeedbackSQL {
     /// is blank are left out.
     ///
     /// The random group: with a respondent column, the engine's own hash of the trimmed id
-    /// modulo `groups` (PostgreSQL `hashtext`, DuckDB `hash`, BigQuery `FARM_FINGERPRINT`);
-    /// without one, the row number modulo `groups`. Either way the groups are not the ones
+    /// modulo `groups` (PostgreSQL `hashtext`, DuckDB `hash`, BigQuery `FARM_FINGERPRINT`,
+    /// Spark `hash`); without one, the row number modulo `groups` (Spark: its generated row id). Either way the groups are not the ones
     /// the in-process join draws (SplitMix64 of the id's FNV-1a hash or of the line number),
     /// so bootstrap intervals differ slightly from a streamed run; the point estimates are
     /// the same.
@@ -50,9 +50,7 @@ extension FeedbackSQL {
         guard !source.ratings.isEmpty else { throw .notWide }
         guard !source.outcomes.isEmpty else { throw .noOutcome }
         let d = dialect
-        let text = d == .bigquery ? "STRING" : d == .duckdb ? "VARCHAR" : "text"
-        let float = d == .bigquery ? "FLOAT64" : "DOUBLE PRECISION"
-        let intType = d == .bigquery ? "INT64" : "BIGINT"
+        let text = d.textType, float = d.floatType, intType = d.intType
         let csat = source.scales["csat"] ?? .csat
         let names = momentsVariables(source)
         let columns = source.ratings.map(\.column) + source.outcomes.map(\.column)
@@ -66,6 +64,7 @@ extension FeedbackSQL {
             case .postgres: return "\(t) ~ '^\(re)$'"
             case .duckdb: return "regexp_full_match(\(t), '\(re)')"
             case .bigquery: return "REGEXP_CONTAINS(\(t), r'^\(re)$')"
+            case .spark: return "\(t) RLIKE '^\(re)$'"
             }
         }
         let codes = source.missingValues.map { $0.trimmingSpaces().lowercased() }
@@ -129,8 +128,13 @@ extension FeedbackSQL {
             case .postgres: group = "MOD(MOD(hashtext(\(key)), \(groups)) + \(groups), \(groups))"
             case .duckdb: group = "CAST(hash(\(key)) % \(groups) AS BIGINT)"
             case .bigquery: group = "MOD(MOD(FARM_FINGERPRINT(\(key)), \(groups)) + \(groups), \(groups))"
+            case .spark: group = "PMOD(HASH(\(key)), \(groups))"
             }
             filter = "\n  WHERE \(id) IS NOT NULL AND \(key) <> ''"
+        } else if d == .spark {
+            // Spark's ROW_NUMBER needs an ordered window, which moves every row to one task:
+            // the generated row id (partition and position) spreads rows over the groups instead.
+            group = "PMOD(MONOTONICALLY_INCREASING_ID(), \(groups))"
         } else {
             group = "MOD(ROW_NUMBER() OVER () - 1, \(groups))"
         }

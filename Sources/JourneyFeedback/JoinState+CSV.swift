@@ -198,7 +198,7 @@ extension JoinState {
         accounting.read += 1
         func int(_ name: String) -> Int?? {
             guard let i = map[name] else { return .some(nil) }
-            switch FieldParsing.number(row.bytes(i)) {
+            switch FieldParsing.exported(row.bytes(i)) {
             case .blank: return .some(nil)
             case .value(let v) where v >= 0 && v.rounded() == v && v < 1e15: return .some(Int(v))
             default: return nil
@@ -206,7 +206,7 @@ extension JoinState {
         }
         func num(_ name: String) -> Double?? {
             guard let i = map[name] else { return .some(nil) }
-            switch FieldParsing.number(row.bytes(i)) {
+            switch FieldParsing.exported(row.bytes(i)) {
             case .blank: return .some(nil)
             case .value(let v) where v >= 0: return .some(v)
             default: return nil
@@ -256,6 +256,22 @@ extension JoinState {
                 "ces_sum \(fmt(es)) is not possible for \(Int(cesN)) answers on \(fmt(scales.ces.min))..\(fmt(scales.ces.max)) (mean \(cesN > 0 ? fmt(es / cesN) : "undefined"))",
                 row.line, 1)
         }
+        // Optional sums of squares (`csat_sq`, `ces_sq`, as `journeymap sql` writes them) give
+        // the means their t intervals; they must be possible for the sums and the scale.
+        guard let csatSq = num("csat_sq"), let cesSq = num("ces_sq") else {
+            return reject("aggregate sum is not a number", "csat_sq and ces_sq must be numbers ≥ 0", row.line, 1)
+        }
+        for (name, sq, sum, count, scale) in [("csat_sq", csatSq, cs, csatN, scales.csat), ("ces_sq", cesSq, es, cesN, scales.ces)] {
+            guard let sq else { continue }
+            let most = max(scale.min * scale.min, scale.max * scale.max) * count
+            let least = count > 0 ? sum * sum / count : 0
+            guard sq >= least - slack * max(1, least), sq <= most + slack * max(1, most) else {
+                return reject(
+                    "aggregate sum outside its scale",
+                    "\(name) \(fmt(sq)) is not possible for \(Int(count)) answers summing to \(fmt(sum)) on \(fmt(scale.min))..\(fmt(scale.max))",
+                    row.line, 1)
+            }
+        }
         var a = perTouchpoint[t]
         let before = a
         let adds: [(WritableKeyPath<Accumulator, Int>, Int)] = [
@@ -280,8 +296,10 @@ extension JoinState {
         a.csatPosition += positions(cs, csatN, scales.csat)
         let cp = positions(es, cesN, scales.ces)
         a.cesPosition += scales.ces.lowerIsBetter ? -cp : cp
-        // Totals carry no sums of squares: no t interval for the means.
-        if csatN > 0 || cesN > 0 { a.squaresKnown = false }
+        // Totals without sums of squares: no t interval for the means.
+        if (csatN > 0 && csatSq == nil) || (cesN > 0 && cesSq == nil) { a.squaresKnown = false }
+        a.csatSq += csatSq ?? 0
+        a.cesSq += cesSq ?? 0
         perTouchpoint[t] = a
         accounting.used += 1
         if respondentMode { addAggregateClusters(t, a, before) }
@@ -300,8 +318,10 @@ extension JoinState {
             clusterGroups[g].respondents += a.rows - before.rows
             clusterGroups[g].nps.addIndependent(sum: p - d, sumOfSquares: p + d, n: a.npsN - before.npsN)
             clusterGroups[g].top.addIndependent(sum: top, sumOfSquares: top, n: a.csatN - before.csatN)
-            clusterGroups[g].csat.addIndependent(sum: a.csatSum - before.csatSum, sumOfSquares: 0, n: a.csatN - before.csatN)
-            clusterGroups[g].ces.addIndependent(sum: a.cesSum - before.cesSum, sumOfSquares: 0, n: a.cesN - before.cesN)
+            clusterGroups[g].csat.addIndependent(
+                sum: a.csatSum - before.csatSum, sumOfSquares: a.csatSq - before.csatSq, n: a.csatN - before.csatN)
+            clusterGroups[g].ces.addIndependent(
+                sum: a.cesSum - before.cesSum, sumOfSquares: a.cesSq - before.cesSq, n: a.cesN - before.cesN)
             let sentiment = (a.negative + a.neutral + a.positive) - (before.negative + before.neutral + before.positive)
             clusterGroups[g].negative.addIndependent(sum: neg, sumOfSquares: neg, n: sentiment)
         }
@@ -321,5 +341,20 @@ struct AggregateCounts {
             ("csat_count", \.csatCount), ("csat_top2", \.csatTop2), ("ces_count", \.cesCount), ("ces_easy", \.cesEasy),
             ("positive", \.positive), ("neutral", \.neutral), ("negative", \.negative),
         ]
+    }
+}
+
+extension FieldParsing {
+    /// A number as engines export them (aggregate files): also an exponent (`2.5E7`, Spark's
+    /// and Java's form for doubles from 10⁷ up) and all of a double's 17 digits, which the
+    /// strict reading of raw scores refuses. Still no NaN, infinity, hex or other characters.
+    static func exported(_ b: UnsafeBufferPointer<UInt8>) -> NumberResult {
+        if isBlank(b) { return .blank }
+        let text = String(decoding: b, as: UTF8.self).trimmingSpaces()
+        guard text.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 == 0x45 || $0 == 0x65 }),
+            text.utf8.first.map({ $0 != 0x45 && $0 != 0x65 }) == true,
+            let v = Double(text), v.isFinite
+        else { return .invalid }
+        return .value(v)
     }
 }

@@ -37,6 +37,14 @@ public enum OptionalTools {
     /// A Python that can `import numpy`: the independent implementation of the statistics tests.
     public static let numpyPython: String? = python(importing: "numpy")
 
+    /// A Python that can `import pyspark` (PyPI, in `.venv-test`), on a machine with a Java
+    /// runtime for Spark's JVM (`JAVA_HOME`, or Debian's `default-jre-headless` on the PATH).
+    public static let sparkPython: String? = {
+        let home = ProcessInfo.processInfo.environment["JAVA_HOME"].map { [$0 + "/bin/java"] } ?? []
+        guard (home + ["/usr/bin/java", "/usr/local/bin/java"]).contains(where: FileManager.default.isExecutableFile) else { return nil }
+        return python(importing: "pyspark")
+    }()
+
     /// A Python that can import the TextMate engine (textmate-grammar-python).
     public static let textMatePython: String? = python(importing: "textmate_grammar")
 

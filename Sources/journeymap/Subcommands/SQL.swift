@@ -8,24 +8,32 @@ struct SQL: ParsableCommand {
         abstract: "Print the SQL that computes the pre-aggregated feedback table in your warehouse.",
         discussion: """
             --query metrics (default): run it on a raw feedback table (columns as in docs/feedback.md, renamed by the journey's first feedback block); save the result as CSV and join it with `feedback "FILE" { format aggregate }`.
+            --query periods: the same aggregate per period (--period week|month|quarter) and touchpoint, with a first column `period`: for trends over all of a warehouse's feedback (docs/feedback.md#periods-sql).
             --query moments: run it on a wide survey table (the journey's first `format wide` block: its ratings, outcomes and missing codes); save the result as CSV and join it with `feedback "FILE" { format moments }` for key drivers (docs/feedback.md#moments-sql).
             """)
 
     @Argument(help: "A journey file.")
     var journey: String
 
-    @Option(help: "postgres, duckdb or bigquery.")
+    @Option(help: "postgres, duckdb, bigquery or spark.")
     var dialect: String = "postgres"
 
-    @Option(help: "metrics (the per-touchpoint aggregate) or moments (pairwise moments for key drivers).")
+    @Option(
+        help: "metrics (the per-touchpoint aggregate), periods (the aggregate per period) or moments (pairwise moments for key drivers).")
     var query: String = "metrics"
+
+    @Option(help: "With --query periods: week (ISO 8601), month or quarter.")
+    var period: String = "month"
 
     @Option(help: "The raw feedback table (as your engine names it, e.g. analytics.feedback).")
     var table: String = "feedback"
 
     func validate() throws {
-        guard FeedbackSQL.Dialect(rawValue: dialect) != nil else { throw ValidationError("--dialect is postgres, duckdb or bigquery") }
-        guard ["metrics", "moments"].contains(query) else { throw ValidationError("--query is metrics or moments") }
+        guard FeedbackSQL.Dialect(rawValue: dialect) != nil else {
+            throw ValidationError("--dialect is postgres, duckdb, bigquery or spark")
+        }
+        guard ["metrics", "periods", "moments"].contains(query) else { throw ValidationError("--query is metrics, periods or moments") }
+        guard FeedbackSQL.Period(rawValue: period) != nil else { throw ValidationError("--period is week, month or quarter") }
         guard table.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "`" || $0 == "\"" || $0 == "-" }) else {
             throw ValidationError("--table takes a table name (letters, digits, '_', '.', '-')")
         }
@@ -39,16 +47,20 @@ struct SQL: ParsableCommand {
         guard let j = loaded.journey else { throw ExitCode(1) }
         let d = FeedbackSQL.Dialect(rawValue: dialect)!
         guard query == "moments" else {
-            // The metrics query reads long data (one row per answer): a wide block would give a
+            // The metrics and periods queries read long data (one row per answer): a wide block would give a
             // query over columns that do not exist.
             let long = j.feedback.first { $0.format != .wide && $0.format != .moments }
             if long == nil, let wide = j.feedback.first {
                 Terminal.err(
-                    "error: \(journey): feedback '\(wide.path)' is \(wide.format?.rawValue ?? "wide") data; --query metrics needs long data (one row per answer): use --query moments for its key drivers\n"
+                    "error: \(journey): feedback '\(wide.path)' is \(wide.format?.rawValue ?? "wide") data; --query \(query) needs long data (one row per answer): use --query moments for its key drivers\n"
                 )
                 throw ExitCode(1)
             }
-            Terminal.out(FeedbackSQL.generate(j, source: long, table: table, dialect: d))
+            if query == "periods" {
+                Terminal.out(FeedbackSQL.periods(j, source: long, table: table, dialect: d, period: FeedbackSQL.Period(rawValue: period)!))
+            } else {
+                Terminal.out(FeedbackSQL.generate(j, source: long, table: table, dialect: d))
+            }
             return
         }
         do {
