@@ -4,15 +4,11 @@ import JourneyCore
 /// warehouse computes trends over all its feedback and JourneyMap reads one row per period
 /// and touchpoint.
 extension FeedbackSQL {
-    /// How responses are grouped in time. A response's period comes from its date as written
-    /// (`YYYY-MM-DD`, the first ten characters; no time-zone conversion): month `2015-02`,
-    /// quarter `2015-Q1`, ISO 8601 week (Monday start, the ISO week-year) `2015-W07`.
-    public enum Period: String, CaseIterable, Sendable {
-        case week, month, quarter
-    }
-
     /// One aggregate query giving, per period and touchpoint, the aggregate format's columns
-    /// (with the sums of squares `csat_sq` and `ces_sq`) after a first column `period`.
+    /// (with the sums of squares `csat_sq` and `ces_sq`) after a first column `period`. The
+    /// periods are `Period`'s, as the in-process join groups: the date as written
+    /// (`YYYY-MM-DD`, no time-zone conversion); month `2015-02`, quarter `2015-Q1`, ISO 8601
+    /// week `2015-W07` (Monday start, ISO week-year).
     ///
     /// The same rules as `generate`, and the in-process join's for dates: leading spaces are
     /// skipped, the date is the first ten characters and may be followed by a space or `T`
@@ -20,7 +16,7 @@ extension FeedbackSQL {
     /// a row with no date has no period and is left out. Stage and journey figures are the
     /// sums of their touchpoints' rows, as in the join.
     public static func periods(
-        _ journey: Journey, source: FeedbackSource?, table: String, dialect: Dialect, period: Period
+        _ journey: Journey, source: FeedbackSource?, table: String, dialect: Dialect, period: PeriodUnit
     ) -> String {
         let d = dialect
         let q = LongQuery(source: source, journey: journey, dialect: d)
@@ -92,7 +88,7 @@ extension FeedbackSQL {
     }
 
     /// The label's form, for the query's comment.
-    static func periodConvention(_ p: Period) -> String {
+    static func periodConvention(_ p: PeriodUnit) -> String {
         switch p {
         case .month: "month YYYY-MM"
         case .quarter: "quarter YYYY-Qn"

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyFeedback
 import JourneyTestSupport
 import Testing
 
@@ -39,6 +40,22 @@ import Testing
         "month": ["2015-02", "2015-03", "2015-04", "2015-12", "2016-01", "2018-12", "2019-01", "2020-12", "2021-01", "2024-02"],
         "quarter": ["2015-Q1", "2015-Q2", "2015-Q4", "2016-Q1", "2018-Q4", "2019-Q1", "2020-Q4", "2021-Q1", "2024-Q1"],
     ]
+
+    /// The in-process periods (`Period`, which the trend views group by) give the planted
+    /// dates the same labels, and each label's days are Foundation's.
+    @Test(arguments: periods)
+    func theInProcessPeriodsAgree(_ period: String) throws {
+        let unit = try #require(PeriodUnit(rawValue: period))
+        var labels = Set<String>()
+        for line in Self.planted.split(separator: "\n").dropFirst() {
+            let date = String(line.split(separator: ",", omittingEmptySubsequences: false)[1]).trimmingCharacters(in: .whitespaces)
+            guard let p = Period.containing(date, unit: unit) else { continue }
+            labels.insert(p.label)
+            let (first, last) = try Self.days(p.label)
+            #expect(p.first == first && p.last == last, "\(p.label)")
+        }
+        #expect(labels.sorted() == Self.plantedLabels[period])
+    }
 
     /// A folder with `raw.journey` (the example's journey reading `data.csv`) and
     /// `agg.journey` (the same journey reading `agg.csv` as `format aggregate`).

@@ -33,7 +33,7 @@ struct SQL: ParsableCommand {
             throw ValidationError("--dialect is postgres, duckdb, bigquery or spark")
         }
         guard ["metrics", "periods", "moments"].contains(query) else { throw ValidationError("--query is metrics, periods or moments") }
-        guard FeedbackSQL.Period(rawValue: period) != nil else { throw ValidationError("--period is week, month or quarter") }
+        guard PeriodUnit(rawValue: period) != nil else { throw ValidationError("--period is week, month or quarter") }
         guard table.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "`" || $0 == "\"" || $0 == "-" }) else {
             throw ValidationError("--table takes a table name (letters, digits, '_', '.', '-')")
         }
@@ -57,7 +57,7 @@ struct SQL: ParsableCommand {
                 throw ExitCode(1)
             }
             if query == "periods" {
-                Terminal.out(FeedbackSQL.periods(j, source: long, table: table, dialect: d, period: FeedbackSQL.Period(rawValue: period)!))
+                Terminal.out(FeedbackSQL.periods(j, source: long, table: table, dialect: d, period: PeriodUnit(rawValue: period)!))
             } else {
                 Terminal.out(FeedbackSQL.generate(j, source: long, table: table, dialect: d))
             }
