@@ -12,6 +12,7 @@ public struct PageLayout: Sendable, Equatable, Codable {
 
     /// The paper's sides in points (1/72 inch), in either order.
     public var paperWidth: Double, paperHeight: Double
+    /// Which way up the sheet is printed.
     public var orientation: Orientation
     /// The unprinted border on each side, in points.
     public var margin: Double
@@ -28,6 +29,7 @@ public struct PageLayout: Sendable, Equatable, Codable {
     /// drawing units to points, and the drawing's top-left corner on the page.
     public struct Placement: Sendable, Equatable {
         public var pageWidth: Double, pageHeight: Double
+        /// Points per drawing unit.
         public var scale: Double
         public var x: Double, y: Double
     }

@@ -110,13 +110,18 @@ extension TileLayout {
 
 /// The words of sheet names and the index page, so a translation can replace them.
 public struct TileWords: Sendable, Equatable {
+    /// "row", as in "row 1 · column 3".
     public var row = "row"
+    /// "column".
     public var column = "column"
+    /// "sheets", after their count on the index page.
     public var sheets = "sheets"
     /// After the count of sheets left out because nothing would print on them.
     public var blankLeftOut = "blank sheets left out"
+    /// "overlap", after the overlap in millimetres.
     public var overlap = "overlap"
     /// The index page's instruction.
     public var assemble = "Trim at the crop marks and glue row by row; each sheet names its row and column."
+    /// The English words.
     public init() {}
 }

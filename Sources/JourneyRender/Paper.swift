@@ -7,7 +7,9 @@ public struct Paper: Sendable, Hashable, Codable {
     /// The sides as named (A sizes and the US sizes portrait; a custom size as written);
     /// `orientation` decides which way up the sheet is printed.
     public var widthMM: Double
+    /// The long or short side as named (see `widthMM`), in millimetres.
     public var heightMM: Double
+    /// Portrait, landscape, or whichever shows the drawing larger.
     public var orientation: PageLayout.Orientation
 
     /// ISO 216 (A0 is 1 m², sides in the ratio √2, each size half the one before, rounded

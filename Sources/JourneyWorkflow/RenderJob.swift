@@ -8,6 +8,7 @@ import JourneyReports
 /// What `render` writes for each journey.
 public enum OutputKind: String, Sendable, Codable, CaseIterable, Comparable {
     case svg, png, pdf, dot
+    /// Alphabetical, so output lists are in a fixed order.
     public static func < (a: OutputKind, b: OutputKind) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -19,26 +20,33 @@ public enum MapView: String, Sendable, Codable, CaseIterable {
 /// Everything that decides what `render` and `report` write. Codable: it travels to worker
 /// processes as JSON, and its hash keys the manifest's entries.
 public struct RenderOptions: Sendable, Codable, Equatable {
+    /// The file formats written for each view (`--format`).
     public var formats: [OutputKind] = [.svg, .png, .pdf]
+    /// The views drawn (`--view`).
     public var views: [MapView] = [.map]
     /// A poster: the drawing is scaled to fill this paper (inside 10 mm margins).
     public var paper: Paper?
     /// Also cut the poster (`paper`, A0 when unset) into printable tiles of this paper with
     /// this overlap: `<view>-tiles.pdf`.
     public var tile: Paper?
+    /// How much neighbouring tiles overlap, in millimetres.
     public var tileOverlapMM: Double = 10
     /// Workshop labels or analyst figures (`--detail`); nil: summary on wall paper (A2 and
     /// up), full otherwise.
     public var detail: MapOptions.Detail?
+    /// The folder the journeys' output folders go in (`-o`).
     public var outputDirectory = "output"
     /// A theme overriding the journey's `style { theme … }`.
     public var theme: String?
     /// A language overriding the journey's `style { language … }` (`--lang`).
     public var language: Language?
+    /// PNG resolution in dots per inch (`--dpi`).
     public var dpi: Double = 96
+    /// A factor on every font size (wall maps use a larger one).
     public var fontScale: Double = 1
     /// How many top pain points the map outlines (0: none).
     public var highlightTop = 3
+    /// How feedback is joined (`--feedback`, `--since`, `--until`, `--small-sample`, `--strict`).
     public var join = JoinOptions()
     /// Journeys with more touchpoints are refused before layout (`--max-layout-touchpoints`):
     /// Graphviz's time and memory grow faster than linearly with the graph; a 35,000-touchpoint
@@ -47,6 +55,7 @@ public struct RenderOptions: Sendable, Codable, Equatable {
     /// 5,000 touchpoints: measured 13.6 s and 150 MB for an SVG map in a debug build (about 4 s
     /// in a release build).
     public static let defaultMaxLayoutTouchpoints = 5_000
+    /// The defaults: the map as SVG, PNG and PDF into `output/`.
     public init() {}
 
     /// The segment table's settings: cells are tested from `--small-sample` answers a side.
@@ -59,8 +68,11 @@ public struct RenderOptions: Sendable, Codable, Equatable {
 
 /// One output file, in memory until the whole journey has rendered.
 public struct OutputFile: Sendable, Hashable {
+    /// Where the file goes.
     public var path: String
+    /// Its bytes.
     public var bytes: [UInt8]
+    /// A file from its path and bytes.
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
@@ -69,15 +81,21 @@ public struct OutputFile: Sendable, Hashable {
 
 /// The result of processing one journey: what to write, and what to tell the user.
 public struct JourneyOutcome: Sendable {
+    /// The journey file and its include root.
     public var input: JourneyDiscovery.Input
+    /// The journey's id; nil when it did not load.
     public var journeyID: String?
+    /// Everything load, join, analysis and render reported.
     public var diagnostics: [Diagnostic]
+    /// The source files of the diagnostics, by path, for excerpts.
     public var sources: [String: SourceFile]
+    /// The files of the output set, sorted by path.
     public var files: [OutputFile]
     /// Every file the outputs depend on (journey, includes, feedback), for the manifest.
     public var dependencies: [String]
     /// The file held only shared definitions: nothing to render.
     public var isSharedDefinitions: Bool
+    /// Whether an error was reported (nothing of the set is then written).
     public var failed: Bool { diagnostics.hasErrors }
 }
 
