@@ -8,12 +8,17 @@ public enum CheckJob {
     /// The code of a missed target (an error that `--fail-on` may exclude).
     public static let missedTargetCode = DiagnosticCode.missedTarget.id
 
+    /// Everything `check` found for one journey.
     public struct Result: Sendable {
+        /// Language, join and target diagnostics, sorted for output.
         public var diagnostics: [Diagnostic]
+        /// The source files of the diagnostics, by path.
         public var sources: [String: SourceFile]
+        /// Each target with its measured figure and verdict.
         public var targets: [TargetResult]
     }
 
+    /// Checks the journey file `input` names.
     public static func run(input: JourneyDiscovery.Input, load: LoadOptions, join: JoinOptions) -> Result {
         check(JourneyLoader.load(path: input.path, options: load), join: join)
     }

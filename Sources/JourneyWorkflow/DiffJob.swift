@@ -8,14 +8,19 @@ import JourneyReports
 public enum DiffJob {
     /// One side, loaded.
     public struct Side: Sendable {
+        /// The journey; nil when it did not load.
         public var journey: Journey?
+        /// What loading it reported.
         public var diagnostics: [Diagnostic]
+        /// The source files of the diagnostics, by path.
         public var sources: [String: SourceFile]
     }
 
     /// The comparison: the Markdown report, and the new map with the changes marked.
     public struct Outcome: Sendable {
+        /// The changes, as `diff` prints them.
         public var markdown: String
+        /// The new side's map (PNG or SVG) with its changes marked; nil when not asked for.
         public var map: [UInt8]?
     }
 
