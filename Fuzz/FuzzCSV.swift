@@ -3,6 +3,7 @@
 // unmatched + filtered).
 import Foundation
 
+/// libFuzzer's entry point: checks one input against the invariants above; returns 0, as libFuzzer requires.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let path = "/tmp/journeymap-fuzz-\(getpid()).csv"

@@ -1,5 +1,6 @@
 // libFuzzer target: the Mermaid importer and the round trip through the journey language.
 // Invariants: nothing crashes; an imported diagram resolves; export -> import keeps tasks.
+/// libFuzzer's entry point: checks one input against the invariants above; returns 0, as libFuzzer requires.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMermaid(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let (file, decodeProblems) = SourceFile.decode(path: "fuzz.mmd", data: Array(UnsafeBufferPointer(start: data, count: size)))

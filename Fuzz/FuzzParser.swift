@@ -1,5 +1,6 @@
 // libFuzzer target: the journey lexer, parser, resolver and formatter.
 // Invariants: nothing crashes; formatting formatted text changes nothing.
+/// libFuzzer's entry point: checks one input against the invariants above; returns 0, as libFuzzer requires.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))

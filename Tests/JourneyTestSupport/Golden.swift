@@ -6,11 +6,14 @@ import Testing
 /// and the actual output is written beside the golden as `NAME.actual` (ignored by git) so it
 /// can be inspected or copied over the golden by hand.
 public enum Golden {
+    /// Whether this run records goldens (`JOURNEYMAP_RECORD=1`) instead of comparing.
     public static var isRecording: Bool { ProcessInfo.processInfo.environment["JOURNEYMAP_RECORD"] == "1" }
 
     /// Where a mismatching output is written: beside the golden.
     public static func actualPath(for path: String) -> String { path + ".actual" }
 
+    /// Compares `actual` with the golden at `path` (records it when recording); a mismatch fails
+    /// the test with the unified diff and writes `NAME.actual`.
     public static func check(_ actual: String, at path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = URL(fileURLWithPath: path)
         let actualURL = URL(fileURLWithPath: actualPath(for: path))

@@ -2,12 +2,14 @@ import Foundation
 
 /// Paths of the repository, found from this file's location.
 public enum Repo {
+    /// The repository's top folder (three levels above this file).
     public static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }
         return url.path
     }()
 
+    /// A path inside the repository.
     public static func path(_ relative: String) -> String { root + "/" + relative }
 
     /// Real data shipped with the repository (`Tests/Fixtures/`, attribution in its README):
