@@ -7,11 +7,17 @@ import JourneyReports
 public enum LoopJob {
     /// What was written, and every diagnostic.
     public struct Result: Sendable {
+        /// The journey; nil when it did not load.
         public var journey: Journey?
+        /// One list per owning department with customers to contact.
         public var lists: [FollowUpList]
+        /// The day due dates are measured against (`--as-of`), when given.
         public var asOf: String?
+        /// The files written.
         public var written: [String]
+        /// Load and join diagnostics.
         public var diagnostics: [Diagnostic]
+        /// The source files of the diagnostics, by path.
         public var sources: [String: SourceFile]
     }
 

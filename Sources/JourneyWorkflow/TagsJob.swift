@@ -6,10 +6,15 @@ import JourneyFeedback
 public enum TagsJob {
     /// The loaded journey, what the rules did, and every diagnostic.
     public struct Result: Sendable {
+        /// The journey; nil when it did not load.
         public var journey: Journey?
+        /// Per rule: comments matched, categories filled, agreement with the data's own labels; nil without rules.
         public var summary: TaggingSummary?
+        /// The sampled responses with the rule behind each tag (same sample on every run).
         public var explained: [TagExplanation]
+        /// Load and join diagnostics.
         public var diagnostics: [Diagnostic]
+        /// The source files of the diagnostics, by path.
         public var sources: [String: SourceFile]
     }
 
