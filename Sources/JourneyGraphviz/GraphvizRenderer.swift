@@ -7,6 +7,10 @@ public enum RenderFormat: String, Sendable, CaseIterable {
     case svg, png, pdf
     /// DOT with Graphviz's layout positions (debugging); `DOTWriter` gives the unlaid-out form.
     case layoutDOT = "dot"
+    /// Graphviz's JSON of the laid-out graph: every node, cluster and edge with its box,
+    /// label position and drawing operations (`_draw_`, `_ldraw_`), for tests that check
+    /// what overlaps what.
+    case layoutJSON = "json"
 
     var device: String {
         switch self {
@@ -14,6 +18,7 @@ public enum RenderFormat: String, Sendable, CaseIterable {
         case .png: "png:cairo"
         case .pdf: "pdf:cairo"
         case .layoutDOT: "dot"
+        case .layoutJSON: "json"
         }
     }
 }

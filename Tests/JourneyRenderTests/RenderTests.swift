@@ -33,7 +33,8 @@ import Testing
         let (journey, spec) = try Self.spec(name)
         let svg = try #require(try GraphvizRenderer.render(spec, formats: [.svg])[.svg])
         let doc = try XMLDocument(data: Data(svg))
-        let nodes = try doc.nodes(forXPath: "//*[local-name()='g'][@class='node']")
+        // Touchpoint cards are named tp0, tp1, …; flow labels are nodes of their own (flowN).
+        let nodes = try doc.nodes(forXPath: "//*[local-name()='g'][@class='node'][starts-with(*[local-name()='title'], 'tp')]")
         #expect(nodes.count == journey.touchpoints.count)
         let text = String(decoding: svg, as: UTF8.self)
         for tp in journey.touchpoints.prefix(3) {
