@@ -6,8 +6,10 @@ import Foundation
 public struct LayoutGeometry: Sendable {
     /// An axis-aligned box.
     public struct Box: Sendable, Hashable, CustomStringConvertible {
+        /// Left, bottom, right and top edges.
         public var x0: Double, y0: Double, x1: Double, y1: Double
 
+        /// A box from its edges.
         public init(x0: Double, y0: Double, x1: Double, y1: Double) {
             (self.x0, self.y0, self.x1, self.y1) = (x0, y0, x1, y1)
         }
@@ -29,6 +31,7 @@ public struct LayoutGeometry: Sendable {
             p.x > x0 + inset && p.x < x1 - inset && p.y > y0 + inset && p.y < y1 - inset
         }
 
+        /// `[x0,y0–x1,y1]`, rounded to whole points.
         public var description: String {
             func f(_ v: Double) -> String { String(Int(v.rounded())) }
             return "[\(f(x0)),\(f(y0))–\(f(x1)),\(f(y1))]"
@@ -37,28 +40,38 @@ public struct LayoutGeometry: Sendable {
 
     /// A point in points.
     public struct Point: Sendable, Hashable {
+        /// Coordinates in points.
         public var x: Double, y: Double
     }
 
     /// A node: its name and the box Graphviz gave it.
     public struct Node: Sendable {
+        /// The node's name in the graph.
         public var name: String
+        /// Its box.
         public var box: Box
     }
 
     /// A cluster: its box and the box of its label (the stage header), if it has one.
     public struct Cluster: Sendable {
+        /// The cluster's name (`cluster_…`).
         public var name: String
+        /// Its box.
         public var box: Box
+        /// The box reserved for its label.
         public var label: Box?
     }
 
     /// A visible edge: the points along its curves (sampled) and the boxes of the text drawn
     /// for its labels (label, xlabel, head and tail labels).
     public struct Edge: Sendable {
+        /// The name of the node it leaves.
         public var tail: String
+        /// The name of the node it reaches.
         public var head: String
+        /// Points along its curves.
         public var points: [Point]
+        /// Boxes of the text drawn for it.
         public var labels: [Box]
     }
 
@@ -73,6 +86,7 @@ public struct LayoutGeometry: Sendable {
 
     /// Why Graphviz's JSON could not be read.
     public struct Unreadable: Error, CustomStringConvertible {
+        /// What was wrong.
         public var description: String
     }
 
