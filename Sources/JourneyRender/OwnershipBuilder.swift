@@ -11,6 +11,7 @@ public enum OwnershipBuilder {
         _ journey: Journey, measurements: JourneyMeasurements?, targets: [TargetResult], options: MapOptions = MapOptions()
     ) -> GraphSpec {
         let theme = options.theme
+        let lang = options.language
         var g = GraphSpec()
         g.graph.set(.bgcolor, .color(theme.background))
         g.graph.set(.pad, 0.3)
@@ -25,19 +26,20 @@ public enum OwnershipBuilder {
         var rows: [HTML] = [
             .row([
                 .cell(
-                    [(.colspan, .int(journey.stages.count + 2)), (.align, "left")], [t("Who owns what: " + journey.title, 18, bold: true)])
+                    [(.colspan, .int(journey.stages.count + 2)), (.align, "left")],
+                    [t(lang(.ownershipTitle, journey.title), 18, bold: true)])
             ]),
             .row([
                 .cell(
                     [(.colspan, .int(journey.stages.count + 2)), (.align, "left")],
-                    [t("Touchpoints owned per stage, tinted by measured emotion; ⚑ a missed target", 10, color: theme.mutedText)])
+                    [t(lang[.ownershipCaption], 10, color: theme.mutedText)])
             ]),
             .row(
-                [.cell([(.bgcolor, .color(theme.stageFill))], [t("Department", 10, bold: true)])]
+                [.cell([(.bgcolor, .color(theme.stageFill))], [t(lang[.department], 10, bold: true)])]
                     + journey.stages.map { s in
                         .cell([(.bgcolor, .color(theme.stageFill))], [t(TextWrap.wrapped(s.title, width: 14, maxLines: 2), 10, bold: true)])
                     }
-                    + [.cell([(.bgcolor, .color(theme.stageFill))], [t("All", 10, bold: true)])]),
+                    + [.cell([(.bgcolor, .color(theme.stageFill))], [t(lang[.all], 10, bold: true)])]),
         ]
         let colors = MapBuilder.departmentColors(journey, theme)
         for d in journey.departments {
@@ -57,14 +59,14 @@ public enum OwnershipBuilder {
                     default: return false
                     }
                 }
-                var label = "\(here.count)"
-                if let mean { label += " (\(Num.signed(mean, 1)))" }
+                var label = lang.integer(here.count)
+                if let mean { label += " (\(lang.signed(mean, 1)))" }
                 if flag { label += " ⚑" }
                 cells.append(.cell([(.bgcolor, .color(mean.map { theme.emotionTint($0) } ?? theme.nodeFill))], [t(label, 11, bold: flag)]))
             }
             let deptMissed = missed.contains { if case .department(let id) = $0.target.scope { return id == d.id } else { return false } }
-            let nps = measurements?.byDepartment[d.id]?.nps.map { " · NPS " + Num.signed($0.value) } ?? ""
-            cells.append(.cell([], [t("\(owned.count)\(nps)\(deptMissed ? " ⚑" : "")", 10, bold: deptMissed)]))
+            let nps = measurements?.byDepartment[d.id]?.nps.map { " · NPS " + lang.signed($0.value) } ?? ""
+            cells.append(.cell([], [t("\(lang.integer(owned.count))\(nps)\(deptMissed ? " ⚑" : "")", 10, bold: deptMissed)]))
             rows.append(.row(cells))
         }
         for r in missed.prefix(6) {

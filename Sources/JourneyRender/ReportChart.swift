@@ -8,7 +8,10 @@ import JourneyGraphviz
 public enum ReportChart {
     /// The report's bar chart of the top `limit` pain points by their rank value.
     /// `journey`: colours owners as every other view does (by the journey's department order).
-    public static func build(_ report: PainPointReport, theme: Theme = .default, limit: Int = 12, journey: Journey? = nil) -> GraphSpec {
+    /// `language`: of the headings, columns and numbers.
+    public static func build(
+        _ report: PainPointReport, theme: Theme = .default, limit: Int = 12, journey: Journey? = nil, language lang: Language = .en
+    ) -> GraphSpec {
         var g = GraphSpec()
         g.graph.set(.bgcolor, .color(theme.background))
         g.graph.set(.pad, 0.3)
@@ -19,12 +22,13 @@ public enum ReportChart {
             return .font([(.pointSize, .number(size)), (.color, .color(color ?? theme.text))], [bold ? .bold([t]) : t])
         }
         var rows: [HTML] = [
-            .row([.cell([(.colspan, 6), (.align, "left")], [text("Pain points: " + report.journeyTitle, 18, bold: true)])]),
-            .row([.cell([(.colspan, 6), (.align, "left")], [text(summary(report), 10, color: theme.mutedText)])]),
+            .row([.cell([(.colspan, 6), (.align, "left")], [text(lang(.reportTitle, report.journeyTitle), 18, bold: true)])]),
+            .row([.cell([(.colspan, 6), (.align, "left")], [text(summary(report, lang), 10, color: theme.mutedText)])]),
             .row(
-                ["#", "Touchpoint", "Owner", report.rankValueName, "n", "NPS · CSAT · negative"].map {
-                    .cell([(.align, "left"), (.bgcolor, .color(theme.stageFill))], [text($0, 10, bold: true)])
-                }),
+                ["#", lang[.touchpoint], lang[.owner], lang[report.drivers == nil ? .rankScore : .rankPriority], "n", lang[.chartFigures]]
+                    .map {
+                        .cell([(.align, "left"), (.bgcolor, .color(theme.stageFill))], [text($0, 10, bold: true)])
+                    }),
         ]
         let top = max(report.painPoints.map(report.rankValue).max() ?? 1, 0.001)
         let colors =
@@ -39,31 +43,32 @@ public enum ReportChart {
                     .row([
                         .cell([(.width, .int(width)), (.height, 12), (.fixedsize, "true"), (.bgcolor, .color(theme.highlight))], []),
                         .cell([(.width, .int(max(1, 162 - width))), (.height, 12), (.fixedsize, "true")], []),
-                        .cell([(.align, "left")], [text(Num.fixed(report.rankValue(p), 1), 9, color: theme.mutedText)]),
+                        .cell([(.align, "left")], [text(lang.fixed(report.rankValue(p), 1), 9, color: theme.mutedText)]),
                     ])
                 ])
             let ownerColor = p.ownerID.flatMap { colors[$0] } ?? theme.neutral
             let m = p.metrics
             var figures: [String] = []
-            if let n = m?.nps { figures.append("NPS \(Num.signed(n.value))") }
-            if let c = m?.csatTopBox { figures.append("CSAT \(Num.fixed(c.value, 0))%") }
+            if let n = m?.nps { figures.append("NPS \(lang.signed(n.value))") }
+            if let c = m?.csatTopBox { figures.append("CSAT " + lang.percent(c.value)) }
             if let m, m.sentimentTotal > 0 {
-                figures.append("\(Num.fixed(100 * Double(m.sentimentCounts[.negative] ?? 0) / Double(m.sentimentTotal), 0))% neg")
+                figures.append(
+                    lang(.negativeShare, lang.percent(100 * Double(m.sentimentCounts[.negative] ?? 0) / Double(m.sentimentTotal))))
             }
             rows.append(
                 .row([
-                    .cell([(.align, "right")], [text("\(p.rank)", 12, bold: true)]),
+                    .cell([(.align, "right")], [text(lang.integer(p.rank), 12, bold: true)]),
                     .cell(
                         [(.align, "left"), (.balign, "left")],
                         [text(TextWrap.wrapped(p.touchpointTitle, width: 34, maxLines: 2) + (p.isMomentOfTruth ? " ★" : ""), 11)]),
                     .cell(
                         [(.align, "left"), (.bgcolor, .color(ownerColor))],
-                        [text(p.ownerTitle ?? "no owner", 10, color: ownerColor.readableText)]),
+                        [text(p.ownerTitle ?? lang[.noOwner], 10, color: ownerColor.readableText)]),
                     .cell([(.align, "left")], [bar]),
                     .cell(
                         [(.align, "right")],
-                        [text("\(m?.respondents ?? 0)" + (p.isSmallSample && (m?.respondents ?? 0) > 0 ? " ⚠" : ""), 10)]),
-                    .cell([(.align, "left")], [text(figures.isEmpty ? "design only" : figures.joined(separator: " · "), 10)]),
+                        [text(lang.integer(m?.respondents ?? 0) + (p.isSmallSample && (m?.respondents ?? 0) > 0 ? " ⚠" : ""), 10)]),
+                    .cell([(.align, "left")], [text(figures.isEmpty ? lang[.designOnly] : figures.joined(separator: " · "), 10)]),
                 ]))
             rows.append(
                 .row([
@@ -74,7 +79,7 @@ public enum ReportChart {
                 ]))
         }
         if report.painPoints.isEmpty {
-            rows.append(.row([.cell([(.colspan, 6)], [text("No pain points: no touchpoint scores below the rest of the journey.", 11)])]))
+            rows.append(.row([.cell([(.colspan, 6)], [text(lang[.noPainPointsChart], 11)])]))
         }
         var node = GraphSpec.Node(id: NodeID("chart", 0))
         node.attributes.setHTML(
@@ -89,20 +94,17 @@ public enum ReportChart {
         return g
     }
 
-    static func summary(_ r: PainPointReport) -> String {
+    static func summary(_ r: PainPointReport, _ lang: Language = .en) -> String {
         let j = r.measurements.journey
         let a = r.measurements.accounting
         // Respondent-level data: people, then their answers (a respondent rates many touchpoints).
         var s =
             a.isRespondentLevel
-            ? "\(PriorityAnalysis.grouped(a.respondents.used)) respondents · \(PriorityAnalysis.grouped(a.ratings.used)) ratings"
-            : "\(j.responses) responses"
-        if let n = j.nps { s += " · journey NPS \(Num.signed(n.value))" }
+            ? lang.count(a.respondents.used, .respondent) + " · " + lang.count(a.ratings.used, .rating)
+            : lang.count(j.responses, .response)
+        if let n = j.nps { s += " · " + lang(.journeyNPS, lang.signed(n.value)) }
         let missed = r.missedTargets.count
-        if !r.targets.isEmpty { s += " · targets met \(r.targets.count - missed) of \(r.targets.count)" }
-        return s
-            + (r.drivers == nil
-                ? " · bars: pain score (docs/pain-points.md)"
-                : " · bars: priority = importance × share not in the top box (docs/pain-points.md)")
+        if !r.targets.isEmpty { s += " · " + lang(.targetsMet, lang.integer(r.targets.count - missed), lang.integer(r.targets.count)) }
+        return s + " · " + lang[r.drivers == nil ? .barsPainScore : .barsPriority]
     }
 }

@@ -8,20 +8,24 @@ import JourneyFeedback
 /// everything inserted is escaped. One pass over the bytes (Foundation's string search made
 /// this step four times slower than the whole layout).
 public enum SVGAccessibility {
-    /// The SVG with a title, a description and a title per touchpoint for screen readers, in one pass over the bytes.
-    public static func annotate(_ svg: [UInt8], journey: Journey, measurements: JourneyMeasurements?) -> [UInt8] {
+    /// The SVG with a title, a description and a title per touchpoint for screen readers, in one pass over the bytes,
+    /// worded in `language`.
+    public static func annotate(
+        _ svg: [UInt8], journey: Journey, measurements: JourneyMeasurements?, language lang: Language = .en
+    ) -> [UInt8] {
         var names: [String: String] = [:]
         var desc = journey.description ?? ""
         if !journey.personas.isEmpty {
-            desc += (desc.isEmpty ? "" : " ") + "Personas: " + journey.personas.map(\.name).joined(separator: "; ") + "."
+            desc += (desc.isEmpty ? "" : " ") + lang(.a11yPersonas, journey.personas.map(\.name).joined(separator: "; "))
         }
-        names["journey"] = "<title>\(Escape.html("Journey map: " + journey.title))</title>\n<desc>\(Escape.html(desc))</desc>"
+        names["journey"] = "<title>\(Escape.html(lang(.a11yJourneyMap, journey.title)))</title>\n<desc>\(Escape.html(desc))</desc>"
         for (i, stage) in journey.stages.enumerated() {
-            names["cluster_stage\(i)"] = "<title>\(Escape.html("Stage \(i + 1): " + stage.title))</title>"
+            names["cluster_stage\(i)"] = "<title>\(Escape.html(lang(.a11yStageNumbered, lang.integer(i + 1), stage.title)))</title>"
         }
         let tps = journey.touchpoints
         for (i, tp) in tps.enumerated() {
-            names["tp\(i)"] = "<title>\(Escape.html(tp.title))</title>\n<desc>\(Escape.html(description(tp, journey, measurements)))</desc>"
+            names["tp\(i)"] =
+                "<title>\(Escape.html(tp.title))</title>\n<desc>\(Escape.html(description(tp, journey, measurements, lang)))</desc>"
         }
         let open = Array("<title>".utf8), close = Array("</title>".utf8)
         var out: [UInt8] = []
@@ -30,7 +34,7 @@ public enum SVGAccessibility {
         while i < svg.count {
             if svg[i] == 0x3C, matches(svg, i, open), let end = find(svg, close, from: i + open.count) {
                 let name = String(decoding: svg[(i + open.count)..<end], as: UTF8.self)
-                if let replacement = names[name] ?? edgeTitle(name, tps) {
+                if let replacement = names[name] ?? edgeTitle(name, tps, lang) {
                     out += Array(replacement.utf8)
                     i = end + close.count
                     continue
@@ -42,25 +46,27 @@ public enum SVGAccessibility {
         return out
     }
 
-    static func description(_ tp: Touchpoint, _ journey: Journey, _ measurements: JourneyMeasurements?) -> String {
+    static func description(
+        _ tp: Touchpoint, _ journey: Journey, _ measurements: JourneyMeasurements?, _ lang: Language = .en
+    ) -> String {
         var parts: [String] = []
-        if let s = journey.stage(tp.stageID) { parts.append("Stage \(s.title).") }
-        if let c = tp.channel.flatMap({ journey.channel($0) }) { parts.append("Channel: \(c.title).") }
-        parts.append("Owner: \(tp.owner.flatMap { journey.department($0)?.title } ?? "none").")
-        if let e = tp.emotion { parts.append("Designed emotion: \(e.name) (\(e.value)).") }
+        if let s = journey.stage(tp.stageID) { parts.append(lang(.a11yStage, s.title)) }
+        if let c = tp.channel.flatMap({ journey.channel($0) }) { parts.append(lang(.a11yChannel, c.title)) }
+        parts.append(lang(.a11yOwner, tp.owner.flatMap { journey.department($0)?.title } ?? lang[.noneGiven]))
+        if let e = tp.emotion { parts.append(lang(.a11yDesignedEmotion, lang.emotionName(e.value), lang.signed(Double(e.value)))) }
         if let m = measurements?.byTouchpoint[tp.id] {
-            parts.append("\(m.responses) responses.")
-            if let n = m.nps { parts.append("NPS \(Int(n.value.rounded())).") }
-            if let e = m.measuredEmotion { parts.append("Measured emotion \(Num.signed(e, 1)).") }
+            parts.append(lang.count(m.responses, .response) + ".")
+            if let n = m.nps { parts.append("NPS \(lang.signed(n.value)).") }
+            if let e = m.measuredEmotion { parts.append(lang(.a11yMeasuredEmotion, lang.signed(e, 1))) }
         }
-        if tp.isMomentOfTruth { parts.append("Moment of truth.") }
-        for p in tp.pains { parts.append("Pain: \(p).") }
-        for o in tp.opportunities { parts.append("Opportunity: \(o).") }
+        if tp.isMomentOfTruth { parts.append(lang[.a11yMomentOfTruth]) }
+        for p in tp.pains { parts.append(lang(.a11yPain, p)) }
+        for o in tp.opportunities { parts.append(lang(.a11yOpportunity, o)) }
         return parts.joined(separator: " ")
     }
 
     /// `tp3:s&#45;&gt;tp4:s` (ports optional) → "From <title> to <title>".
-    static func edgeTitle(_ name: String, _ tps: [Touchpoint]) -> String? {
+    static func edgeTitle(_ name: String, _ tps: [Touchpoint], _ lang: Language = .en) -> String? {
         let parts = name.components(separatedBy: "&#45;&gt;")
         guard parts.count == 2 else { return nil }
         func index(_ s: String) -> Int? {
@@ -69,7 +75,7 @@ public enum SVGAccessibility {
             return i
         }
         guard let a = index(parts[0]), let b = index(parts[1]) else { return nil }
-        return "<title>\(Escape.html("From \(tps[a].title) to \(tps[b].title)"))</title>"
+        return "<title>\(Escape.html(lang(.a11yFlow, tps[a].title, tps[b].title)))</title>"
     }
 
     static func matches(_ b: [UInt8], _ at: Int, _ pattern: [UInt8]) -> Bool {

@@ -166,7 +166,9 @@ public enum RenderJob {
                 ).map { f in
                     guard view == .map, f.path.hasSuffix(".svg") else { return f }
                     return OutputFile(
-                        path: f.path, bytes: SVGAccessibility.annotate(f.bytes, journey: journey, measurements: joined.measurements))
+                        path: f.path,
+                        bytes: SVGAccessibility.annotate(
+                            f.bytes, journey: journey, measurements: joined.measurements, language: mapOptions.language))
                 }
             }
             outcome.files.sort { $0.path < $1.path }

@@ -35,7 +35,7 @@ public enum ReportJob {
         do {
             let map = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
             let mapFiles = try RenderJob.renderFiles(map, name: OutputNames.reportMap, dir: dir, formats: [.svg, .png], dpi: options.dpi)
-            let chart = ReportChart.build(report, theme: theme, journey: journey)
+            let chart = ReportChart.build(report, theme: theme, journey: journey, language: language)
             let chartFiles = try RenderJob.renderFiles(
                 chart, name: OutputNames.reportChart, dir: dir, formats: [.svg, .png], dpi: options.dpi)
             // With an outcome, the key-driver grid leads the report (drivers.svg/png).

@@ -127,6 +127,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     // MARK: Ownership
     /// "Touchpoints owned per stage, tinted by measured emotion; ⚑ a missed target"
     case ownershipCaption
+    /// "Who owns what: {1}"
+    case ownershipTitle
     // MARK: Accessible names in the SVG map (screen readers)
     /// "Journey map: {1}"
     case a11yJourneyMap
@@ -177,6 +179,27 @@ public enum Phrase: String, CaseIterable, Sendable {
     case canvasSmallSample
     /// "{1} negative comments" ("38% negative comments")
     case canvasNegativeComments
+    // MARK: Report chart
+    /// "Pain points: {1}"
+    case reportTitle
+    /// "Score"
+    case rankScore
+    /// "Priority"
+    case rankPriority
+    /// "NPS · CSAT · negative"
+    case chartFigures
+    /// "design only"
+    case designOnly
+    /// "No pain points: no touchpoint scores below the rest of the journey."
+    case noPainPointsChart
+    /// "journey NPS {1}"
+    case journeyNPS
+    /// "targets met {1} of {2}"
+    case targetsMet
+    /// "bars: pain score (docs/pain-points.md)"
+    case barsPainScore
+    /// "bars: priority = importance × share not in the top box (docs/pain-points.md)"
+    case barsPriority
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.

@@ -67,6 +67,7 @@ extension Strings {
         case .lineOfInternalInteraction: "line of internal interaction"
         // MARK: Ownership
         case .ownershipCaption: "Touchpoints owned per stage, tinted by measured emotion; ⚑ a missed target"
+        case .ownershipTitle: "Who owns what: {1}"
         // MARK: Accessible names in the SVG map (screen readers)
         case .a11yJourneyMap: "Journey map: {1}"
         case .a11yPersonas: "Personas: {1}."
@@ -93,6 +94,17 @@ extension Strings {
         case .canvasTarget: "target {1}"
         case .canvasSmallSample: "small sample"
         case .canvasNegativeComments: "{1} negative comments"
+        // MARK: Report chart
+        case .reportTitle: "Pain points: {1}"
+        case .rankScore: "Score"
+        case .rankPriority: "Priority"
+        case .chartFigures: "NPS · CSAT · negative"
+        case .designOnly: "design only"
+        case .noPainPointsChart: "No pain points: no touchpoint scores below the rest of the journey."
+        case .journeyNPS: "journey NPS {1}"
+        case .targetsMet: "targets met {1} of {2}"
+        case .barsPainScore: "bars: pain score (docs/pain-points.md)"
+        case .barsPriority: "bars: priority = importance × share not in the top box (docs/pain-points.md)"
         }
     }
 

@@ -67,6 +67,7 @@ extension Strings {
         case .lineOfInternalInteraction: "linia interakcji wewnętrznej"
         // MARK: Ownership
         case .ownershipCaption: "Punkty styku według właściciela i etapu, w kolorze zmierzonej emocji; ⚑ nieosiągnięty cel"
+        case .ownershipTitle: "Kto za co odpowiada: {1}"
         // MARK: Accessible names in the SVG map (screen readers)
         case .a11yJourneyMap: "Mapa ścieżki klienta: {1}"
         case .a11yPersonas: "Persony: {1}."
@@ -93,6 +94,17 @@ extension Strings {
         case .canvasTarget: "cel {1}"
         case .canvasSmallSample: "mała próba"
         case .canvasNegativeComments: "{1} komentarzy negatywnych"
+        // MARK: Report chart
+        case .reportTitle: "Bolączki: {1}"
+        case .rankScore: "Wynik"
+        case .rankPriority: "Priorytet"
+        case .chartFigures: "NPS · CSAT · negatywne"
+        case .designOnly: "tylko z założeń"
+        case .noPainPointsChart: "Brak bolączek: żaden punkt styku nie wypada gorzej niż reszta ścieżki."
+        case .journeyNPS: "NPS ścieżki {1}"
+        case .targetsMet: "osiągnięte cele: {1} z {2}"
+        case .barsPainScore: "słupki: wynik bolączki (docs/pain-points.md)"
+        case .barsPriority: "słupki: priorytet = ważność × odsetek spoza top box (docs/pain-points.md)"
         }
     }
 

@@ -67,6 +67,7 @@ extension Strings {
         case .lineOfInternalInteraction: "линия внутреннего взаимодействия"
         // MARK: Ownership
         case .ownershipCaption: "Точки контакта по владельцам и этапам, цвет — измеренная эмоция; ⚑ цель не достигнута"
+        case .ownershipTitle: "Кто за что отвечает: {1}"
         // MARK: Accessible names in the SVG map (screen readers)
         case .a11yJourneyMap: "Карта пути клиента: {1}"
         case .a11yPersonas: "Персоны: {1}."
@@ -93,6 +94,17 @@ extension Strings {
         case .canvasTarget: "цель {1}"
         case .canvasSmallSample: "малая выборка"
         case .canvasNegativeComments: "{1} негативных комментариев"
+        // MARK: Report chart
+        case .reportTitle: "Болевые точки: {1}"
+        case .rankScore: "Балл"
+        case .rankPriority: "Приоритет"
+        case .chartFigures: "NPS · CSAT · негатив"
+        case .designOnly: "только по замыслу"
+        case .noPainPointsChart: "Болевых точек нет: ни одна точка контакта не оценена ниже остального пути."
+        case .journeyNPS: "NPS пути {1}"
+        case .targetsMet: "достигнуто целей: {1} из {2}"
+        case .barsPainScore: "столбцы: балл болевой точки (docs/pain-points.md)"
+        case .barsPriority: "столбцы: приоритет = важность × доля вне высшей оценки (docs/pain-points.md)"
         }
     }
 

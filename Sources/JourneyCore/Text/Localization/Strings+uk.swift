@@ -67,6 +67,7 @@ extension Strings {
         case .lineOfInternalInteraction: "лінія внутрішньої взаємодії"
         // MARK: Ownership
         case .ownershipCaption: "Точки контакту за власниками й етапами, колір — виміряна емоція; ⚑ ціль не досягнуто"
+        case .ownershipTitle: "Хто за що відповідає: {1}"
         // MARK: Accessible names in the SVG map (screen readers)
         case .a11yJourneyMap: "Карта шляху клієнта: {1}"
         case .a11yPersonas: "Персони: {1}."
@@ -93,6 +94,17 @@ extension Strings {
         case .canvasTarget: "ціль {1}"
         case .canvasSmallSample: "мала вибірка"
         case .canvasNegativeComments: "{1} негативних коментарів"
+        // MARK: Report chart
+        case .reportTitle: "Больові точки: {1}"
+        case .rankScore: "Бал"
+        case .rankPriority: "Пріоритет"
+        case .chartFigures: "NPS · CSAT · негатив"
+        case .designOnly: "лише за задумом"
+        case .noPainPointsChart: "Больових точок немає: жодна точка контакту не оцінена нижче за решту шляху."
+        case .journeyNPS: "NPS шляху {1}"
+        case .targetsMet: "досягнуто цілей: {1} з {2}"
+        case .barsPainScore: "стовпці: бал больової точки (docs/pain-points.md)"
+        case .barsPriority: "стовпці: пріоритет = важливість × частка поза найвищою оцінкою (docs/pain-points.md)"
         }
     }
 
