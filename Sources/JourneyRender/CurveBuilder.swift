@@ -114,7 +114,7 @@ public enum CurveBuilder {
     /// The curve's graph; measured lines only where there is data, broken at steps without.
     public static func build(_ journey: Journey, measurements: JourneyMeasurements?, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
-        var g = GraphSpec.pinned(title: "Emotion curve: " + journey.title, options: options)
+        var g = GraphSpec.pinned(title: options.language(.curveTitle, journey.title), options: options)
         g.graph.set(.outputorder, "edgesfirst")  // markers and labels over the lines
         var counter = 0
         func node(_ x: Double, _ y: Double, _ attrs: (inout Attributes) -> Void) -> NodeID {
@@ -155,9 +155,9 @@ public enum CurveBuilder {
         // Axis and grid.
         for v in -2...2 {
             let y = Double(v) * dy
-            let name = Emotion(value: v)!.name
+            let name = options.language.emotionName(v)
             _ = text(
-                -95, y, "\(Num.signed(Double(v))) \(name)", size: 10,
+                -95, y, "\(options.language.signed(Double(v))) \(name)", size: 10,
                 color: theme.usesMarks ? theme.text : theme.emotionColor(Double(v)))  // print: white +2 would vanish
             line(anchor(-40, y), anchor(width + 40, y), color: theme.stageBorder, style: v == 0 ? "solid" : "dotted", width: 1)
         }

@@ -47,7 +47,10 @@ public enum MapBuilder {
             cluster.attributes.set(.color, .color(theme.stageBorder))
             cluster.attributes.set(.margin, 12)
             cluster.attributes.setHTML(
-                .label, stageLabel(stage, metrics: measurements?.byStage[stage.id], index: si, theme: theme, scale: options.fontScale))
+                .label,
+                stageLabel(
+                    stage, metrics: measurements?.byStage[stage.id], index: si, theme: theme, scale: options.fontScale,
+                    language: options.language))
             for tp in stage.touchpoints {
                 let id = NodeID("tp", counter)
                 ids[tp.id] = id
@@ -172,7 +175,9 @@ public enum MapBuilder {
         Dictionary(uniqueKeysWithValues: journey.departments.enumerated().map { ($1.id, theme.departments[$0 % theme.departments.count]) })
     }
 
-    static func stageLabel(_ stage: Stage, metrics: Metrics?, index: Int, theme: Theme, scale: Double) -> HTMLLabel {
+    static func stageLabel(
+        _ stage: Stage, metrics: Metrics?, index: Int, theme: Theme, scale: Double, language lang: Language = .en
+    ) -> HTMLLabel {
         var rows: [HTML] = [
             .row([
                 .cell(
@@ -180,15 +185,15 @@ public enum MapBuilder {
                     [
                         .font(
                             [(.pointSize, .number(14 * scale)), (.color, .color(theme.text))],
-                            [.bold([.text("\(index + 1). " + stage.title)])])
+                            [.bold([.text("\(lang.integer(index + 1)). " + stage.title)])])
                     ])
             ])
         ]
         if let m = metrics, m.responses > 0 {
-            var parts = ["n=\(m.respondents)"]  // distinct respondents (docs/feedback.md#metrics)
-            if let n = m.nps { parts.append("NPS \(Num.signed(n.value))") }
-            if let c = m.csatTopBox { parts.append("CSAT \(Num.fixed(c.value, 0))%") }
-            if let e = m.measuredEmotion { parts.append("emotion \(Num.signed(e, 1))") }
+            var parts = ["n=\(lang.integer(m.respondents))"]  // distinct respondents (docs/feedback.md#metrics)
+            if let n = m.nps { parts.append("NPS \(lang.signed(n.value))") }
+            if let c = m.csatTopBox { parts.append("CSAT " + lang.percent(c.value)) }
+            if let e = m.measuredEmotion { parts.append(lang(.emotionValue, lang.signed(e, 1))) }
             rows.append(
                 .row([
                     .cell(

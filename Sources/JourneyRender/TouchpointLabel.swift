@@ -10,6 +10,7 @@ struct TouchpointLabel {
     let departmentColors: [String: Color]
 
     var theme: Theme { options.theme }
+    var lang: Language { options.language }
 
     func size(_ base: Double) -> Trusted { .number(base * options.fontScale) }
 
@@ -29,7 +30,7 @@ struct TouchpointLabel {
                         [
                             .font(
                                 [(.color, .color(theme.highlight.readableText)), (.pointSize, size(9))],
-                                [.bold([.text("PAIN POINT #\(rank)")])])
+                                [.bold([.text(lang(.painPointNumber, lang.integer(rank)))])])
                         ])
                 ]))
         }
@@ -43,7 +44,7 @@ struct TouchpointLabel {
                         ])
                 ]))
         }
-        let channel = tp.channel.flatMap { journey.channel($0)?.title } ?? "no channel"
+        let channel = tp.channel.flatMap { journey.channel($0)?.title } ?? lang[.noChannel]
         if !options.wallLabels {
             rows.append(
                 .row([.cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(channel)])])]))
@@ -62,7 +63,9 @@ struct TouchpointLabel {
         } else {
             rows.append(
                 .row([
-                    .cell([(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(theme.highlight))], [.text("⚠ no owner")])])
+                    .cell(
+                        [(.align, "left")],
+                        [.font([(.pointSize, size(9)), (.color, .color(theme.highlight))], [.text("⚠ " + lang[.noOwner])])])
                 ]))
         }
         rows.append(.row([.cell([(.align, "left")], [emotionLine(tp, metrics)])]))
@@ -90,31 +93,31 @@ struct TouchpointLabel {
                 let v = Double(e.value)
                 parts += [
                     .font([(.color, .color(theme.emotionColor(v)))], [.text(glyph(v))]),
-                    .font([(.pointSize, size(10))], [.text(" " + Num.signed(v))]),
+                    .font([(.pointSize, size(10))], [.text(" " + lang.signed(v))]),
                 ]
             }
             if let measured = m?.measuredEmotion {
                 parts += [
                     .font([(.pointSize, size(10)), (.color, .color(theme.mutedText))], [.text(parts.isEmpty ? "" : "  → ")]),
                     .font([(.color, .color(theme.emotionColor(measured)))], [.text(glyph(measured))]),
-                    .font([(.pointSize, size(10))], [.bold([.text(" " + Num.signed(measured, 1))])]),
+                    .font([(.pointSize, size(10))], [.bold([.text(" " + lang.signed(measured, 1))])]),
                 ]
             }
             return parts.isEmpty
-                ? .font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("no emotion")]) : .concat(parts)
+                ? .font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(lang[.noEmotion])]) : .concat(parts)
         }
         var parts: [HTML] = []
         if let e = tp.emotion {
             let v = Double(e.value)
             parts.append(.font([(.color, .color(theme.emotionColor(v)))], [.text(glyph(v))]))
-            parts.append(.font([(.pointSize, size(9))], [.text(" \(e.name) \(Num.signed(v))")]))
+            parts.append(.font([(.pointSize, size(9))], [.text(" \(lang.emotionName(e.value)) \(lang.signed(v))")]))
         } else {
-            parts.append(.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("emotion not set")]))
+            parts.append(.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text(lang[.emotionNotSet])]))
         }
         if let measured = m?.measuredEmotion {
-            parts.append(.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("  measured ")]))
+            parts.append(.font([(.pointSize, size(9)), (.color, .color(theme.mutedText))], [.text("  \(lang[.measured]) ")]))
             parts.append(.font([(.color, .color(theme.emotionColor(measured)))], [.text(glyph(measured))]))
-            parts.append(.font([(.pointSize, size(9))], [.bold([.text(" " + Num.signed(measured, 1))])]))
+            parts.append(.font([(.pointSize, size(9))], [.bold([.text(" " + lang.signed(measured, 1))])]))
         }
         return .concat(parts)
     }
@@ -126,20 +129,22 @@ struct TouchpointLabel {
 
     func markLine(_ tp: Touchpoint) -> String {
         var parts: [String] = []
-        if !tp.pains.isEmpty { parts.append("⚠ \(tp.pains.count) pain\(tp.pains.count == 1 ? "" : "s")") }
-        if !tp.opportunities.isEmpty { parts.append("✦ \(tp.opportunities.count) idea\(tp.opportunities.count == 1 ? "" : "s")") }
-        if !tp.backstage.isEmpty || !tp.support.isEmpty { parts.append("⚙ \(tp.backstage.count + tp.support.count) backstage") }
+        if !tp.pains.isEmpty { parts.append("⚠ " + lang.count(tp.pains.count, .pain)) }
+        if !tp.opportunities.isEmpty { parts.append("✦ " + lang.count(tp.opportunities.count, .idea)) }
+        if !tp.backstage.isEmpty || !tp.support.isEmpty {
+            parts.append("⚙ " + lang.count(tp.backstage.count + tp.support.count, .backstageStep))
+        }
         return parts.joined(separator: "   ")
     }
 
     func metricRows(_ m: Metrics) -> [HTML] {
         var rows: [HTML] = []
-        var first = "n=\(m.respondents)"
-        if let n = m.nps { first += " · NPS \(Num.signed(n.value)) (\(Num.signed(n.low))…\(Num.signed(n.high)))" }
+        var first = "n=\(lang.integer(m.respondents))"
+        if let n = m.nps { first += " · NPS \(lang.signed(n.value)) (\(lang.range(lang.signed(n.low), lang.signed(n.high))))" }
         rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(first)])])]))
         var second: [String] = []
-        if let c = m.csatTopBox { second.append("CSAT \(Num.fixed(c.value, 0))%") }
-        if let c = m.cesMean { second.append("CES \(Num.fixed(c, 1))") }
+        if let c = m.csatTopBox { second.append("CSAT " + lang.percent(c.value)) }
+        if let c = m.cesMean { second.append("CES " + lang.fixed(c, 1)) }
         if !second.isEmpty {
             rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(second.joined(separator: " · "))])])]))
         }
@@ -152,7 +157,7 @@ struct TouchpointLabel {
                         [
                             .font(
                                 [(.pointSize, size(8)), (.color, .color(theme.highlight))],
-                                [.italic([.text("small sample: read with care")])])
+                                [.italic([.text(lang[.smallSample])])])
                         ])
                 ]))
         }
@@ -174,7 +179,8 @@ struct TouchpointLabel {
             if w > 0 { cells.append(.cell([(.width, .int(w)), (.height, 6), (.fixedsize, "true"), (.bgcolor, .color(c))], [])) }
         }
         let neg = Int((100 * Double(m.sentimentCounts[.negative] ?? 0) / total).rounded())
-        let label = HTML.font([(.pointSize, size(8)), (.color, .color(theme.mutedText))], [.text(" \(neg)% neg")])
+        let label = HTML.font(
+            [(.pointSize, size(8)), (.color, .color(theme.mutedText))], [.text(" " + lang(.negativeShare, lang.percent(String(neg))))])
         // In print the bar gets one outline (a white positive share would vanish); a border on
         // each segment would not fit a 1-point segment.
         if let border = theme.swatchBorder {

@@ -30,65 +30,66 @@ public enum HTMLReport {
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Pain points: \(h(r.journeyTitle))</title>
+            <title>\(h(lang(.reportTitle, r.journeyTitle)))</title>
             <style>\(style)</style>
             </head>
             <body>
-            <header><h1>\(h(r.journeyTitle))</h1><p class="sub">Pain-point report · \(h(r.journeyID))</p>
-            <p>\(h(MarkdownReport.summary(r)))</p></header>
+            <header><h1>\(h(r.journeyTitle))</h1><p class="sub">\(h(lang(.htmlSubtitle, r.journeyID)))</p>
+            <p>\(h(MarkdownReport.summary(r, lang)))</p></header>
 
             """
-        if let d = r.drivers { out += drivers(d, png: driversPNG) }
+        if let d = r.drivers { out += drivers(d, png: driversPNG, lang) }
         if !r.targets.isEmpty {
             out +=
-                "<section><h2>Targets</h2><table><thead><tr><th>Status</th><th>Target</th><th>Where</th><th>Figure</th><th>n</th></tr></thead><tbody>\n"
+                "<section><h2>\(h(lang[.targets]))</h2><table><thead><tr><th>\(h(lang[.colStatus]))</th><th>\(h(lang[.colTarget]))</th><th>\(h(lang[.colWhere]))</th><th>\(h(lang[.colFigure]))</th><th>n</th></tr></thead><tbody>\n"
             for t in r.targets {
                 let cls = t.status == .met ? "ok" : t.status == .missed ? "bad" : "none"
-                let goal =
-                    "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
                 out +=
-                    "<tr><td><span class=\"pill \(cls)\">\(h(t.status.rawValue))</span>\(t.straddles ? " <small>interval straddles</small>" : "")</td><td>\(h(goal))</td><td>\(h(t.scopeTitle))</td><td>\(h(MarkdownReport.figure(t)))</td><td>\(t.responses)</td></tr>\n"
+                    "<tr><td><span class=\"pill \(cls)\">\(h(MarkdownReport.status(t.status, lang)))</span>\(t.straddles ? " <small>\(h(lang[.intervalStraddles]))</small>" : "")</td><td>\(h(MarkdownReport.goal(t, lang)))</td><td>\(h(t.scopeTitle))</td><td>\(h(MarkdownReport.figure(t, lang)))</td><td>\(h(lang.integer(t.responses)))</td></tr>\n"
             }
             out += "</tbody></table></section>\n"
         }
         out += mapSection(title: r.journeyTitle, svg: mapSVG, png: mapPNG)
-        out += "<section><h2>Ranked pain points</h2>\n"
-        if r.painPoints.isEmpty { out += "<p>Nothing stands out: no touchpoint scores below the rest of the journey.</p>\n" }
+        out += "<section><h2>\(h(lang[.rankedPainPoints]))</h2>\n"
+        if r.painPoints.isEmpty { out += "<p>\(h(lang[.nothingStandsOut]))</p>\n" }
         let top = r.painPoints.map(r.rankValue).max() ?? 1
         for p in r.painPoints.prefix(15) {
             let x = p.metrics
             let width = max(2, Int((r.rankValue(p) / max(top, 0.001)) * 100))
             out += "<article class=\"pain\"><div class=\"rank\">\(p.rank)</div><div class=\"body\">"
             out +=
-                "<h3>\(h(p.touchpointTitle)) <span class=\"owner\">\(h(p.ownerTitle ?? "no owner"))</span>\(p.isMomentOfTruth ? " <span class=\"pill mot\">moment of truth</span>" : "")\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " <span class=\"pill none\">small sample</span>" : "")</h3>"
+                "<h3>\(h(p.touchpointTitle)) <span class=\"owner\">\(h(p.ownerTitle ?? lang[.noOwner]))</span>\(p.isMomentOfTruth ? " <span class=\"pill mot\">\(h(lang[.momentOfTruth]))</span>" : "")\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " <span class=\"pill none\">\(h(lang[.smallSampleShort]))</span>" : "")</h3>"
             out += "<div class=\"bar\"><span style=\"width:\(width)%\"></span></div>"
             out += "<p>\(h(p.explanation))</p><ul class=\"facts\">"
-            out += "<li>n = \(x?.responses ?? 0)</li>"
+            out += "<li>n = \(h(lang.integer(x?.responses ?? 0)))</li>"
             if let n = x?.nps {
                 out +=
-                    "<li>NPS \(h(Format.signed(n.value))) <small>(\(h(Format.signed(n.low))) to \(h(Format.signed(n.high))))</small></li>"
+                    "<li>NPS \(h(lang.signedNumber(n.value))) <small>(\(h(lang(.intervalWords, lang.signedNumber(n.low), lang.signedNumber(n.high)))))</small></li>"
             }
-            if let c = x?.csatTopBox { out += "<li>CSAT \(h(Format.number(c.value)))%</li>" }
-            if let c = x?.cesMean { out += "<li>CES \(h(Format.number(c)))</li>" }
-            if let e = x?.measuredEmotion { out += "<li>measured emotion \(h(Format.signed(e)))</li>" }
+            if let c = x?.csatTopBox { out += "<li>CSAT \(h(lang.percent(lang.number(c.value))))</li>" }
+            if let c = x?.cesMean { out += "<li>CES \(h(lang.number(c)))</li>" }
+            if let e = x?.measuredEmotion { out += "<li>\(h(lang(.measuredEmotionValue, lang.signedNumber(e))))</li>" }
             out += "</ul>"
             if let cats = x?.topCategories, !cats.isEmpty {
-                out += "<p class=\"cats\">" + cats.prefix(4).map { "<span>\(h($0.category)) · \($0.count)</span>" }.joined() + "</p>"
+                out +=
+                    "<p class=\"cats\">" + cats.prefix(4).map { "<span>\(h($0.category)) · \(h(lang.integer($0.count)))</span>" }.joined()
+                    + "</p>"
             }
             for c in (x?.comments ?? []).prefix(3) {
                 out += "<blockquote>\(h(Escape.truncate(c.text, to: 280)))</blockquote>"
             }
             if !p.declaredPains.isEmpty || !p.opportunities.isEmpty {
                 out +=
-                    "<ul class=\"notes\">" + p.declaredPains.map { "<li>Known pain: \(h($0))</li>" }.joined()
-                    + p.opportunities.map { "<li>Opportunity: \(h($0))</li>" }.joined() + "</ul>"
+                    "<ul class=\"notes\">" + p.declaredPains.map { "<li>\(h(lang(.knownPainItem, $0)))</li>" }.joined()
+                    + p.opportunities.map { "<li>\(h(lang(.opportunityItem, $0)))</li>" }.joined() + "</ul>"
             }
             out += "</div></article>\n"
         }
-        out += "</section>\n<section><h2>By department</h2><div class=\"grid\">\n"
+        out += "</section>\n<section><h2>\(h(lang[.byDepartment]))</h2><div class=\"grid\">\n"
         for d in r.departments {
-            out += "<div class=\"dept\"><h3>\(h(d.title))</h3><p>\(d.touchpoints.count) touchpoints · \(d.painPoints.count) pain points"
-            if let n = d.metrics?.nps { out += " · NPS \(h(Format.signed(n.value)))" }
+            out +=
+                "<div class=\"dept\"><h3>\(h(d.title))</h3><p>\(h(lang.count(d.touchpoints.count, .touchpoint))) · \(h(lang.count(d.painPoints.count, .painPoint)))"
+            if let n = d.metrics?.nps { out += " · NPS \(h(lang.signedNumber(n.value)))" }
             out += "</p><ul>"
             for p in d.painPoints.prefix(3) { out += "<li>#\(p.rank) \(h(p.touchpointTitle))</li>" }
             for t in d.missedTargets { out += "<li class=\"badtext\">\(h(t.message))</li>" }
@@ -98,43 +99,43 @@ public enum HTMLReport {
         out += "</div></section>\n"
         if !r.declaredPains.isEmpty {
             out +=
-                "<section><h2>Known pains written in the journey</h2><table><thead><tr><th>Touchpoint</th><th>Pain</th><th>Data says</th></tr></thead><tbody>\n"
+                "<section><h2>\(h(lang[.knownPainsWritten]))</h2><table><thead><tr><th>\(h(lang[.touchpoint]))</th><th>\(h(lang[.colPain]))</th><th>\(h(lang[.colDataSays]))</th></tr></thead><tbody>\n"
             for d in r.declaredPains {
                 out +=
-                    "<tr><td>\(h(journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID))</td><td>\(h(d.text))</td><td>\(h(d.status.rawValue)) <small>\(h(d.evidence))</small></td></tr>\n"
+                    "<tr><td>\(h(journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID))</td><td>\(h(d.text))</td><td>\(h(MarkdownReport.status(d.status, lang))) <small>\(h(d.evidence))</small></td></tr>\n"
             }
             out += "</tbody></table></section>\n"
         }
         // Sections of other files (HTMLReport+Segments.swift), already escaped, before the footer.
         out += sections.joined()
         out +=
-            "<footer>Made by journeymap \(h(r.journeyID.isEmpty ? "" : "from " + (journey.sourceFile.split(separator: "/").last.map(String.init) ?? "")))</footer>\n</body>\n</html>\n"
+            "<footer>\(h(r.journeyID.isEmpty ? lang[.madeBy] : lang(.madeByFrom, journey.sourceFile.split(separator: "/").last.map(String.init) ?? "")))</footer>\n</body>\n</html>\n"
         return out
     }
 
     /// The key drivers: the grid as an embedded PNG and the table behind it.
-    static func drivers(_ d: DriverSummary, png: [UInt8]?) -> String {
+    static func drivers(_ d: DriverSummary, png: [UInt8]?, _ lang: Language = .en) -> String {
         let h = Escape.html
-        var out = "<section><h2>Key drivers of “\(h(d.outcomeName))”</h2>\n<p>\(h(MarkdownReport.driversLead(d)))</p>\n"
+        var out =
+            "<section><h2>\(h(lang(.keyDriversOf, lang(.quoted, d.outcomeName))))</h2>\n<p>\(h(MarkdownReport.driversLead(d, lang)))</p>\n"
         if let png {
             out +=
-                "<img class=\"map\" alt=\"Key drivers of \(h(d.outcomeName)): importance against performance, one point per touchpoint\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">\n"
+                "<img class=\"map\" alt=\"\(h(lang(.driversAltOf, d.outcomeName)))\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">\n"
         }
         out +=
-            "<table><thead><tr><th>#</th><th>Touchpoint</th><th>Owner</th><th>Importance (95%)</th><th>Performance</th><th>Priority</th><th>Quadrant</th><th>n</th></tr></thead><tbody>\n"
+            "<table><thead><tr><th>#</th><th>\(h(lang[.touchpoint]))</th><th>\(h(lang[.owner]))</th><th>\(h(lang[.colImportance]))</th><th>\(h(lang[.colPerformance]))</th><th>\(h(lang[.colPriority]))</th><th>\(h(lang[.colQuadrant]))</th><th>n</th></tr></thead><tbody>\n"
         for (i, row) in d.rows.enumerated() {
             let imp = row.driver.importance
-            let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
             let cls = row.quadrant == .fixFirst ? " class=\"badtext\"" : ""
-            out += "<tr><td>\(i + 1)</td><td>\(h(row.touchpointTitle))</td><td>\(h(row.ownerTitle ?? "no owner"))</td>"
+            out += "<tr><td>\(i + 1)</td><td>\(h(row.touchpointTitle))</td><td>\(h(row.ownerTitle ?? lang[.noOwner]))</td>"
             out +=
-                "<td>\(h(Format.number(imp.value)))% <small>(\(h(Format.number(imp.low)))–\(h(Format.number(imp.high))))</small></td><td>\(h(perf))</td>"
+                "<td>\(h(lang.percent(lang.number(imp.value)))) <small>(\(h(lang.number(imp.low)))–\(h(lang.number(imp.high))))</small></td><td>\(h(MarkdownReport.performance(row, lang)))</td>"
             out +=
-                "<td>\(row.performance == nil ? "–" : h(Format.number(row.priority)))</td><td\(cls)>\(h((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")))</td><td>\(row.performanceN)</td></tr>\n"
+                "<td>\(row.performance == nil ? "–" : h(lang.number(row.priority)))</td><td\(cls)>\(h(MarkdownReport.quadrant(row, lang)))</td><td>\(h(lang.integer(row.performanceN)))</td></tr>\n"
         }
-        out += "</tbody></table>\n<p><small>\(h(MarkdownReport.driversMethod(d)))</small></p>\n"
+        out += "</tbody></table>\n<p><small>\(h(MarkdownReport.driversMethod(d, lang)))</small></p>\n"
         for note in d.keyDrivers.notes { out += "<p><small>\(h(note))</small></p>\n" }
-        for e in d.keyDrivers.excluded { out += "<p><small>Not in the model: \(h(e.touchpointID)): \(h(e.reason)).</small></p>\n" }
+        for e in d.keyDrivers.excluded { out += "<p><small>\(h(lang(.notInModel, e.touchpointID, e.reason)))</small></p>\n" }
         return out + "</section>\n"
     }
 

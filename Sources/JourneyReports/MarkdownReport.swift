@@ -8,57 +8,60 @@ public enum MarkdownReport {
     /// `pain-points.md`: a summary, targets, the top `limit` pain points with evidence and quotes, departments and declared pains.
     /// `language`: of the headings and fixed words (nil: the journey's `style { language … }`, else English).
     public static func render(_ r: PainPointReport, journey: Journey, limit: Int = 10, language: Language? = nil) -> String {
-        _ = Language.resolve(language, style: journey.style)  // the headings follow in the next step
-        var out = "# Pain points: \(Escape.markdown(r.journeyTitle))\n\n"
-        out += summary(r) + "\n"
+        let lang = Language.resolve(language, style: journey.style)
+        var out = "# \(lang(.reportTitle, Escape.markdown(r.journeyTitle)))\n\n"
+        out += summary(r, lang) + "\n"
         if let t = r.trends { out += changes(t, journey: journey) }
         // The map beside this file: a pull-request comment or a rendered folder shows it inline.
-        out += "\n![The journey map with the top pain points outlined](map-pain-points.png)\n"
-        if let d = r.drivers { out += drivers(d, journey: journey) }
+        out += "\n![\(lang[.mapAlt])](map-pain-points.png)\n"
+        if let d = r.drivers { out += drivers(d, journey: journey, lang) }
         if !r.targets.isEmpty {
-            out += "\n## Targets\n\n| Status | Target | Where | Figure | n |\n|---|---|---|---|---|\n"
+            out +=
+                "\n## \(lang[.targets])\n\n| \(lang[.colStatus]) | \(lang[.colTarget]) | \(lang[.colWhere]) | \(lang[.colFigure]) | n |\n|---|---|---|---|---|\n"
             for t in r.targets {
-                let mark = t.status == .met ? "✅ met" : t.status == .missed ? "❌ missed" : "⚪ no data"
-                let goal =
-                    "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(Format.number(t.target.value))\(t.target.isPercent ? "%" : "")"
+                let mark =
+                    t.status == .met ? "✅ " + lang[.statusMet] : t.status == .missed ? "❌ " + lang[.statusMissed] : "⚪ " + lang[.noData]
                 out +=
-                    "| \(mark)\(t.straddles ? " (interval straddles)" : "") | \(goal) | \(Escape.markdown(t.scopeTitle)) | \(figure(t)) | \(t.responses) |\n"
+                    "| \(mark)\(t.straddles ? " (\(lang[.intervalStraddles]))" : "") | \(goal(t, lang)) | \(Escape.markdown(t.scopeTitle)) | \(figure(t, lang)) | \(lang.integer(t.responses)) |\n"
             }
         }
-        out += "\n## Ranked pain points\n\n"
+        out += "\n## \(lang[.rankedPainPoints])\n\n"
         if r.painPoints.isEmpty {
-            out += "Nothing stands out: no touchpoint scores below the rest of the journey.\n"
+            out += lang[.nothingStandsOut] + "\n"
         } else {
+            out += lang[r.drivers == nil ? .scoreMethod : .priorityMethod] + "\n\n"
             out +=
-                r.drivers == nil
-                ? "Score: what customers report against the rest of the journey (volume-weighted NPS, CSAT and negative share), × the emotion curve (at most 1.25), × 1.5 for a moment of truth, damped for small samples (docs/pain-points.md).\n\n"
-                : "Priority: importance × the share not in the top box (key drivers above); touchpoints outside the driver model follow.\n\n"
-            out += "| # | Touchpoint | Owner | \(r.rankValueName) | n | NPS | CSAT | Negative |\n|---|---|---|---|---|---|---|---|\n"
+                "| # | \(lang[.touchpoint]) | \(lang[.owner]) | \(lang[r.drivers == nil ? .rankScore : .rankPriority]) | n | NPS | CSAT | \(lang[.colNegative]) |\n|---|---|---|---|---|---|---|---|\n"
             for p in r.painPoints.prefix(limit) {
                 let x = p.metrics
                 out +=
-                    "| \(p.rank) | \(Escape.markdown(p.touchpointTitle)) | \(Escape.markdown(p.ownerTitle ?? "no owner")) | \(Format.number(r.rankValue(p))) | \(x?.responses ?? 0)\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " ⚠" : "") | \(x?.nps.map { Format.signed($0.value) } ?? "–") | \(x?.csatTopBox.map { Format.number($0.value) + "%" } ?? "–") | \(negative(x)) |\n"
+                    "| \(p.rank) | \(Escape.markdown(p.touchpointTitle)) | \(Escape.markdown(p.ownerTitle ?? lang[.noOwner])) | \(lang.number(r.rankValue(p))) | \(lang.integer(x?.responses ?? 0))\(p.isSmallSample && (x?.responses ?? 0) > 0 ? " ⚠" : "") | \(x?.nps.map { lang.signedNumber($0.value) } ?? "–") | \(x?.csatTopBox.map { lang.percent(lang.number($0.value)) } ?? "–") | \(negative(x, lang)) |\n"
             }
-            if r.painPoints.count > limit { out += "\n…and \(r.painPoints.count - limit) more in pain-points.json.\n" }
+            if r.painPoints.count > limit { out += "\n" + lang(.moreInJSON, lang.integer(r.painPoints.count - limit)) + "\n" }
             for p in r.painPoints.prefix(min(limit, 5)) {
-                out += "\n### \(p.rank). \(Escape.markdown(p.touchpointTitle)) (owner: \(Escape.markdown(p.ownerTitle ?? "none")))\n\n"
+                out +=
+                    "\n### \(p.rank). \(Escape.markdown(p.touchpointTitle)) \(Escape.markdown(lang(.ownerParen, p.ownerTitle ?? lang[.noneGiven])))\n\n"
                 out += Escape.markdown(p.explanation) + "\n\n"
                 if let x = p.metrics, !x.topCategories.isEmpty {
                     out +=
-                        "- Top categories: "
-                        + x.topCategories.prefix(3).map { "\(Escape.markdown($0.category)) (\($0.count))" }.joined(separator: ", ") + "\n"
+                        "- "
+                        + lang(
+                            .topCategories,
+                            x.topCategories.prefix(3).map { "\(Escape.markdown($0.category)) (\(lang.integer($0.count)))" }.joined(
+                                separator: ", "))
+                        + "\n"
                 }
                 for c in (p.metrics?.comments ?? []).prefix(3) {
-                    out += "- Customer: “\(Escape.markdown(Escape.truncate(c.text, to: 200)))”\n"
+                    out += "- " + lang(.customerSays, lang(.quoted, Escape.markdown(Escape.truncate(c.text, to: 200)))) + "\n"
                 }
-                for pain in p.declaredPains { out += "- Known pain: \(Escape.markdown(pain))\n" }
-                for o in p.opportunities { out += "- Opportunity: \(Escape.markdown(o))\n" }
+                for pain in p.declaredPains { out += "- " + lang(.knownPainItem, Escape.markdown(pain)) + "\n" }
+                for o in p.opportunities { out += "- " + lang(.opportunityItem, Escape.markdown(o)) + "\n" }
             }
         }
         let owners = r.departments.filter { !$0.painPoints.isEmpty || !$0.missedTargets.isEmpty }
         if !owners.isEmpty {
             out +=
-                "\n## By department\n\n| Department | Touchpoints | Pain points | Worst | Missed targets | Opportunities |\n|---|---|---|---|---|---|\n"
+                "\n## \(lang[.byDepartment])\n\n| \(lang[.department]) | \(lang[.touchpoints]) | \(lang[.colPainPoints]) | \(lang[.colWorst]) | \(lang[.colMissedTargets]) | \(lang[.colOpportunities]) |\n|---|---|---|---|---|---|\n"
             for d in owners {
                 let worst = d.painPoints.first.map { "#\($0.rank) \(Escape.markdown($0.touchpointTitle))" } ?? "–"
                 out +=
@@ -66,10 +69,12 @@ public enum MarkdownReport {
             }
         }
         if !r.declaredPains.isEmpty {
-            out += "\n## Known pains written in the journey\n\n| Touchpoint | Pain | Data says |\n|---|---|---|\n"
+            out +=
+                "\n## \(lang[.knownPainsWritten])\n\n| \(lang[.touchpoint]) | \(lang[.colPain]) | \(lang[.colDataSays]) |\n|---|---|---|\n"
             for d in r.declaredPains {
                 let title = journey.touchpoint(d.touchpointID)?.title ?? d.touchpointID
-                out += "| \(Escape.markdown(title)) | \(Escape.markdown(d.text)) | \(d.status.rawValue): \(Escape.markdown(d.evidence)) |\n"
+                out +=
+                    "| \(Escape.markdown(title)) | \(Escape.markdown(d.text)) | \(status(d.status, lang)): \(Escape.markdown(d.evidence)) |\n"
             }
         }
         return out
@@ -77,88 +82,138 @@ public enum MarkdownReport {
 
     /// The key drivers first: the grid (drivers.png, written beside this file) and the table a
     /// manager acts on.
-    static func drivers(_ d: DriverSummary, journey: Journey) -> String {
+    static func drivers(_ d: DriverSummary, journey: Journey, _ lang: Language = .en) -> String {
         let k = d.keyDrivers
-        var out = "\n## Key drivers of “\(Escape.markdown(d.outcomeName))”\n\n"
-        out += "![Key drivers: importance against performance, one point per touchpoint](drivers.png)\n\n"
-        out += Escape.markdown(driversLead(d)) + "\n\n"
-        out += "| # | Touchpoint | Owner | Importance (95%) | Performance | Priority | Quadrant | n |\n|---|---|---|---|---|---|---|---|\n"
+        var out = "\n## \(lang(.keyDriversOf, lang(.quoted, Escape.markdown(d.outcomeName))))\n\n"
+        out += "![\(lang[.driversAlt])](drivers.png)\n\n"
+        out += Escape.markdown(driversLead(d, lang)) + "\n\n"
+        out +=
+            "| # | \(lang[.touchpoint]) | \(lang[.owner]) | \(lang[.colImportance]) | \(lang[.colPerformance]) | \(lang[.colPriority]) | \(lang[.colQuadrant]) | n |\n|---|---|---|---|---|---|---|---|\n"
         for (i, row) in d.rows.enumerated() {
-            let imp = row.driver.importance
-            let perf = row.performance.map { "\(Format.number($0.value))% (\(Format.number($0.low))–\(Format.number($0.high)))" } ?? "–"
-            out += "| \(i + 1) | \(Escape.markdown(row.touchpointTitle)) | \(Escape.markdown(row.ownerTitle ?? "no owner")) | "
-            out += "\(Format.number(imp.value))% (\(Format.number(imp.low))–\(Format.number(imp.high))) | \(perf) | "
+            out += "| \(i + 1) | \(Escape.markdown(row.touchpointTitle)) | \(Escape.markdown(row.ownerTitle ?? lang[.noOwner])) | "
+            out += "\(importance(row, lang)) | \(performance(row, lang)) | "
             out +=
-                "\(row.performance == nil ? "–" : Format.number(row.priority)) | \((row.quadrant?.rawValue ?? "–") + (row.nearQuadrantLine ? " (near the line)" : "")) | \(PriorityAnalysis.grouped(row.performanceN)) |\n"
+                "\(row.performance == nil ? "–" : lang.number(row.priority)) | \(quadrant(row, lang)) | \(lang.integer(row.performanceN)) |\n"
         }
         for e in k.excluded {
             let title = journey.touchpoint(e.touchpointID)?.title ?? e.touchpointID
-            out += "\n- Not in the model: \(Escape.markdown(title)): \(Escape.markdown(e.reason))."
+            out += "\n- " + lang(.notInModel, Escape.markdown(title), Escape.markdown(e.reason))
         }
         for note in k.notes { out += "\n- \(Escape.markdown(note))" }
         if !k.excluded.isEmpty || !k.notes.isEmpty { out += "\n" }
-        return out + "\n" + Escape.markdown(driversMethod(d)) + "\n"
+        return out + "\n" + Escape.markdown(driversMethod(d, lang)) + "\n"
+    }
+
+    /// "12.5% (8–17)": a driver's importance with its interval.
+    static func importance(_ row: DriverPriority, _ lang: Language) -> String {
+        let imp = row.driver.importance
+        return "\(lang.percent(lang.number(imp.value))) (\(lang.number(imp.low))–\(lang.number(imp.high)))"
+    }
+
+    /// "71% (66–75)", or "–" without ratings.
+    static func performance(_ row: DriverPriority, _ lang: Language) -> String {
+        row.performance.map { "\(lang.percent(lang.number($0.value))) (\(lang.number($0.low))–\(lang.number($0.high)))" } ?? "–"
+    }
+
+    /// The quadrant's name, "(near the line)" when an interval crosses it.
+    static func quadrant(_ row: DriverPriority, _ lang: Language) -> String {
+        guard let q = row.quadrant else { return "–" }
+        let name: String
+        switch q {
+        case .fixFirst: name = lang[.quadrantFixFirst]
+        case .keepUp: name = lang[.quadrantKeepUp]
+        case .secondary: name = lang[.quadrantSecondary]
+        case .overServed: name = lang[.quadrantOverServed]
+        }
+        return name + (row.nearQuadrantLine ? " (\(lang[.nearTheLine]))" : "")
+    }
+
+    /// A declared pain's verdict.
+    static func status(_ s: DeclaredPain.Status, _ lang: Language) -> String {
+        switch s {
+        case .confirmed: lang[.painConfirmed]
+        case .notConfirmed: lang[.painNotConfirmed]
+        case .noData: lang[.noData]
+        }
+    }
+
+    /// A target's status word.
+    static func status(_ s: TargetResult.Status, _ lang: Language) -> String {
+        switch s {
+        case .met: lang[.statusMet]
+        case .missed: lang[.statusMissed]
+        case .noData: lang[.noData]
+        }
+    }
+
+    /// "csat >= 70%": the target as written (its metric and comparison are the journey's keywords).
+    static func goal(_ t: TargetResult, _ lang: Language) -> String {
+        let v = lang.number(t.target.value)
+        return "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(t.target.isPercent ? lang.percent(v) : v)"
     }
 
     /// What the importance is, from how many people, and how much the ratings explain.
-    public static func driversLead(_ d: DriverSummary) -> String {
+    public static func driversLead(_ d: DriverSummary, _ lang: Language = .en) -> String {
         let k = d.keyDrivers
-        var s = "Importance is each touchpoint's share of what the ratings explain of “\(d.outcomeName)” (relative weights, Johnson 2000, "
-        s += "with 95% bootstrap intervals), over \(PriorityAnalysis.grouped(k.respondents)) respondents"
+        var s = lang(.driversLead, lang(.quoted, d.outcomeName), lang.count(k.respondents, .respondent))
         if let r2 = k.rSquared {
-            s +=
-                "; the ratings explain \(Format.number(100 * r2.value))% (95% \(Format.number(100 * r2.low)) to \(Format.number(100 * r2.high))) of it (R²)"
+            s += lang(
+                .driversR2, lang.percent(lang.number(100 * r2.value)),
+                lang(.intervalWords, lang.number(100 * r2.low), lang.number(100 * r2.high)))
         }
-        return s + ". Performance is the share of answers in the top two boxes; priority = importance × the share not in the top box."
+        return s + lang[.driversLeadEnd]
     }
 
     /// The model, the missing-data rule and the bootstrap, for the analyst.
-    public static func driversMethod(_ d: DriverSummary) -> String {
+    public static func driversMethod(_ d: DriverSummary, _ lang: Language = .en) -> String {
         let k = d.keyDrivers
-        return "Method: \(k.model); \(k.missingRule); \(PriorityAnalysis.grouped(k.resamples)) bootstrap resamples, seed \(k.seed). "
-            + "Quadrant lines: equal importance (100/\(d.rows.count) = \(Format.number(d.importanceSplit))%) and the drivers' mean performance"
-            + (d.performanceSplit.map { " (\(Format.number($0))%)" } ?? "")
-            + "; “near the line”: an interval crosses it. See docs/pain-points.md."
+        return lang(
+            .driversMethod, k.model, k.missingRule, lang.integer(k.resamples), String(k.seed), lang.integer(d.rows.count),
+            lang.percent(lang.number(d.importanceSplit)), d.performanceSplit.map { " (\(lang.percent(lang.number($0))))" } ?? "")
     }
 
-    static func summary(_ r: PainPointReport) -> String {
+    static func summary(_ r: PainPointReport, _ lang: Language = .en) -> String {
         let a = r.measurements.accounting
         let j = r.measurements.journey
-        guard a.read > 0 || j.responses > 0 else {
-            return "No feedback data is joined to this journey: the ranking comes from the designed emotions alone."
-        }
-        var s = "Data: \(a.used) responses joined to touchpoints, of \(a.read) rows read"
+        guard a.read > 0 || j.responses > 0 else { return lang[.noFeedback] }
+        var s = lang(.dataJoined, lang.count(a.used, .response), lang.count(a.read, .row))
         if a.isRespondentLevel {
             // One person's answers are one respondent: say both counts, as CX research does.
-            let r = a.respondents
-            s = "Data: \(PriorityAnalysis.grouped(r.used)) respondents gave \(PriorityAnalysis.grouped(a.ratings.used)) ratings"
-            if a.ratingsMissing > 0 { s += " (\(PriorityAnalysis.grouped(a.ratingsMissing)) left blank or not applicable)" }
-            s += ", of \(PriorityAnalysis.grouped(a.read)) rows read"
+            let blank = a.ratingsMissing > 0 ? lang(.leftBlank, lang.integer(a.ratingsMissing)) : ""
+            s = lang(
+                .dataRespondents, lang.count(a.respondents.used, .respondent), lang.count(a.ratings.used, .rating), blank,
+                lang.count(a.read, .row))
         }
         var notUsed: [String] = []
-        if a.rejected > 0 { notUsed.append("\(a.rejected) rejected") }
-        if a.unmatched > 0 { notUsed.append("\(a.unmatched) unmatched") }
-        if a.filtered > 0 { notUsed.append("\(a.filtered) outside the dates") }
+        if a.rejected > 0 { notUsed.append(lang(.rejected, lang.integer(a.rejected))) }
+        if a.unmatched > 0 { notUsed.append(lang(.unmatched, lang.integer(a.unmatched))) }
+        if a.filtered > 0 { notUsed.append(lang(.outsideDates, lang.integer(a.filtered))) }
         if !notUsed.isEmpty { s += " (\(notUsed.joined(separator: ", ")))" }
-        if let f = r.measurements.firstDate, let l = r.measurements.lastDate { s += ", \(f) to \(l)" }
+        if let f = r.measurements.firstDate, let l = r.measurements.lastDate { s += ", " + lang(.dateRange, lang.date(f), lang.date(l)) }
         s += "."
-        if let n = j.nps { s += " Journey NPS \(Format.signed(n.value)) (95% \(Format.signed(n.low)) to \(Format.signed(n.high)))." }
-        if let c = j.csatTopBox { s += " CSAT \(Format.number(c.value))%." }
+        if let n = j.nps {
+            s +=
+                " "
+                + lang(
+                    .journeyNPSSentence, lang.signedNumber(n.value),
+                    lang(.intervalWords, lang.signedNumber(n.low), lang.signedNumber(n.high)))
+        }
+        if let c = j.csatTopBox { s += " CSAT \(lang.percent(lang.number(c.value)))." }
         let missed = r.missedTargets.count
-        if !r.targets.isEmpty { s += " Targets: \(r.targets.count - missed) of \(r.targets.count) met." }
+        if !r.targets.isEmpty { s += " " + lang(.targetsSentence, lang.integer(r.targets.count - missed), lang.integer(r.targets.count)) }
         return s
     }
 
-    static func figure(_ t: TargetResult) -> String {
+    static func figure(_ t: TargetResult, _ lang: Language = .en) -> String {
         guard let v = t.value else { return "–" }
-        let unit = t.target.metric == .csat || t.target.isPercent ? "%" : ""
-        var s = (t.target.metric == .nps ? Format.signed(v) : Format.number(v)) + unit
-        if let i = t.interval { s += " (\(Format.number(i.low)) to \(Format.number(i.high)))" }
+        let digits = t.target.metric == .nps ? lang.signedNumber(v) : lang.number(v)
+        var s = t.target.metric == .csat || t.target.isPercent ? lang.percent(digits) : digits
+        if let i = t.interval { s += " (\(lang(.intervalWords, lang.number(i.low), lang.number(i.high))))" }
         return s
     }
 
-    static func negative(_ x: Metrics?) -> String {
+    static func negative(_ x: Metrics?, _ lang: Language = .en) -> String {
         guard let x, x.sentimentTotal > 0 else { return "–" }
-        return Format.number(100 * Double(x.sentimentCounts[.negative] ?? 0) / Double(x.sentimentTotal)) + "%"
+        return lang.percent(lang.number(100 * Double(x.sentimentCounts[.negative] ?? 0) / Double(x.sentimentTotal)))
     }
 }

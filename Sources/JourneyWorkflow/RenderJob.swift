@@ -17,6 +17,20 @@ public enum MapView: String, Sendable, Codable, CaseIterable {
     case map, curve, blueprint, ownership, drivers, canvas, segments
 }
 
+extension MapView {
+    /// The view's name in `language` ("emotion curve", "krzywa emocji"): PDF titles.
+    public func title(_ language: Language) -> String {
+        switch self {
+        case .map: language[.viewMap]
+        case .curve: language[.viewCurve]
+        case .blueprint: language[.viewBlueprint]
+        case .ownership: language[.viewOwnership]
+        case .drivers: language[.viewDrivers]
+        case .canvas: language[.viewCanvas]
+        }
+    }
+}
+
 /// Everything that decides what `render` and `report` write. Codable: it travels to worker
 /// processes as JSON, and its hash keys the manifest's entries.
 public struct RenderOptions: Sendable, Codable, Equatable {
@@ -164,6 +178,11 @@ public enum RenderJob {
                 outcome.files += try renderFiles(
                     base, name: view.rawValue, dir: dir, formats: options.formats, dpi: options.dpi, page: options.paper?.page
                 ).map { f in
+                    if f.path.hasSuffix(".pdf") {
+                        // Title and language for viewers and screen readers (Graphviz's cairo writes neither).
+                        let title = mapOptions.language(.documentTitle, journey.title, view.title(mapOptions.language))
+                        return OutputFile(path: f.path, bytes: PDFMetadata.apply(f.bytes, title: title, language: mapOptions.language.tag))
+                    }
                     guard view == .map, f.path.hasSuffix(".svg") else { return f }
                     return OutputFile(
                         path: f.path,

@@ -61,3 +61,29 @@ import Testing
         #expect(!text.contains("Journey map:"))
     }
 }
+
+/// Touchpoint cards and the other views in Polish and Ukrainian.
+@Suite struct LanguageViewTests {
+    @Test func polishCardsSayZmierzonaWithADecimalComma() throws {
+        let (journey, m) = try LanguageTests.load("bank-account")
+        let dot = DOTWriter.write(MapBuilder.build(journey, measurements: m, options: LanguageTests.options(.pl)))
+        #expect(dot.contains("  zmierzona "))
+        #expect(!dot.contains("measured"))
+        #expect(dot.contains("Emocja:"))
+        // Measured emotions have one decimal: written with a comma ("−1,3"), never a point.
+        #expect(dot.contains(#/[−+]\d,\d/#))
+        #expect(!dot.contains(#/[−+]\d\.\d/#))
+        // Counted nouns take the Polish plural: "1 bolączka", "2 bolączki".
+        #expect(dot.contains("⚠ 1 bolączka"))
+    }
+
+    @Test func ukrainianCurveAndBlueprintUseUkrainianWords() throws {
+        let (journey, m) = try LanguageTests.load("home-internet")
+        #expect(journey.style.language == .uk)
+        let curve = DOTWriter.write(CurveBuilder.build(journey, measurements: m, options: LanguageTests.options(.uk)))
+        #expect(curve.contains("Крива емоцій: ") && curve.contains("роздратування"))
+        let blueprint = DOTWriter.write(BlueprintBuilder.build(journey, options: LanguageTests.options(.uk)))
+        #expect(blueprint.contains("Дії клієнта") && blueprint.contains("лінія видимості") && blueprint.contains("Закулісся"))
+        #expect(!blueprint.contains("line of visibility"))
+    }
+}

@@ -11,6 +11,8 @@ mention and a few things they say. Planted on purpose:
   samples; three bad rows (nps 11, date 2024-02-30, an unknown touchpoint 'chek-in').
 - online-return: where-is-refund and tracking are bad, label is worse than designed.
 - bank-account: weryfikacja and opłata are bad; wizyta has a small sample.
+- home-internet (Ukrainian): visit and first-bill are bad; speed is designed neutral but
+  customers are unhappy; support-call has a small sample.
 """
 import csv, datetime, os, random
 
@@ -70,6 +72,22 @@ BANK = {
     "opłata": (-1.9, 70, ["opłaty/karta", "opłaty/ukryte"], ["Miało być 0 zł, a pobrali 9 zł za kartę", "Nikt nie powiedział o warunku 300 zł płatności"]),
     "reklamacja": (-0.8, 40, ["reklamacja"], ["Reklamacja rozpatrzona po 3 tygodniach"]),
     "polecenie": (1.4, 35, ["polecenie"], ["Polecam, aplikacja świetna"]),
+}
+HOME = {
+    "ad": (0.9, 60, ["маркетинг"], ["Ціна виглядає чесно", "Реклама зрозуміла"]),
+    "coverage": (-0.8, 70, ["покриття/карта"], ["Мого будинку немає на карті покриття", "Довелося дзвонити, щоб дізнатися про покриття"]),
+    "tariffs": (0.2, 55, ["тарифи"], ["Тарифи зрозумілі", "Забагато дрібного шрифту"]),
+    "form": (1.1, 80, ["заявка"], ["Заявка за дві хвилини", "Зручно обрати дату"]),
+    "callback": (-1.0, 75, ["продажі/дзвінок"], ["Чекала на дзвінок до наступного дня", "Менеджер так і не передзвонив"]),
+    "slot": (0.3, 50, ["монтаж/запис"], ["Обрала зручний час"]),
+    "visit": (-1.7, 110, ["монтаж/запізнення", "монтаж/якість"], ["Майстер запізнився на три години", "Ніхто не попередив, що майстер затримується", "Кабель проклали просто по підлозі"]),
+    "router": (1.0, 60, ["роутер"], ["Майстер усе налаштував", "Роутер працює, дякую"]),
+    "speed": (-1.1, 85, ["швидкість/Wi-Fi"], ["Замість 1000 Мбіт/с маю 300", "Увечері інтернет ледве працює"]),
+    "support-call": (-0.7, 12, ["підтримка/очікування"], ["20 хвилин на лінії"]),
+    "app-login": (1.2, 60, ["застосунок"], ["Застосунок зручний"]),
+    "first-bill": (-1.8, 90, ["рахунок/приховані платежі"], ["У рахунку 500 грн за підключення, про які не казали", "Обіцяли безкоштовне підключення"]),
+    "chat": (-0.5, 40, ["підтримка/чат"], ["У чаті відповіли швидко, але гроші повертали тиждень"]),
+    "recommend": (1.4, 35, ["рекомендація"], ["Раджу сусідам, швидкість тепер добра"]),
 }
 
 START = datetime.date(2026, 8, 1)
@@ -147,3 +165,4 @@ write("air-travel.feedback.csv", AIR, ["business", "leisure"], AIR_CHANNELS, ext
 write_social("air-travel.social.csv")
 write("online-return.feedback.csv", ONLINE, ["regular", "new"], {})
 write("bank-account.feedback.csv", BANK, ["mobilni", "oddział"], {})
+write("home-internet.feedback.csv", HOME, ["online", "phone"], {})

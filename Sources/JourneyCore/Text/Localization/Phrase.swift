@@ -54,6 +54,10 @@ public enum Phrase: String, CaseIterable, Sendable {
     case viewDrivers
     /// "{1}: {2}, tiled"
     case tiled
+    /// "journey canvas"
+    case viewCanvas
+    /// "{1}: {2}"
+    case documentTitle
     // MARK: Emotions
     /// "Emotion:"
     case emotion
@@ -200,6 +204,135 @@ public enum Phrase: String, CaseIterable, Sendable {
     case barsPainScore
     /// "bars: priority = importance × share not in the top box (docs/pain-points.md)"
     case barsPriority
+    // MARK: Reports (pain-points.md, report.html)
+    /// "The journey map with the top pain points outlined"
+    case mapAlt
+    /// "Targets"
+    case targets
+    /// "Status"
+    case colStatus
+    /// "Target"
+    case colTarget
+    /// "Where"
+    case colWhere
+    /// "Figure"
+    case colFigure
+    /// "met"
+    case statusMet
+    /// "missed"
+    case statusMissed
+    /// "interval straddles"
+    case intervalStraddles
+    /// "{1} to {2}"
+    case intervalWords
+    /// "Ranked pain points"
+    case rankedPainPoints
+    /// "Nothing stands out: no touchpoint scores below the rest of the journey."
+    case nothingStandsOut
+    /// "Score: what customers report against the rest of the journey (volume-weighted NPS, CSAT and negative share), × the emotion curve (at most 1.25), × 1.5 for a moment of truth, damped for small samples (docs/pain-points.md)."
+    case scoreMethod
+    /// "Priority: importance × the share not in the top box (key drivers above); touchpoints outside the driver model follow."
+    case priorityMethod
+    /// "Negative"
+    case colNegative
+    /// "…and {1} more in pain-points.json."
+    case moreInJSON
+    /// "(owner: {1})"
+    case ownerParen
+    /// "Top categories: {1}"
+    case topCategories
+    /// "Customer: {1}"
+    case customerSays
+    /// "Known pain: {1}"
+    case knownPainItem
+    /// "Opportunity: {1}"
+    case opportunityItem
+    /// "By department"
+    case byDepartment
+    /// "Pain points"
+    case colPainPoints
+    /// "Worst"
+    case colWorst
+    /// "Missed targets"
+    case colMissedTargets
+    /// "Opportunities"
+    case colOpportunities
+    /// "Known pains written in the journey"
+    case knownPainsWritten
+    /// "Pain"
+    case colPain
+    /// "Data says"
+    case colDataSays
+    /// "confirmed"
+    case painConfirmed
+    /// "not confirmed"
+    case painNotConfirmed
+    /// "No feedback data is joined to this journey: the ranking comes from the designed emotions alone."
+    case noFeedback
+    /// "Data: {1} joined to touchpoints, of {2} read"
+    case dataJoined
+    /// "Data: {1} gave {2}{3}, of {4} read"
+    case dataRespondents
+    /// " ({1} left blank or not applicable)"
+    case leftBlank
+    /// "{1} rejected"
+    case rejected
+    /// "{1} unmatched"
+    case unmatched
+    /// "{1} outside the dates"
+    case outsideDates
+    /// "Journey NPS {1} (95% {2})."
+    case journeyNPSSentence
+    /// "Targets: {1} of {2} met."
+    case targetsSentence
+    /// "Pain-point report · {1}"
+    case htmlSubtitle
+    /// "Journey map"
+    case journeyMap
+    /// "Journey map of {1} with the top pain points outlined"
+    case mapAltOf
+    /// "small sample"
+    case smallSampleShort
+    /// "measured emotion {1}"
+    case measuredEmotionValue
+    /// "Made by journeymap"
+    case madeBy
+    /// "Made by journeymap from {1}"
+    case madeByFrom
+    /// "Key drivers of {1}"
+    case keyDriversOf
+    /// "Key drivers: importance against performance, one point per touchpoint"
+    case driversAlt
+    /// "Key drivers of {1}: importance against performance, one point per touchpoint"
+    case driversAltOf
+    /// "Importance (95%)"
+    case colImportance
+    /// "Performance"
+    case colPerformance
+    /// "Priority"
+    case colPriority
+    /// "Quadrant"
+    case colQuadrant
+    /// "fix first"
+    case quadrantFixFirst
+    /// "keep up"
+    case quadrantKeepUp
+    /// "secondary"
+    case quadrantSecondary
+    /// "over-served"
+    case quadrantOverServed
+    /// "near the line"
+    case nearTheLine
+    /// "Not in the model: {1}: {2}."
+    case notInModel
+    /// "Importance is each touchpoint's share of what the ratings explain of {1} (relative weights, Johnson 2000, with 95% bootstrap intervals), over {2}"
+    case driversLead
+    /// "; the ratings explain {1} (95% {2}) of it (R²)"
+    case driversR2
+    /// ". Performance is the share of answers in the top two boxes; priority = importance × the share not in the top box."
+    case driversLeadEnd
+    /// "Method: {1}; {2}; {3} bootstrap resamples, seed {4}. Quadrant lines: equal importance (100/{5} = {6}) and the drivers' mean performance{7}; “near the line”: an interval crosses it. See docs/pain-points.md."
+    case driversMethod
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.
