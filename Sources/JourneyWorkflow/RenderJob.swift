@@ -27,6 +27,7 @@ extension MapView {
         case .ownership: language[.viewOwnership]
         case .drivers: language[.viewDrivers]
         case .canvas: language[.viewCanvas]
+        case .segments: language[.viewSegments]
         }
     }
 }

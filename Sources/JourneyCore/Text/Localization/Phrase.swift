@@ -58,6 +58,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case viewCanvas
     /// "{1}: {2}"
     case documentTitle
+    /// "segments"
+    case viewSegments
     // MARK: Emotions
     /// "Emotion:"
     case emotion

@@ -30,6 +30,7 @@ extension Strings {
         case .tiled: "{1}: {2}, tiled"
         case .viewCanvas: "journey canvas"
         case .documentTitle: "{1}: {2}"
+        case .viewSegments: "segments"
         // MARK: Emotions
         case .emotion: "Emotion:"
         case .emotionValue: "emotion {1}"

@@ -30,6 +30,7 @@ extension Strings {
         case .tiled: "{1}: {2}, w arkuszach"
         case .viewCanvas: "kanwa ścieżki klienta"
         case .documentTitle: "{1}: {2}"
+        case .viewSegments: "segmenty"
         // MARK: Emotions
         case .emotion: "Emocja:"
         case .emotionValue: "emocja {1}"

@@ -30,6 +30,7 @@ extension Strings {
         case .tiled: "{1}: {2}, по листам"
         case .viewCanvas: "канвас пути клиента"
         case .documentTitle: "{1}: {2}"
+        case .viewSegments: "сегменты"
         // MARK: Emotions
         case .emotion: "Эмоция:"
         case .emotionValue: "эмоция {1}"

@@ -30,6 +30,7 @@ extension Strings {
         case .tiled: "{1}: {2}, по аркушах"
         case .viewCanvas: "канвас шляху клієнта"
         case .documentTitle: "{1}: {2}"
+        case .viewSegments: "сегменти"
         // MARK: Emotions
         case .emotion: "Емоція:"
         case .emotionValue: "емоція {1}"
