@@ -100,7 +100,7 @@ import Testing
         #expect(try CLI.run(args + ["-o", "\(dir)/serial", "--jobs", "1"]).status == 0)
         #expect(try CLI.run(args + ["-o", "\(dir)/parallel", "--jobs", "3"]).status == 0)
         let a = try FileTree.read("\(dir)/serial"), b = try FileTree.read("\(dir)/parallel")
-        #expect(a.count == 17, "16 maps (four journeys × four formats) and the manifest")
+        #expect(a.count == 21, "20 maps (five journeys × four formats) and the manifest")
         #expect(a == b)
         #expect(try CLI.run(args + ["-o", "\(dir)/parallel", "--check"]).status == 0)
     }
@@ -143,7 +143,7 @@ import Testing
         let svg = String(decoding: try #require(CLI.read("\(dir)/online-return/map.svg")), as: UTF8.self)
         #expect(svg.contains("<title>Journey map: Returning an online order</title>"))
         #expect(svg.contains("<title>Asks where the refund is</title>"))
-        #expect(svg.contains("Owner: Customer Care. Designed emotion: angry (-2)."))
+        #expect(svg.contains("Owner: Customer Care. Designed emotion: angry (−2)."))
         #expect(!svg.contains("<title>tp"), "no node names left for screen readers")
         #expect(svg.contains("<text"), "text stays text")
     }
