@@ -27,6 +27,15 @@ public enum SVGAccessibility {
             names["tp\(i)"] =
                 "<title>\(Escape.html(tp.title))</title>\n<desc>\(Escape.html(description(tp, journey, measurements, lang)))</desc>"
         }
+        // A flow's label is a node of its own (`flow<i>`) and the flow two edges through it:
+        // both halves and the label read as the flow.
+        let titles = Dictionary(tps.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        var flowTitles: [Int: String] = [:]
+        for (i, flow) in journey.flows.enumerated() {
+            guard let a = titles[flow.from], let b = titles[flow.to] else { continue }
+            flowTitles[i] = lang(.a11yFlow, a, b)
+            names["flow\(i)"] = "<title>\(Escape.html(flow.label ?? flowTitles[i]!))</title>"
+        }
         let open = Array("<title>".utf8), close = Array("</title>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(svg.count + svg.count / 8)
@@ -34,7 +43,7 @@ public enum SVGAccessibility {
         while i < svg.count {
             if svg[i] == 0x3C, matches(svg, i, open), let end = find(svg, close, from: i + open.count) {
                 let name = String(decoding: svg[(i + open.count)..<end], as: UTF8.self)
-                if let replacement = names[name] ?? edgeTitle(name, tps, lang) {
+                if let replacement = names[name] ?? edgeTitle(name, tps, flowTitles, lang) {
                     out += Array(replacement.utf8)
                     i = end + close.count
                     continue
@@ -66,9 +75,16 @@ public enum SVGAccessibility {
     }
 
     /// `tp3:s&#45;&gt;tp4:s` (ports optional) → "From <title> to <title>".
-    static func edgeTitle(_ name: String, _ tps: [Touchpoint], _ lang: Language = .en) -> String? {
+    static func edgeTitle(_ name: String, _ tps: [Touchpoint], _ flows: [Int: String] = [:], _ lang: Language = .en) -> String? {
         let parts = name.components(separatedBy: "&#45;&gt;")
         guard parts.count == 2 else { return nil }
+        // Half of a labelled flow: to or from its label node.
+        for part in parts {
+            let node = part.split(separator: ":").first.map(String.init) ?? part
+            if node.hasPrefix("flow"), let i = Int(node.dropFirst(4)), let t = flows[i] {
+                return "<title>\(Escape.html(t))</title>"
+            }
+        }
         func index(_ s: String) -> Int? {
             let node = s.split(separator: ":").first.map(String.init) ?? s
             guard node.hasPrefix("tp"), let i = Int(node.dropFirst(2)), i < tps.count else { return nil }

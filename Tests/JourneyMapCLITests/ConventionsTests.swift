@@ -20,7 +20,7 @@ import Testing
         #expect(r.status == 0)
         let script = r.stdout.replacingOccurrences(of: "'$'\\n''", with: " ")
         for words in [
-            "map curve blueprint ownership drivers canvas all", "svg png pdf dot", "default print dark", "mermaid dot json",
+            "map curve blueprint ownership drivers canvas segments all", "svg png pdf dot", "default print dark", "mermaid dot json",
             "text json github sarif", "A0",
         ] {
             let first = String(words.split(separator: " ")[0])

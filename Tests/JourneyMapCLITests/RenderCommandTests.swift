@@ -145,6 +145,7 @@ import Testing
         #expect(svg.contains("<title>Asks where the refund is</title>"))
         #expect(svg.contains("Owner: Customer Care. Designed emotion: angry (−2)."))
         #expect(!svg.contains("<title>tp"), "no node names left for screen readers")
+        #expect(!svg.contains("<title>flow"), "no flow-label node names left for screen readers")
         #expect(svg.contains("<text"), "text stays text")
     }
 }
