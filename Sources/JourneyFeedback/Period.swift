@@ -85,8 +85,14 @@ public struct Period: Hashable, Comparable, Sendable, Codable {
 }
 
 /// Days since 1970-01-01 in the proleptic Gregorian calendar (Hinnant's civil-from-days
-/// algorithms): exact, no calendar object, no time zone.
-enum CivilDate {
+/// algorithms): exact, no calendar object, no time zone. The one calendar arithmetic of the
+/// package (periods, and due dates of follow-up lists).
+public enum CivilDate {
+    /// `date` (YYYY-MM-DD) plus `days`, as YYYY-MM-DD; nil when `date` is not a date.
+    public static func adding(days: Int, to date: String) -> String? {
+        parse(date).map { string($0 + days) }
+    }
+
     static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400

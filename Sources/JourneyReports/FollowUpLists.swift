@@ -45,7 +45,7 @@ public enum FollowUpLists {
             }.map(\.element)
             let entries = sorted.map { item -> FollowUpList.Entry in
                 var due: String?
-                if let d = item.date, let h = hours { due = CalendarDate.adding(days: (h + 23) / 24, to: d) }
+                if let d = item.date, let h = hours { due = CivilDate.adding(days: (h + 23) / 24, to: d) }
                 return FollowUpList.Entry(item: item, due: due, isOverdue: due.map { d in asOf.map { d < $0 } ?? false } ?? false)
             }
             // One entry per respondent: the newest response leads, the others ride along.
@@ -114,39 +114,4 @@ public enum FollowUpLists {
     static func duration(_ hours: Int) -> String { hours % 24 == 0 && hours >= 48 ? "\(hours / 24) days" : "\(hours) h" }
 
     static func number(_ v: Double) -> String { v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v) }
-}
-
-/// Calendar arithmetic on yyyy-mm-dd dates (proleptic Gregorian, days since 1970-01-01).
-enum CalendarDate {
-    /// `date` plus `days`; nil when `date` is not yyyy-mm-dd.
-    static func adding(days: Int, to date: String) -> String? {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return civil(fromDays: daysFromCivil(parts[0], parts[1], parts[2]) + days)
-    }
-
-    /// Howard Hinnant's days_from_civil.
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    /// Howard Hinnant's civil_from_days, as yyyy-mm-dd.
-    static func civil(fromDays z0: Int) -> String {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func pad(_ v: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(v).count)) + String(v) }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-    }
 }
