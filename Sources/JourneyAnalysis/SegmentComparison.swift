@@ -236,13 +236,6 @@ public enum SegmentComparison {
     /// by m − k + 1, keep the running maximum, cap at 1. Controls the family-wise error rate
     /// under any dependence between the tests. Returned in the input's order.
     public static func holm(_ p: [Double]) -> [Double] {
-        let order = p.indices.sorted { (p[$0], $0) < (p[$1], $1) }
-        var out = Array(repeating: 1.0, count: p.count)
-        var running = 0.0
-        for (k, i) in order.enumerated() {
-            running = max(running, min(1, Double(p.count - k) * p[i]))
-            out[i] = running
-        }
-        return out
+        ChangeDetection.adjust(p, .holm)  // the one Holm of the package (trends use it too)
     }
 }
