@@ -7,6 +7,8 @@ import JourneyFeedback
 public enum CheckJob {
     /// The code of a missed target (an error that `--fail-on` may exclude).
     public static let missedTargetCode = DiagnosticCode.missedTarget.id
+    /// The code of a significant regression against `--baseline` (fails only with `--fail-on regressions`).
+    public static let regressionCode = DiagnosticCode.regression.id
 
     /// Everything `check` found for one journey.
     public struct Result: Sendable {
@@ -16,20 +18,22 @@ public enum CheckJob {
         public var sources: [String: SourceFile]
         /// Each target with its measured figure and verdict.
         public var targets: [TargetResult]
+        /// The comparison with `--baseline`, when one was asked for and could be made.
+        public var changes: ChangeReport?
     }
 
-    /// Checks the journey file `input` names.
-    public static func run(input: JourneyDiscovery.Input, load: LoadOptions, join: JoinOptions) -> Result {
-        check(JourneyLoader.load(path: input.path, options: load), join: join)
+    /// Checks the journey file `input` names; with `baseline`, also compares its feedback with it.
+    public static func run(input: JourneyDiscovery.Input, load: LoadOptions, join: JoinOptions, baseline: Baseline? = nil) -> Result {
+        check(JourneyLoader.load(path: input.path, options: load), join: join, baseline: baseline)
     }
 
     /// `check -`: the journey's text comes from standard input; `path` (`--stdin-filename`)
     /// names it in messages, and its includes and data files are read relative to it.
-    public static func run(bytes: [UInt8], path: String, load: LoadOptions, join: JoinOptions) -> Result {
-        check(JourneyLoader.load(bytes: bytes, path: path, options: load), join: join)
+    public static func run(bytes: [UInt8], path: String, load: LoadOptions, join: JoinOptions, baseline: Baseline? = nil) -> Result {
+        check(JourneyLoader.load(bytes: bytes, path: path, options: load), join: join, baseline: baseline)
     }
 
-    private static func check(_ loaded: LoadResult, join: JoinOptions) -> Result {
+    private static func check(_ loaded: LoadResult, join: JoinOptions, baseline: Baseline?) -> Result {
         var result = Result(diagnostics: loaded.diagnostics, sources: loaded.sources, targets: [])
         guard let journey = loaded.journey else { return result }
         let joined = JoinStep.run(journey, settings: join)
@@ -37,6 +41,11 @@ public enum CheckJob {
         guard let m = joined.measurements else { return result }
         result.targets = TargetEvaluation.evaluate(journey, m)
         result.diagnostics += result.targets.compactMap(\.diagnostic)
+        if let baseline {
+            let gate = RegressionGate.run(journey, current: m, baseline: baseline, join: join)
+            result.changes = gate.changes
+            result.diagnostics += gate.diagnostics
+        }
         return result
     }
 }

@@ -33,6 +33,13 @@ public enum GitRevision {
         throw Failure(spec: "\(revision):\(path)")
     }
 
+    /// Whether git knows `revision` as a commit in `folder` (the current folder when nil).
+    /// A revision starting with '-' is refused, so it can never be read as an option.
+    public static func isRevision(_ revision: String, in folder: String? = nil) -> Bool {
+        guard !revision.hasPrefix("-") else { return false }
+        return show(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], in: folder) != nil
+    }
+
     private static func show(_ arguments: [String], in folder: String?) -> [UInt8]? {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -209,6 +209,12 @@ extension DiagnosticCode {
     public static let missedTarget = DiagnosticCode("JM510", .error, "a target is missed")
     /// `JM511` (warning): a target has no data to be judged on.
     public static let targetWithoutData = DiagnosticCode("JM511", .warning, "a target has no data to be judged on")
+    /// `JM512` (error): a figure is significantly worse than the baseline (`check --baseline`).
+    public static let regression = DiagnosticCode("JM512", .error, "a figure is significantly worse than the baseline")
+    /// `JM513` (error): the baseline cannot be read or has nothing to compare.
+    public static let unusableBaseline = DiagnosticCode("JM513", .error, "the baseline cannot be read or has nothing to compare")
+    /// `JM514` (note): what the comparison with the baseline found.
+    public static let baselineSummary = DiagnosticCode("JM514", .note, "what the comparison with the baseline found")
 
     // Mermaid import.
     /// `JM601` (error): Mermaid front matter opened with '---' is never closed.
@@ -245,6 +251,7 @@ extension DiagnosticCode {
         .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
         .unknownMetric, .unknownTargetScope, .ambiguousTargetScope, .invalidTagRule, .invalidFollowUp,
         .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
+        .regression, .unusableBaseline, .baselineSummary,
         .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters,
         .mermaidTextTooLong,
     ]
