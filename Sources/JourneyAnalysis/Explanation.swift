@@ -1,60 +1,82 @@
+import JourneyCore
 import JourneyFeedback
 
-/// One sentence saying why a pain point ranks where it does, built from its largest parts.
+/// One sentence saying why a pain point ranks where it does, built from its largest parts,
+/// in the report's language (the phrases are in JourneyCore's tables).
 enum Explanation {
-    static func sentence(for p: PainPoint, journey j: Metrics, previousTitle: String?, outcome: String? = nil) -> String {
+    static func sentence(
+        for p: PainPoint, journey j: Metrics, previousTitle: String?, outcome: String? = nil, language l: Language = .en
+    ) -> String {
+        // English keeps the reports' ASCII numbers ("-4"); other languages write theirs ("−4,5").
+        let num = { (x: Double) in l == .en ? Format.number(x) : l.number(x) }
+        let sig = { (x: Double) in l == .en ? Format.signed(x) : l.signedNumber(x) }
         let c = p.components
-        let owner = "owner: " + (p.ownerTitle ?? "none")
+        let owner = l(.explainOwner, p.ownerTitle ?? l[.noneGiven])
         if let d = p.priority, let gap = d.gapPhrase {
             let i = d.driver.importance
-            var s =
-                "Ranks #\(p.rank): drives \(Format.number(i.value))% of the explained “\(outcome ?? "outcome")” "
-                + "(95% \(Format.number(i.low)) to \(Format.number(i.high))); \(gap); priority \(Format.number(d.priority))"
-            if let q = d.quadrant { s += ", \(q.rawValue)" }
+            var s = l(
+                .explainDriver, String(p.rank), l.percent(num(i.value)), outcome ?? l[.explainOutcome], num(i.low), num(i.high),
+                gap, num(d.priority))
+            if let q = d.quadrant { s += ", " + quadrant(q, l) }
             return s + "; " + owner + "."
         }
         var reasons: [(Double, String)] = []
         if c.npsImpact > 0, let n = p.metrics?.nps {
-            let jn = j.nps.map { " against \(Format.signed($0.value)) for the journey" } ?? ""
-            reasons.append(
-                (c.npsImpact / 20, "NPS \(Format.signed(n.value)) (95% \(Format.signed(n.low)) to \(Format.signed(n.high)))\(jn)"))
+            let text =
+                j.nps.map { l(.explainNPSAgainst, sig(n.value), sig(n.low), sig(n.high), sig($0.value)) }
+                ?? l(.explainNPS, sig(n.value), sig(n.low), sig(n.high))
+            reasons.append((c.npsImpact / 20, text))
         }
         if c.csatImpact > 0, let s = p.metrics?.csatTopBox {
-            let js = j.csatTopBox.map { " against \(Format.number($0.value))%" } ?? ""
-            reasons.append((c.csatImpact / 20, "CSAT \(Format.number(s.value))%\(js)"))
+            let text =
+                j.csatTopBox.map { l(.explainCSATAgainst, l.percent(num(s.value)), l.percent(num($0.value))) }
+                ?? l(.explainCSAT, l.percent(num(s.value)))
+            reasons.append((c.csatImpact / 20, text))
         }
         if c.sentimentImpact > 0, let x = p.metrics, x.sentimentTotal > 0 {
             let share = 100 * Double(x.sentimentCounts[.negative] ?? 0) / Double(x.sentimentTotal)
-            reasons.append((c.sentimentImpact / 20, "\(Format.number(share))% of responses negative"))
+            reasons.append((c.sentimentImpact / 20, l(.explainNegative, l.percent(num(share)))))
         }
         // With data the curve only tips close cases (× 1.25 at most): its reasons come after
         // every piece of evidence (weights below any impact's).
         let k = c.designOnly ? 1 : 1e-6
         if c.measuredDip > 0 {
-            let from = previousTitle.map { " after “\($0)”" } ?? ""
-            reasons.append((k * c.measuredDip, "measured emotion drops by \(Format.number(c.measuredDip))\(from)"))
+            let text =
+                previousTitle.map { l(.explainMeasuredDropAfter, num(c.measuredDip), $0) } ?? l(.explainMeasuredDrop, num(c.measuredDip))
+            reasons.append((k * c.measuredDip, text))
         } else if c.designedDip > 0 {
-            let from = previousTitle.map { " after “\($0)”" } ?? ""
-            reasons.append((k * 0.5 * c.designedDip, "the designed emotion drops by \(Format.number(c.designedDip))\(from)"))
+            let text =
+                previousTitle.map { l(.explainDesignedDropAfter, num(c.designedDip), $0) } ?? l(.explainDesignedDrop, num(c.designedDip))
+            reasons.append((k * 0.5 * c.designedDip, text))
         }
         if c.gap > 0 {
-            reasons.append((k * c.gap, "customers feel \(Format.number(c.gap)) worse than the journey assumes"))
+            reasons.append((k * c.gap, l(.explainFeelWorse, num(c.gap))))
         }
-        if c.isLocalMinimum { reasons.append((k * 0.25, "a low point of the emotion curve")) }
+        if c.isLocalMinimum { reasons.append((k * 0.25, l[.explainLowPoint])) }
         reasons.sort { $0.0 > $1.0 }
         var parts = reasons.prefix(3).map(\.1)
         var weights: [String] = []
-        if c.momentOfTruthWeight > 1 { weights.append("a moment of truth") }
-        if c.isWorst { weights.append("the worst point of the journey") } else if c.isLast { weights.append("the last impression") }
-        if c.isHandoff { weights.append("a hand-off between departments") }
+        if c.momentOfTruthWeight > 1 { weights.append(l[.explainMomentOfTruth]) }
+        if c.isWorst { weights.append(l[.explainWorst]) } else if c.isLast { weights.append(l[.explainLast]) }
+        if c.isHandoff { weights.append(l[.explainHandoff]) }
         if !weights.isEmpty { parts.append(weights.joined(separator: ", ")) }
         parts.append(owner)
-        var sentence = "Ranks #\(p.rank): " + (parts.isEmpty ? "flagged by the journey's design" : parts.joined(separator: "; "))
+        var sentence = l(.explainRanks, String(p.rank), parts.isEmpty ? l[.explainByDesign] : parts.joined(separator: "; "))
         if let x = p.metrics, x.responses > 0, p.isSmallSample {
-            sentence += " (small sample, n=\(x.responses): damped)"
+            sentence += l(.explainSmallSample, String(x.responses))
         } else if p.metrics == nil || p.metrics?.responses == 0 {
-            sentence += " (no feedback data: from the design alone)"
+            sentence += l[.explainNoData]
         }
         return sentence + "."
+    }
+
+    /// The quadrant's name in the report's language.
+    static func quadrant(_ q: DriverPriority.Quadrant, _ l: Language) -> String {
+        switch q {
+        case .fixFirst: l[.quadrantFixFirst]
+        case .keepUp: l[.quadrantKeepUp]
+        case .secondary: l[.quadrantSecondary]
+        case .overServed: l[.quadrantOverServed]
+        }
     }
 }

@@ -13,6 +13,8 @@ public enum PainPointAnalysis {
         /// Key drivers to rank by (importance × performance gap). Nil: computed from the
         /// journey's first declared outcome when the data has one.
         public var keyDrivers: KeyDriverReport?
+        /// The language of the explanations. Nil: the journey's `style { language … }`, else English.
+        public var language: Language?
         /// The defaults (docs/pain-points.md).
         public init() {}
     }
@@ -33,7 +35,10 @@ public enum PainPointAnalysis {
         let measured = tps.compactMap { tp in m.byTouchpoint[tp.id]?.measuredEmotion.map { (tp.id, $0) } }
         let worstValue = measured.map(\.1).min()
         let worstIDs = Set(measured.filter { abs($0.1 - (worstValue ?? 0)) < 1e-9 }.map(\.0))
-        let drivers = (options.keyDrivers ?? keyDrivers(journey, m)).map { PriorityAnalysis.summary($0, journey: journey, measurements: m) }
+        let language = Language.resolve(options.language, style: journey.style)
+        let drivers = (options.keyDrivers ?? keyDrivers(journey, m)).map {
+            PriorityAnalysis.summary($0, journey: journey, measurements: m, language: language)
+        }
         var scored: [PainPoint] = []
         for tp in tps {
             let x = m.byTouchpoint[tp.id]
@@ -95,7 +100,7 @@ public enum PainPointAnalysis {
             let prevTitle = flows.predecessors[scored[i].touchpointID]?.first.flatMap { journey.touchpoint($0)?.title }
             scored[i].explanation = Explanation.sentence(
                 for: scored[i], journey: m.journey, previousTitle: prevTitle,
-                outcome: drivers?.outcomeName)
+                outcome: drivers?.outcomeName, language: language)
         }
         let targets = TargetEvaluation.evaluate(journey, m)
         let declared = declaredPains(journey, m, ranked: scored)

@@ -4,8 +4,11 @@ import JourneyFeedback
 /// Key drivers turned into priorities a manager can act on: importance × performance gap,
 /// placed on the importance–performance grid (docs/pain-points.md#priorities).
 public enum PriorityAnalysis {
-    /// The drivers of `report` with each touchpoint's performance, gap, priority and quadrant.
-    public static func summary(_ report: KeyDriverReport, journey: Journey, measurements m: JourneyMeasurements) -> DriverSummary {
+    /// The drivers of `report` with each touchpoint's performance, gap, priority and quadrant;
+    /// the gap is worded in `language`.
+    public static func summary(
+        _ report: KeyDriverReport, journey: Journey, measurements m: JourneyMeasurements, language l: Language = .en
+    ) -> DriverSummary {
         let outcome = journey.feedback.lazy.flatMap(\.outcomes).first { $0.id == report.outcomeID }
         var rows: [DriverPriority] = report.drivers.map { d in
             let tp = journey.touchpoint(d.touchpointID)
@@ -20,8 +23,10 @@ public enum PriorityAnalysis {
                 row.performanceN = n
                 row.gap = 100 - p.value
                 row.priority = d.importance.value * (100 - p.value) / 100
-                row.gapPhrase =
-                    "\(Format.number(100 - p.value))% \(gapWords(measure, scale: csatScale(d.touchpointID, journey))) (n = \(grouped(n)))"
+                let share = l == .en ? Format.number(100 - p.value) : l.number(100 - p.value)
+                row.gapPhrase = l(
+                    .explainGap, l.percent(share), gapWords(measure, scale: csatScale(d.touchpointID, journey), language: l),
+                    l == .en ? grouped(n) : l.integer(n))
             }
             return row
         }
@@ -69,14 +74,14 @@ public enum PriorityAnalysis {
     }
 
     /// What "not in the top box" means for a customer, e.g. "rate it 3 or lower" on 1…5.
-    static func gapWords(_ measure: DriverPriority.Measure, scale: Scale) -> String {
+    static func gapWords(_ measure: DriverPriority.Measure, scale: Scale, language l: Language = .en) -> String {
         switch measure {
         case .csatTopBox:
             let below = scale.max - 2
-            guard below >= scale.min, below == below.rounded() else { return "do not rate it in the top two boxes" }
-            return "rate it \(Format.number(below)) or lower"
-        case .promoters: return "would not recommend it (0–8)"
-        case .cesEasy: return "do not find it easy"
+            guard below >= scale.min, below == below.rounded() else { return l[.gapCsatNotTopTwo] }
+            return l(.gapCsatBelow, l == .en ? Format.number(below) : l.number(below))
+        case .promoters: return l[.gapPromoters]
+        case .cesEasy: return l[.gapCesEasy]
         }
     }
 

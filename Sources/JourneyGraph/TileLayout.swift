@@ -114,10 +114,10 @@ public struct TileWords: Sendable, Equatable {
     public var row = "row"
     /// "column".
     public var column = "column"
-    /// "sheets", after their count on the index page.
-    public var sheets = "sheets"
-    /// After the count of sheets left out because nothing would print on them.
-    public var blankLeftOut = "blank sheets left out"
+    /// The count of printed sheets on the index page; "{1}" is the number ("{1} sheets").
+    public var sheets = "{1} sheets"
+    /// The count of sheets left out because nothing would print on them; "{1}" is the number.
+    public var blankLeftOut = "{1} blank sheets left out"
     /// "overlap", after the overlap in millimetres.
     public var overlap = "overlap"
     /// The index page's instruction.

@@ -45,6 +45,11 @@ extension GraphvizRenderer {
         }
     }
 
+    /// A count put in its phrase ("{1} sheets").
+    private static func fill(_ phrase: String, _ n: Int) -> String {
+        phrase.replacing("{1}", with: String(n))
+    }
+
     /// The first page: the whole drawing small, the grid over it, each printed sheet's code.
     private static func indexPage(
         _ cr: OpaquePointer?, rec: OpaquePointer?, x0: Double, y0: Double, layout: TileLayout, grid: TileLayout.Grid,
@@ -58,8 +63,8 @@ extension GraphvizRenderer {
         let sheet = "\(Int((grid.tileWidth * mm).rounded())) × \(Int((grid.tileHeight * mm).rounded())) mm"
         let left = grid.sheets.count - printed.count
         let line =
-            "\(Int((poster.pageWidth * mm).rounded())) × \(Int((poster.pageHeight * mm).rounded())) mm · \(printed.count) \(words.sheets) \(sheet)"
-            + (left > 0 ? " (\(left) \(words.blankLeftOut))" : "") + " · \(words.overlap) \(Int((layout.overlap * mm).rounded())) mm"
+            "\(Int((poster.pageWidth * mm).rounded())) × \(Int((poster.pageHeight * mm).rounded())) mm · \(fill(words.sheets, printed.count)) \(sheet)"
+            + (left > 0 ? " (\(fill(words.blankLeftOut, left)))" : "") + " · \(words.overlap) \(Int((layout.overlap * mm).rounded())) mm"
         text(cr, line, x: m, y: m + 26, size: 8, gray: 0.25)
         text(cr, words.assemble, x: m, y: m + 38, size: 8, gray: 0.25)
         // The grid (with the overhang of its outer sheets) fitted below the heading.

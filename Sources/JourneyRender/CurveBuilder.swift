@@ -244,13 +244,13 @@ public enum CurveBuilder {
                     placer.segments.append(.init(x0: qx, y0: qy, x1: x, y1: y))
                 }
                 prev = (p, x, y)
-                if s.labelled { labels.append((x, y, Num.signed(v, 1), s.outlinesPainPoints ? theme.mutedText : s.color)) }
+                if s.labelled { labels.append((x, y, options.language.signed(v, 1), s.outlinesPainPoints ? theme.mutedText : s.color)) }
             }
         }
         // "no data" under a step where nobody answered, when other steps have answers.
         if let all = lines.first, !all.measured.isEmpty {
             for i in tps.indices where all.measured[i] == nil {
-                _ = text(Double(i) * dx, -2 * dy - 20, "no data", size: 8, color: theme.mutedText)
+                _ = text(Double(i) * dx, -2 * dy - 20, options.language[.noData], size: 8, color: theme.mutedText)
             }
         }
         // Value labels last, once every marker and line is known.
@@ -260,23 +260,24 @@ public enum CurveBuilder {
             _ = text(at.x, at.y, l.text, size: 8, color: l.color)
         }
         // Legend, one entry a line, under the touchpoint titles.
-        var entries: [(String, Color)] = [("● - - designed emotion", theme.mutedText)]
+        let l = options.language
+        var entries: [(String, Color)] = [("● - - " + l[.designedEmotion], theme.mutedText)]
         if lines.isEmpty {
-            entries[0].0 += "     (no feedback data: designed emotion only)"
+            entries[0].0 += "     " + l[.designedOnly]
         } else if lines.count == 1 {
-            entries.append(("◆ —— measured emotion (from feedback; outlined: top pain points)", lines[0].color))
+            entries.append(("◆ —— " + l[.measuredEmotionOutlined], lines[0].color))
         } else {
-            entries.append(("◆ —— all respondents, measured", lines[0].color))
+            entries.append(("◆ —— " + l[.curveAllMeasured], lines[0].color))
             for s in lines.dropFirst() {
                 let pattern = s.style == "dotted" ? "· · · ·" : "——"
-                var entry =
-                    "\(s.glyph) \(pattern) \(s.name): measured (segment \(journey.personas.first { $0.name == s.name }?.segment ?? ""))"
-                if s.ownDesigned { entry += "; hollow \(s.glyph) - - designed, on the touchpoints this persona passes" }
+                let segment = journey.personas.first { $0.name == s.name }?.segment ?? ""
+                var entry = "\(s.glyph) \(pattern) " + l(.curvePersonaMeasured, s.name, segment)
+                if s.ownDesigned { entry += "; " + l(.curvePersonaDesigned, s.glyph) }
                 entries.append((entry, s.color))
             }
         }
-        for name in missing { entries.append(("\(name): no answers from this segment", theme.mutedText)) }
-        if hasGap { entries.append(("A gap in a measured line: no answers at that step.", theme.mutedText)) }
+        for name in missing { entries.append((l(.curveNoSegmentAnswers, name), theme.mutedText)) }
+        if hasGap { entries.append((l[.curveGap], theme.mutedText)) }
         let rows: [HTML] = entries.map { e in .row([.cell([(.align, "left")], [font(e.0, size: 10, color: e.1)])]) }
         // Left-aligned with the axis labels: the node is placed by its centre.
         let legendWidth = entries.map { TextWidth.of($0.0, size: 10 * options.fontScale) }.max() ?? 0

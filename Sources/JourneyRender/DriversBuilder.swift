@@ -12,12 +12,33 @@ public enum DriversBuilder {
     /// The plot area in points.
     static let plotWidth = 640.0, plotHeight = 420.0
     /// The marker's diameter in inches: room for a two-digit rank at 8 points.
+    /// What stands for performance, in the chart's language.
+    static func measureName(_ m: DriverPriority.Measure?, _ l: Language) -> String {
+        switch m {
+        case .csatTopBox: l[.measureCsatTopBox]
+        case .promoters: l[.measurePromoters]
+        case .cesEasy: l[.measureCesEasy]
+        case nil: l[.measureTopBox]
+        }
+    }
+
+    /// The quadrant's name in the chart's language.
+    static func quadrantName(_ q: DriverPriority.Quadrant, _ l: Language) -> String {
+        switch q {
+        case .fixFirst: l[.quadrantFixFirst]
+        case .keepUp: l[.quadrantKeepUp]
+        case .secondary: l[.quadrantSecondary]
+        case .overServed: l[.quadrantOverServed]
+        }
+    }
+
     static let markerSize = 0.25
 
     /// The drivers view: touchpoints placed by importance and performance; a placeholder note when there are no drivers.
     public static func build(_ journey: Journey, drivers: DriverSummary?, options: MapOptions = MapOptions()) -> GraphSpec {
         let theme = options.theme
-        var g = GraphSpec.pinned(title: "Key drivers: " + journey.title, options: options)
+        let l = options.language
+        var g = GraphSpec.pinned(title: l(.keyDriversOf, journey.title), options: options)
         g.graph.set(.outputorder, "edgesfirst")
         var counter = 0
         func node(_ x: Double, _ y: Double, _ attrs: (inout Attributes) -> Void) -> NodeID {
@@ -77,20 +98,14 @@ public enum DriversBuilder {
             text(
                 0, 0,
                 [
-                    (
-                        "No key drivers: declare an outcome (outcome satisfied = \"…\" { yes \"…\" }) in a feedback block", 12,
-                        theme.mutedText, false
-                    ),
-                    (
-                        "whose rows are respondents (format wide, or a respondent column); docs/feedback.md explains how.", 12,
-                        theme.mutedText, false
-                    ),
+                    (l[.driversNone], 12, theme.mutedText, false),
+                    (l[.driversNoneRows], 12, theme.mutedText, false),
                 ])
             return g
         }
         let rows = d.rows.filter { $0.performance != nil }
         let k = d.keyDrivers
-        let measure = rows.first?.measure?.rawValue ?? "top box"
+        let measure = measureName(rows.first?.measure, l)
         // Importance axis: 0 to the next 5 points above the highest interval end.
         // The axes cover the data (intervals and quadrant lines included), on round numbers,
         // so that a cluster of touchpoints spreads over the whole plot; the ticks say where.
@@ -101,10 +116,9 @@ public enum DriversBuilder {
         func px(_ perf: Double) -> Double { (perf - left) / max(1, right - left) * plotWidth }
         func py(_ imp: Double) -> Double { (min(max(imp, bottom), top) - bottom) / (top - bottom) * plotHeight }
         // Subtitle: what is plotted, from how many people.
-        var sub =
-            "Importance: share of the explained “\(d.outcomeName)” (relative weights, Johnson 2000; whiskers: 95% bootstrap interval). "
-        sub += "Performance: \(measure). n = \(PriorityAnalysis.grouped(k.respondents)) respondents"
-        if let r2 = k.rSquared { sub += ", R² \(Num.fixed(r2.value, 2)) (\(Num.fixed(r2.low, 2))–\(Num.fixed(r2.high, 2)))" }
+        var sub = l(.driversImportanceNote, d.outcomeName)
+        sub += l(.driversPerformanceNote, measure, l.count(k.respondents, .respondent))
+        if let r2 = k.rSquared { sub += ", R² \(l.fixed(r2.value, 2)) (\(l.fixed(r2.low, 2))–\(l.fixed(r2.high, 2)))" }
         text(plotWidth / 2, plotHeight + 62, [(TextWrap.wrapped(sub + ".", width: 110, maxLines: 3), 10, theme.mutedText, false)])
         // Frame, grid and ticks.
         line(0, 0, plotWidth, 0, color: theme.text)
@@ -119,10 +133,10 @@ public enum DriversBuilder {
             if v > bottom { line(0, py(v), plotWidth, py(v), color: theme.stageBorder, style: "dotted") }
             text(-22, py(v), [("\(Int(v))%", 9, theme.mutedText, false)])
         }
-        text(plotWidth / 2, -34, [("Performance → \(measure), % of answers", 11, theme.text, true)])
+        text(plotWidth / 2, -34, [(l(.driversPerformanceAxis, measure), 11, theme.text, true)])
         text(
             70, plotHeight + 22,
-            [("↑ Importance, % of explained “\(TextWrap.wrapped(d.outcomeName, width: 30, maxLines: 1))”", 11, theme.text, true)])
+            [(l(.driversImportanceAxis, TextWrap.wrapped(d.outcomeName, width: 30, maxLines: 1)), 11, theme.text, true)])
         // Quadrants: split at the average importance (100/k) and the drivers' mean performance.
         let sx = px(d.performanceSplit ?? 50), sy = py(d.importanceSplit)
         line(sx, 0, sx, plotHeight, color: theme.mutedText, style: "dashed", width: 1.5)
@@ -135,8 +149,9 @@ public enum DriversBuilder {
         // (crossing a neighbour's thin whisker reads better than a label far from its point).
         var placed: [Box] = []
         for (quadrant, x, y, c) in q {
-            text(x, y, [(quadrant.rawValue.uppercased(), 12, c, true)])
-            placed.append(Box(cx: x, cy: y, w: Double(quadrant.rawValue.count) * 9, h: 16))
+            let name = quadrantName(quadrant, l).uppercased()
+            text(x, y, [(name, 12, c, true)])
+            placed.append(Box(cx: x, cy: y, w: Double(name.count) * 9, h: 16))
         }
         // Whiskers and points first (labels must avoid them), then labels, most important first.
         let colors = MapBuilder.departmentColors(journey, theme)
@@ -163,7 +178,7 @@ public enum DriversBuilder {
         }
         for (r, x, y, whisker, rank) in points {
             let title = TextWrap.lines(r.touchpointTitle, width: 26, maxLines: 2)
-            let detail = "priority \(Num.fixed(r.priority, 1)) · n = \(PriorityAnalysis.grouped(r.performanceN))"
+            let detail = l(.driversPointDetail, l.fixed(r.priority, 1), l.integer(r.performanceN))
             let lines = title.map { ($0, 9.0, theme.text, false) } + [(detail, 8.0, theme.mutedText, false)]
             // A tight estimate keeps the label beside its point and the leader test honest
             // (a flat 0.6 em a character made boxes wider than their text: labels looked

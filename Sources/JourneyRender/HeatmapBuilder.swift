@@ -29,9 +29,10 @@ public enum HeatmapBuilder {
         func font(_ size: Double, _ color: Color, _ content: [HTML]) -> HTML {
             .font([(.pointSize, .number(size * fs)), (.color, .color(color))], content)
         }
+        let l = options.language
         let title: HTML = .concat([
-            font(20, theme.text, [.bold([.text("Segments: " + journey.title)])]), .text("\n", align: "left"),
-            font(13, theme.mutedText, [.text((table?.figure.title).map { $0 + " per segment and touchpoint" } ?? "no segments")]),
+            font(20, theme.text, [.bold([.text(l(.heatmapTitle, journey.title))])]), .text("\n", align: "left"),
+            font(13, theme.mutedText, [.text((table?.figure).map { l(.heatmapSubtitle, figureTitle($0, l)) } ?? l[.heatmapNoSegments])]),
             .text("\n", align: "left"),
         ])
         guard let t = table else {
@@ -42,11 +43,7 @@ public enum HeatmapBuilder {
                 HTMLLabel(
                     font(
                         12, theme.mutedText,
-                        [
-                            .text(
-                                "No segments in the data: give the feedback a segment column (column segment = \"…\", or segment \"…\" in a wide block); docs/feedback.md#segments."
-                            )
-                        ])))
+                        [.text(l[.heatmapNoSegmentsHelp])])))
             g.nodes.append(GraphSpec.Node(id: NodeID("h", 0), attributes: a))
             return g
         }
@@ -67,7 +64,7 @@ public enum HeatmapBuilder {
         }
         rows.append(.row(stageCells))
         var header: [HTML] = [
-            .cell([(.border, 0), (.align, "left"), (.valign, "bottom")], [font(10, theme.mutedText, [.text("segment")])])
+            .cell([(.border, 0), (.align, "left"), (.valign, "bottom")], [font(10, theme.mutedText, [.text(l[.heatmapSegmentColumn])])])
         ]
         for id in t.touchpointIDs {
             let title = journey.touchpoint(id)?.title ?? id
@@ -83,14 +80,14 @@ public enum HeatmapBuilder {
                     [(.border, 0), (.align, "left")],
                     [
                         font(11, theme.text, [.bold([.text(TextWrap.wrapped(segment, width: 20, maxLines: 2))])]), .lineBreak,
-                        font(9, theme.mutedText, [.text("\(total) answers")]),
+                        font(9, theme.mutedText, [.text(l.count(total, .answer))]),
                     ])
             ]
             for c in 0..<cols { line.append(cell(t.cells[r * cols + c], t, bins, theme, font)) }
             rows.append(.row(line))
         }
         g.graph.set(.labelloc, "b")
-        g.graph.setHTML(.label, HTMLLabel(legend(t, bins, theme, font)))
+        g.graph.setHTML(.label, HTMLLabel(legend(t, bins, theme, l, font)))
         var a = Attributes()
         a.setHTML(.label, HTMLLabel(.table([(.border, 0), (.cellborder, 1), (.cellspacing, 2), (.cellpadding, 5)], rows)))
         g.nodes.append(GraphSpec.Node(id: NodeID("h", 0), attributes: a))
@@ -144,7 +141,19 @@ public enum HeatmapBuilder {
         return .cell(attrs, content)
     }
 
-    static func legend(_ t: SegmentTable, _ bins: Bins, _ theme: Theme, _ font: (Double, Color, [HTML]) -> HTML) -> HTML {
+    /// The figure's name in the map's language ("NPS", "% negatywnych opinii").
+    static func figureTitle(_ f: SegmentFigure, _ l: Language) -> String {
+        switch f {
+        case .nps: l[.figureNPS]
+        case .csat: l[.figureCSAT]
+        case .negative: l[.figureNegative]
+        case .share: l[.figureShare]
+        }
+    }
+
+    static func legend(
+        _ t: SegmentTable, _ bins: Bins, _ theme: Theme, _ l: Language, _ font: (Double, Color, [HTML]) -> HTML
+    ) -> HTML {
         var swatches: [HTML] = [.cell([(.border, 0)], [font(9, theme.mutedText, [.text(t.figure.title + ":")])])]
         let order = t.figure.higherIsBetter == false ? Array((0..<5).reversed()) : Array(0..<5)
         for i in order {
@@ -155,15 +164,11 @@ public enum HeatmapBuilder {
                     [(.bgcolor, .color(fill)), (.color, .color(theme.text)), (.width, 72), (.height, 18), (.fixedsize, "true")],
                     [font(8, fill.readableText, [.text(format(lo, t.figure) + "…" + format(hi, t.figure))])]))
         }
-        let direction = t.figure.higherIsBetter == nil ? "darker: a larger share" : "darker: better"
+        let direction = t.figure.higherIsBetter == nil ? l[.heatmapDarkerShare] : l[.heatmapDarkerBetter]
         swatches.append(.cell([(.border, 0)], [font(9, theme.mutedText, [.text(direction)])]))
-        let method =
-            "▲ ▼ thick border: the segment is higher / lower than the rest of the respondents at that touchpoint "
-            + "(95% interval of the difference; Holm correction over the \(t.tests) cells tested, family-wise error ≤ \(Num.fixed(100 * t.alpha, 0))%)."
-        var notes = [
-            method, "n = answers of the segment; “·”: fewer than \(t.minimumN) answers on one side, shown but not tested; “–”: no answers.",
-        ]
-        if !t.omittedSegments.isEmpty { notes.append("Not shown (smaller segments): " + t.omittedSegments.joined(separator: ", ")) }
+        let method = l(.heatmapMarks, l.integer(t.tests), l.percent(100 * t.alpha, 0))
+        var notes = [method, l(.heatmapLegendN, l.integer(t.minimumN))]
+        if !t.omittedSegments.isEmpty { notes.append(l(.heatmapOmitted, t.omittedSegments.joined(separator: ", "))) }
         var parts: [HTML] = [.table([(.border, 0), (.cellspacing, 2), (.cellpadding, 3)], [.row(swatches)])]
         for n in notes { parts.append(font(9, theme.mutedText, [.text(TextWrap.wrapped(n, width: 110, maxLines: 3), align: "left")])) }
         return .table(

@@ -55,6 +55,35 @@ public enum SVGAccessibility {
         return out
     }
 
+    /// The SVG of a view other than the map (canvas, blueprint, curve, …): the drawing's
+    /// `<title>` and `<desc>` become `title` and `description`, and the titles Graphviz gives
+    /// every other group (its internal names, `%3`, `%7->%9`) are dropped, since a screen
+    /// reader would announce them; the text drawn in the view stays and is what it reads.
+    public static func titled(_ svg: [UInt8], title: String, description: String) -> [UInt8] {
+        let open = Array("<title>".utf8), close = Array("</title>".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + 256)
+        var first = true
+        var i = 0
+        while i < svg.count {
+            if svg[i] == 0x3C, matches(svg, i, open), let end = find(svg, close, from: i + open.count) {
+                if first {
+                    first = false
+                    out += Array("<title>\(Escape.html(title))</title>\n<desc>\(Escape.html(description))</desc>".utf8)
+                    i = end + close.count
+                    continue
+                }
+                if i + open.count < end, svg[i + open.count] == 0x25 {  // "%": an internal name
+                    i = end + close.count
+                    continue
+                }
+            }
+            out.append(svg[i])
+            i += 1
+        }
+        return out
+    }
+
     static func description(
         _ tp: Touchpoint, _ journey: Journey, _ measurements: JourneyMeasurements?, _ lang: Language = .en
     ) -> String {

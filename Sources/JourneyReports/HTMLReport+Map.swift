@@ -45,23 +45,23 @@ extension HTMLReport {
 
     /// The "Journey map" section: the SVG inline with the viewer when `svg` is given, else the
     /// PNG as an image; empty when neither.
-    static func mapSection(title: String, svg: [UInt8]?, png: [UInt8]?) -> String {
+    static func mapSection(title: String, svg: [UInt8]?, png: [UInt8]?, language l: Language = .en) -> String {
         let h = Escape.html
-        let alt = "Journey map of \(title) with the top pain points outlined"
+        let alt = l(.mapAltOf, title)
         if let svg, let inline = inlineSVG(svg, label: alt) {
             return """
-                <section><h2>Journey map</h2><style>\(mapStyle)</style>
-                <div class="mapview" id="map-view" tabindex="0" aria-label="\(h(alt)); arrow keys pan, plus and minus zoom, 0 fits">
-                <div class="mapbar"><button type="button" data-act="in" aria-label="Zoom in">+</button><button type="button" data-act="out" aria-label="Zoom out">−</button><button type="button" data-act="fit" aria-label="Fit the whole map">Fit</button></div>
+                <section><h2>\(h(l[.journeyMap]))</h2><style>\(mapStyle)</style>
+                <div class="mapview" id="map-view" tabindex="0" aria-label="\(h(l(.mapKeysHelp, alt)))">
+                <div class="mapbar"><button type="button" data-act="in" aria-label="\(h(l[.zoomIn]))">+</button><button type="button" data-act="out" aria-label="\(h(l[.zoomOut]))">−</button><button type="button" data-act="fit" aria-label="\(h(l[.zoomFitLabel]))">\(h(l[.zoomFit]))</button></div>
                 \(inline)
-                </div><p class="maphelp">Zoom with the buttons, the mouse wheel or + and −; drag or use the arrow keys to move; 0 shows the whole map.</p>
+                </div><p class="maphelp">\(h(l[.mapHelp]))</p>
                 <script>\(mapScript)</script></section>
 
                 """
         }
         guard let png else { return "" }
         return
-            "<section><h2>Journey map</h2><img class=\"map\" alt=\"\(h(alt))\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\"></section>\n"
+            "<section><h2>\(h(l[.journeyMap]))</h2><img class=\"map\" alt=\"\(h(alt))\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\"></section>\n"
     }
 
     /// Graphviz's SVG as an element of the page: from its `<svg` on (no XML declaration,

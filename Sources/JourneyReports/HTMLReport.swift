@@ -49,7 +49,7 @@ public enum HTMLReport {
             }
             out += "</tbody></table></section>\n"
         }
-        out += mapSection(title: r.journeyTitle, svg: mapSVG, png: mapPNG)
+        out += mapSection(title: r.journeyTitle, svg: mapSVG, png: mapPNG, language: lang)
         out += "<section><h2>\(h(lang[.rankedPainPoints]))</h2>\n"
         if r.painPoints.isEmpty { out += "<p>\(h(lang[.nothingStandsOut]))</p>\n" }
         let top = r.painPoints.map(r.rankValue).max() ?? 1

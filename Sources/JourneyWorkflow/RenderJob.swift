@@ -173,7 +173,12 @@ public enum RenderJob {
                 }
                 if let tile = options.tile {
                     let layout = (options.paper ?? Paper.defaultPoster).tiles(of: tile, overlapMM: options.tileOverlapMM)
-                    let tiled = try GraphvizRenderer.renderTiles(base, layout: layout, title: "\(journey.title): \(view.rawValue)")
+                    let l = mapOptions.language
+                    var words = TileWords()
+                    (words.row, words.column, words.overlap) = (l[.tileRow], l[.tileColumn], l[.tileOverlap])
+                    (words.sheets, words.blankLeftOut, words.assemble) = (l[.tileSheets], l[.tileBlankLeftOut], l[.tileAssemble])
+                    let tiled = try GraphvizRenderer.renderTiles(
+                        base, layout: layout, title: l(.documentTitle, journey.title, view.title(l)), words: words)
                     outcome.files.append(OutputFile(path: "\(dir)/\(OutputNames.tiles(view))", bytes: tiled.pdf))
                 }
                 outcome.files += try renderFiles(
@@ -184,7 +189,14 @@ public enum RenderJob {
                         let title = mapOptions.language(.documentTitle, journey.title, view.title(mapOptions.language))
                         return OutputFile(path: f.path, bytes: PDFMetadata.apply(f.bytes, title: title, language: mapOptions.language.tag))
                     }
-                    guard view == .map, f.path.hasSuffix(".svg") else { return f }
+                    guard f.path.hasSuffix(".svg") else { return f }
+                    guard view == .map else {
+                        let l = mapOptions.language
+                        return OutputFile(
+                            path: f.path,
+                            bytes: SVGAccessibility.titled(
+                                f.bytes, title: l(.documentTitle, journey.title, view.title(l)), description: journey.description ?? ""))
+                    }
                     return OutputFile(
                         path: f.path,
                         bytes: SVGAccessibility.annotate(

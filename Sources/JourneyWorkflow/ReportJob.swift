@@ -22,6 +22,7 @@ public enum ReportJob {
         let measurements = joined.measurements ?? JourneyMeasurements()
         var analysisOptions = PainPointAnalysis.Options()
         analysisOptions.smallSample = options.join.smallSample
+        analysisOptions.language = options.language
         var report = PainPointAnalysis.analyse(journey, measurements, options: analysisOptions)
         if joined.measurements != nil { report.trends = TrendStep.trends(journey, all: measurements, settings: options.join) }
         let dir = PathUtil.join(options.outputDirectory, journey.id)

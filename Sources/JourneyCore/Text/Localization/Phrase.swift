@@ -335,6 +335,149 @@ public enum Phrase: String, CaseIterable, Sendable {
     case driversLeadEnd
     /// "Method: {1}; {2}; {3} bootstrap resamples, seed {4}. Quadrant lines: equal importance (100/{5} = {6}) and the drivers' mean performance{7}; “near the line”: an interval crosses it. See docs/pain-points.md."
     case driversMethod
+    // MARK: Pain-point explanations (JourneyAnalysis/Explanation.swift)
+    /// "Ranks #{1}: drives {2} of the explained “{3}” (95% {4} to {5}); {6}; priority {7}"
+    case explainDriver
+    /// "outcome"
+    case explainOutcome
+    /// "owner: {1}"
+    case explainOwner
+    /// "{1} {2} (n = {3})"
+    case explainGap
+    /// "rate it {1} or lower"
+    case gapCsatBelow
+    /// "do not rate it in the top two boxes"
+    case gapCsatNotTopTwo
+    /// "would not recommend it (0–8)"
+    case gapPromoters
+    /// "do not find it easy"
+    case gapCesEasy
+    /// "NPS {1} (95% {2} to {3})"
+    case explainNPS
+    /// "NPS {1} (95% {2} to {3}) against {4} for the journey"
+    case explainNPSAgainst
+    /// "CSAT {1}"
+    case explainCSAT
+    /// "CSAT {1} against {2}"
+    case explainCSATAgainst
+    /// "{1} of responses negative"
+    case explainNegative
+    /// "measured emotion drops by {1}"
+    case explainMeasuredDrop
+    /// "measured emotion drops by {1} after “{2}”"
+    case explainMeasuredDropAfter
+    /// "the designed emotion drops by {1}"
+    case explainDesignedDrop
+    /// "the designed emotion drops by {1} after “{2}”"
+    case explainDesignedDropAfter
+    /// "customers feel {1} worse than the journey assumes"
+    case explainFeelWorse
+    /// "a low point of the emotion curve"
+    case explainLowPoint
+    /// "a moment of truth"
+    case explainMomentOfTruth
+    /// "the worst point of the journey"
+    case explainWorst
+    /// "the last impression"
+    case explainLast
+    /// "a hand-off between departments"
+    case explainHandoff
+    /// "Ranks #{1}: {2}"
+    case explainRanks
+    /// "flagged by the journey's design"
+    case explainByDesign
+    /// " (small sample, n={1}: damped)"
+    case explainSmallSample
+    /// " (no feedback data: from the design alone)"
+    case explainNoData
+    // MARK: Curve legend, segment heat map and key-driver chart
+    /// "all respondents, measured"
+    case curveAllMeasured
+    /// "{1}: measured (segment {2})"
+    case curvePersonaMeasured
+    /// "hollow {1} - - designed, on the touchpoints this persona passes"
+    case curvePersonaDesigned
+    /// "{1}: no answers from this segment"
+    case curveNoSegmentAnswers
+    /// "A gap in a measured line: no answers at that step."
+    case curveGap
+    /// "Segments: {1}"
+    case heatmapTitle
+    /// "{1} per segment and touchpoint"
+    case heatmapSubtitle
+    /// "no segments"
+    case heatmapNoSegments
+    /// "No segments in the data: give the feedback a segment column (column segment = "…", or segment "…" in a wide block); docs/feedback.md#segments."
+    case heatmapNoSegmentsHelp
+    /// "segment"
+    case heatmapSegmentColumn
+    /// "darker: a larger share"
+    case heatmapDarkerShare
+    /// "darker: better"
+    case heatmapDarkerBetter
+    /// "▲ ▼ thick border: the segment is higher / lower than the rest of the respondents at that touchpoint (95% interval of the difference; Holm correction over the {1} cells tested, family-wise error ≤ {2})."
+    case heatmapMarks
+    /// "n = answers of the segment; “·”: fewer than {1} answers on one side, shown but not tested; “–”: no answers."
+    case heatmapLegendN
+    /// "Not shown (smaller segments): {1}"
+    case heatmapOmitted
+    /// "NPS"
+    case figureNPS
+    /// "CSAT top-2 box %"
+    case figureCSAT
+    /// "negative sentiment %"
+    case figureNegative
+    /// "share of the segment's answers %"
+    case figureShare
+    /// "No key drivers: declare an outcome (outcome satisfied = "…" { yes "…" }) in a feedback block"
+    case driversNone
+    /// "whose rows are respondents (format wide, or a respondent column); docs/feedback.md explains how."
+    case driversNoneRows
+    /// "Importance: share of the explained “{1}” (relative weights, Johnson 2000; whiskers: 95% bootstrap interval). "
+    case driversImportanceNote
+    /// "Performance: {1}. n = {2}"
+    case driversPerformanceNote
+    /// "Performance → {1}, % of answers"
+    case driversPerformanceAxis
+    /// "↑ Importance, % of explained “{1}”"
+    case driversImportanceAxis
+    /// "priority {1} · n = {2}"
+    case driversPointDetail
+    /// "CSAT top-two box"
+    case measureCsatTopBox
+    /// "NPS promoters"
+    case measurePromoters
+    /// "CES easy"
+    case measureCesEasy
+    /// "top box"
+    case measureTopBox
+    // MARK: Poster tiles and report sections
+    /// "row"
+    case tileRow
+    /// "column"
+    case tileColumn
+    /// "{1} sheets"
+    case tileSheets
+    /// "{1} blank sheets left out"
+    case tileBlankLeftOut
+    /// "overlap"
+    case tileOverlap
+    /// "Trim at the crop marks and glue row by row; each sheet names its row and column."
+    case tileAssemble
+    /// "Segments"
+    case segmentsHeading
+    /// "{1}; arrow keys pan, plus and minus zoom, 0 fits"
+    case mapKeysHelp
+    /// "Zoom in"
+    case zoomIn
+    /// "Zoom out"
+    case zoomOut
+    /// "Fit the whole map"
+    case zoomFitLabel
+    /// "Fit"
+    case zoomFit
+    /// "Zoom with the buttons, the mouse wheel or + and −; drag or use the arrow keys to move; 0 shows the whole map."
+    case mapHelp
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.
