@@ -20,17 +20,37 @@ enum BaselineJoin {
         case unusable(Diagnostic)
     }
 
-    /// The baseline's and the current measurements; `current` is the journey's join as `check` made it.
-    static func sides(_ journey: Journey, current: JourneyMeasurements, baseline: Baseline, join: JoinOptions) -> Outcome {
-        switch baseline {
-        case .previous: return previous(journey, current: current, join: join)
+    /// One side's data joined, or why it cannot be.
+    enum Snapshot {
+        case measured(JourneyMeasurements)
+        case unusable(Diagnostic)
+    }
+
+    /// The baseline's and the current measurements; `current` is the journey's join as `check`
+    /// made it (or `diff --current`'s snapshot), named `currentLabel` in messages.
+    static func sides(
+        _ journey: Journey, current: JourneyMeasurements, currentLabel: String = "current", baseline: Baseline, join: JoinOptions
+    ) -> Outcome {
+        if baseline == .previous { return previous(journey, current: current, join: join) }
+        switch snapshot(journey, baseline, join: join) {
+        case .unusable(let d): return .unusable(d)
+        case .measured(let m): return .sides(BaselineSides(old: m, new: current, from: baseline.label, to: currentLabel))
+        }
+    }
+
+    /// The journey's data replaced by an older file or by its files at a revision; `option`
+    /// names the command-line option in messages (`--baseline`, `--current`).
+    static func snapshot(_ journey: Journey, _ spec: Baseline, join: JoinOptions, option: String = "--baseline") -> Snapshot {
+        switch spec {
+        case .previous:
+            return .unusable(Diagnostic(.unusableBaseline, "\(option) previous: a period is not a data snapshot", at: journey.range))
         case .file(let path):
             let count = journey.feedback.count + join.extraFeedback.count
             guard count == 1 else {
                 return .unusable(
                     Diagnostic(
                         .unusableBaseline,
-                        "--baseline \(path): journey '\(journey.id)' reads \(count) feedback files, and a baseline file stands for one; compare a git revision of them instead (--baseline REV)",
+                        "\(option) \(path): journey '\(journey.id)' reads \(count) feedback files, and a data file stands for one; compare a git revision of them instead (\(option) REV)",
                         at: journey.range))
             }
             var j = journey, o = join
@@ -40,20 +60,20 @@ enum BaselineJoin {
                 j.feedback[0].path = path
                 j.feedback[0].resolvedPath = path
             }
-            return joined(j, o, current: current, label: path)
-        case .revision(let rev): return revision(journey, rev, current: current, join: join)
+            return joined(j, o, label: "\(option) \(path)")
+        case .revision(let rev): return revision(journey, rev, join: join, option: option)
         }
     }
 
     /// Every feedback file as it was at `rev`, copied to a temporary folder (the join streams
     /// files) that is removed afterwards; the copies keep their names, so formats read by
     /// extension stay the same.
-    static func revision(_ journey: Journey, _ rev: String, current: JourneyMeasurements, join: JoinOptions) -> Outcome {
+    static func revision(_ journey: Journey, _ rev: String, join: JoinOptions, option: String) -> Snapshot {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journeymap-baseline-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
             return .unusable(
-                Diagnostic(.unusableBaseline, "--baseline \(rev): cannot make a temporary folder (\(error))", at: journey.range))
+                Diagnostic(.unusableBaseline, "\(option) \(rev): cannot make a temporary folder (\(error))", at: journey.range))
         }
         func copy(_ path: String, _ index: Int, at range: SourceRange) throws(Unusable) -> String {
             let folder = PathUtil.directory(of: path), name = (path as NSString).lastPathComponent
@@ -61,13 +81,13 @@ enum BaselineJoin {
                 throw Unusable(
                     diagnostic: Diagnostic(
                         .unusableBaseline,
-                        "--baseline \(rev): git cannot show '\(path)' at revision '\(rev)' (the file did not exist there, or its folder is not in a git repository); commit it there first, or compare an older data file (--baseline FILE)",
+                        "\(option) \(rev): git cannot show '\(path)' at revision '\(rev)' (the file did not exist there, or its folder is not in a git repository); commit it there first, or compare an older data file (\(option) FILE)",
                         at: range))
             }
             let copyPath = "\(dir)/\(index)-\(name)"
             guard FileManager.default.createFile(atPath: copyPath, contents: Data(bytes)) else {
                 throw Unusable(
-                    diagnostic: Diagnostic(.unusableBaseline, "--baseline \(rev): cannot write a temporary copy of '\(path)'", at: range))
+                    diagnostic: Diagnostic(.unusableBaseline, "\(option) \(rev): cannot write a temporary copy of '\(path)'", at: range))
             }
             return copyPath
         }
@@ -82,27 +102,27 @@ enum BaselineJoin {
         } catch {
             return .unusable(error.diagnostic)
         }
-        return joined(j, o, current: current, label: rev)
+        return joined(j, o, label: "\(option) \(rev)")
     }
 
     struct Unusable: Error { var diagnostic: Diagnostic }
 
-    /// The baseline's join; its row warnings are the old data's and are not repeated, but an
+    /// A snapshot's join; its row warnings are the old data's and are not repeated, but an
     /// error (a missing column, an unreadable file) makes the baseline unusable.
-    static func joined(_ journey: Journey, _ options: JoinOptions, current: JourneyMeasurements, label: String) -> Outcome {
+    static func joined(_ journey: Journey, _ options: JoinOptions, label: String) -> Snapshot {
         let (m, diagnostics) = FeedbackJoin.run(journey, options: options)
         let at = journey.feedback.first?.range ?? journey.range
         if let e = diagnostics.first(where: { $0.severity == .error }) {
             return .unusable(
-                Diagnostic(.unusableBaseline, "--baseline \(label): its data cannot be joined: \(e.message) [\(e.code)]", at: at))
+                Diagnostic(.unusableBaseline, "\(label): its data cannot be joined: \(e.message) [\(e.code)]", at: at))
         }
         guard m.journey.responses > 0 else {
             return .unusable(
                 Diagnostic(
-                    .unusableBaseline, "--baseline \(label): no response joins a touchpoint of '\(journey.id)'; nothing to compare with",
+                    .unusableBaseline, "\(label): no response joins a touchpoint of '\(journey.id)'; nothing to compare with",
                     at: at))
         }
-        return .sides(BaselineSides(old: m, new: current, from: label, to: "current"))
+        return .measured(m)
     }
 
     /// The latest period with responses against the closest earlier one with responses.
