@@ -77,10 +77,13 @@ struct TouchpointLabel {
         let border: Trusted = rank != nil || tp.isMomentOfTruth ? 3 : 1
         let borderColor = rank != nil ? theme.highlight : tp.isMomentOfTruth ? theme.text : theme.nodeBorder
         let fill = metrics?.measuredEmotion.map { theme.emotionTint($0) } ?? theme.nodeFill
+        // The padding grows with the text: wall posters scale the fonts by 1.6, and a fixed 3 pt
+        // left their titles touching the border.
+        let padding = Int((3 * options.fontScale).rounded())
         return HTMLLabel(
             .table(
                 [
-                    (.border, border), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, 3),
+                    (.border, border), (.cellborder, 0), (.cellspacing, 0), (.cellpadding, .int(padding)),
                     (.color, .color(borderColor)), (.bgcolor, .color(fill)), (.style, "rounded"),
                 ], rows))
     }
