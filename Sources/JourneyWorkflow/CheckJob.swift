@@ -9,6 +9,8 @@ public enum CheckJob {
     public static let missedTargetCode = DiagnosticCode.missedTarget.id
     /// The code of a significant regression against `--baseline` (fails only with `--fail-on regressions`).
     public static let regressionCode = DiagnosticCode.regression.id
+    /// The code of an overdue follow-up (a warning that `--fail-on overdue` turns into a failure).
+    public static let overdueCode = DiagnosticCode.overdueFollowUp.id
 
     /// Everything `check` found for one journey.
     public struct Result: Sendable {

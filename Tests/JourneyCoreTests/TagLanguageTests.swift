@@ -125,4 +125,15 @@ import Testing
                 "8:JM431 the journey already has a service level; keep one (add 'at DEPARTMENT' for a department's own)",
             ])
     }
+
+    @Test func loopRecordIsConfinedLikeFeedback() throws {
+        let dir = FileManager.default.temporaryDirectory.path
+        let j = try #require(load("  loop record \"loop.csv\"").journey)
+        #expect(j.followUp.record?.path == "loop.csv" && j.followUp.record?.resolvedPath == dir + "/loop.csv")
+        let r = load(
+            "  loop record \"/etc/passwd\"\n  loop record \"../../etc/passwd\"\n  loop record \"a.csv\"\n  loop record \"b.csv\"\n  loop record"
+        )
+        let errors = r.diagnostics.filter { $0.severity == .error }.map { "\($0.range.start.line):\($0.code)" }
+        #expect(errors == ["4:JM402", "5:JM402", "7:JM431", "8:JM101"])
+    }
 }

@@ -194,9 +194,9 @@ extension DiagnosticCode {
     /// `JM430` (error): a tag rule or sentiment word that cannot match, a tag declared twice or without words.
     public static let invalidTagRule = DiagnosticCode(
         "JM430", .error, "a tag rule or sentiment word that cannot match, a tag declared twice or without words")
-    /// `JM431` (error): a `loop within` service level with an unknown unit, out of range, or declared twice.
+    /// `JM431` (error): a `loop within` service level with an unknown unit, out of range, or declared twice; a second `loop record`.
     public static let invalidFollowUp = DiagnosticCode(
-        "JM431", .error, "a 'loop within' service level with an unknown unit, out of range, or declared twice")
+        "JM431", .error, "a 'loop within' service level with an unknown unit, out of range, or declared twice; a second 'loop record'")
 
     // Rendering and targets.
     /// `JM501` (error): render was asked for an unknown theme.
@@ -215,6 +215,9 @@ extension DiagnosticCode {
     public static let unusableBaseline = DiagnosticCode("JM513", .error, "the baseline cannot be read or has nothing to compare")
     /// `JM514` (note): what the comparison with the baseline found.
     public static let baselineSummary = DiagnosticCode("JM514", .note, "what the comparison with the baseline found")
+    /// `JM520` (warning): a follow-up past its due date with no contact in the loop record (`--fail-on overdue` fails on it).
+    public static let overdueFollowUp = DiagnosticCode(
+        "JM520", .warning, "a follow-up past its due date with no contact in the loop record")
 
     // Mermaid import.
     /// `JM601` (error): Mermaid front matter opened with '---' is never closed.
@@ -251,7 +254,7 @@ extension DiagnosticCode {
         .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
         .unknownMetric, .unknownTargetScope, .ambiguousTargetScope, .invalidTagRule, .invalidFollowUp,
         .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
-        .regression, .unusableBaseline, .baselineSummary,
+        .regression, .unusableBaseline, .baselineSummary, .overdueFollowUp,
         .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters,
         .mermaidTextTooLong,
     ]

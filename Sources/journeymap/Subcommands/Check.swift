@@ -16,7 +16,8 @@ struct Check: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     @Option(
-        parsing: .upToNextOption, help: "What fails the run: errors, targets, warnings, regressions (with --baseline; several allowed).")
+        parsing: .upToNextOption,
+        help: "What fails the run: errors, targets, warnings, regressions (with --baseline), overdue (several allowed).")
     var failOn: [FailOn] = [.errors, .targets]
 
     @Option(
@@ -69,7 +70,7 @@ struct Check: ParsableCommand {
                 if d.code == CheckJob.missedTargetCode { return policy.contains(.targets) }
                 if d.code == CheckJob.regressionCode { return policy.contains(.regressions) }
                 return true
-            case .warning: return policy.contains(.warnings)
+            case .warning: return policy.contains(.warnings) || (d.code == CheckJob.overdueCode && policy.contains(.overdue))
             case .note: return false
             }
         }
@@ -95,6 +96,8 @@ struct Check: ParsableCommand {
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case errors, targets, warnings, regressions
+    /// A follow-up past its due date with no contact in the loop record (JM520).
+    case overdue
 }
 
 /// Completion lists the formats and `--help` shows the default as `text` (from the raw value).
