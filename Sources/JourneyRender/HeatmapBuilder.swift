@@ -32,7 +32,7 @@ public enum HeatmapBuilder {
         let l = options.language
         let title: HTML = .concat([
             font(20, theme.text, [.bold([.text(l(.heatmapTitle, journey.title))])]), .text("\n", align: "left"),
-            font(13, theme.mutedText, [.text((table?.figure).map { l(.heatmapSubtitle, figureTitle($0, l)) } ?? l[.heatmapNoSegments])]),
+            font(13, theme.mutedText, [.text((table?.figure).map { l(.heatmapSubtitle, $0.title(in: l)) } ?? l[.heatmapNoSegments])]),
             .text("\n", align: "left"),
         ])
         guard let t = table else {
@@ -139,16 +139,6 @@ public enum HeatmapBuilder {
             attrs.append((.color, .color(theme.stageBorder)))
         }
         return .cell(attrs, content)
-    }
-
-    /// The figure's name in the map's language ("NPS", "% negatywnych opinii").
-    static func figureTitle(_ f: SegmentFigure, _ l: Language) -> String {
-        switch f {
-        case .nps: l[.figureNPS]
-        case .csat: l[.figureCSAT]
-        case .negative: l[.figureNegative]
-        case .share: l[.figureShare]
-        }
     }
 
     static func legend(

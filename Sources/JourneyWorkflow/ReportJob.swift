@@ -63,7 +63,7 @@ public enum ReportJob {
                         path: "\(dir)/pain-points.md",
                         bytes: Array(
                             (MarkdownReport.render(report, journey: journey, language: language)
-                                + (segments.map { MarkdownReport.segments($0, journey: journey) } ?? "")).utf8)),
+                                + (segments.map { MarkdownReport.segments($0, journey: journey, language: language) } ?? "")).utf8)),
                     OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
                     OutputFile(
                         path: "\(dir)/report.html",
@@ -71,7 +71,8 @@ public enum ReportJob {
                             HTMLReport.render(
                                 report, journey: journey, mapPNG: png, mapSVG: mapFiles.first { $0.path.hasSuffix(".svg") }?.bytes,
                                 driversPNG: driversPNG, language: language,
-                                sections: segments.map { [HTMLReport.segments($0, journey: journey, png: segmentsPNG)] } ?? []
+                                sections: segments.map { [HTMLReport.segments($0, journey: journey, png: segmentsPNG, language: language)] }
+                                    ?? []
                             ).utf8)),
                 ]).sorted { $0.path < $1.path }
         } catch {

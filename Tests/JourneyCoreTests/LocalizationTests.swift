@@ -36,7 +36,7 @@ import Testing
     /// A translation equal to the English text is usually a phrase someone forgot: only these
     /// are the same on purpose (words the languages share).
     static let sameAsEnglish: Set<String> = [
-        "pl.persona", "pl.segment", "pl.colStatus", "pl.heatmapSegmentColumn",
+        "pl.persona", "pl.segment", "pl.colStatus", "pl.heatmapSegmentColumn", "pl.colSegment", "pl.colSegmentN",
         "pl.explainCSAT", "ru.explainCSAT", "uk.explainCSAT", "pl.explainGap", "ru.explainGap", "uk.explainGap",
         "pl.figureNPS", "ru.figureNPS", "uk.figureNPS",
     ]
@@ -55,7 +55,7 @@ import Testing
     /// journey language's own keywords quoted in instructions.
     static let latinAllowed: Set<String> = [
         "NPS", "CSAT", "CES", "R", "n", "docs", "feedback", "md", "pain", "points", "json", "outcome", "satisfied", "yes", "format",
-        "wide", "respondent", "Johnson", "journeymap", "column", "segment", "segments",
+        "wide", "respondent", "Johnson", "journeymap", "column", "segment", "segments", "p",
     ]
 
     @Test func cyrillicTablesUseTheirOwnAlphabet() {

@@ -478,6 +478,27 @@ public enum Phrase: String, CaseIterable, Sendable {
     case zoomFit
     /// "Zoom with the buttons, the mouse wheel or + and −; drag or use the arrow keys to move; 0 shows the whole map."
     case mapHelp
+    // MARK: Segment sections of the reports
+    /// "{1} of each segment against the rest of the respondents at each touchpoint ({2} segments × {3} touchpoints; {4} cells with at least {5} answers a side tested, Holm correction, family-wise error ≤ {6}). The heat map: {7}."
+    case segmentsLead
+    /// "{1} of each segment against the rest of the respondents at each touchpoint: ▲ ▼ and a thick border mark a significant difference ({2} cells tested with at least {3} answers a side, Holm correction, family-wise error ≤ {4})."
+    case segmentsLeadHTML
+    /// "No segment differs significantly from the rest at any touchpoint."
+    case segmentsNone
+    /// "Segment"
+    case colSegment
+    /// "Segment's figure (n)"
+    case colSegmentFigure
+    /// "Segment (n)"
+    case colSegmentN
+    /// "Rest (n)"
+    case colRest
+    /// "Difference (95%)"
+    case colDifference
+    /// "Holm p"
+    case colHolmP
+    /// "Heat map of {1} by segment and touchpoint, significant differences marked"
+    case heatmapAlt
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.

@@ -254,6 +254,19 @@ extension Strings {
         case .zoomFitLabel: "Fit the whole map"
         case .zoomFit: "Fit"
         case .mapHelp: "Zoom with the buttons, the mouse wheel or + and −; drag or use the arrow keys to move; 0 shows the whole map."
+        // MARK: Segment sections of the reports
+        case .segmentsLead:
+            "{1} of each segment against the rest of the respondents at each touchpoint ({2} segments × {3} touchpoints; {4} cells with at least {5} answers a side tested, Holm correction, family-wise error ≤ {6}). The heat map: {7}."
+        case .segmentsLeadHTML:
+            "{1} of each segment against the rest of the respondents at each touchpoint: ▲ ▼ and a thick border mark a significant difference ({2} cells tested with at least {3} answers a side, Holm correction, family-wise error ≤ {4})."
+        case .segmentsNone: "No segment differs significantly from the rest at any touchpoint."
+        case .colSegment: "Segment"
+        case .colSegmentFigure: "Segment's figure (n)"
+        case .colSegmentN: "Segment (n)"
+        case .colRest: "Rest (n)"
+        case .colDifference: "Difference (95%)"
+        case .colHolmP: "Holm p"
+        case .heatmapAlt: "Heat map of {1} by segment and touchpoint, significant differences marked"
         }
     }
 

@@ -256,6 +256,19 @@ extension Strings {
         case .zoomFit: "Całość"
         case .mapHelp:
             "Powiększaj przyciskami, kółkiem myszy albo + i −; przeciągaj lub używaj strzałek, by przesuwać; 0 pokazuje całą mapę."
+        // MARK: Segment sections of the reports
+        case .segmentsLead:
+            "{1} każdego segmentu wobec pozostałych respondentów w każdym punkcie styku (segmenty: {2} × punkty styku: {3}; przetestowane komórki z co najmniej {5} odpowiedziami po każdej stronie: {4}; poprawka Holma, błąd dla całej rodziny ≤ {6}). Mapa cieplna: {7}."
+        case .segmentsLeadHTML:
+            "{1} każdego segmentu wobec pozostałych respondentów w każdym punkcie styku: ▲ ▼ i gruba ramka oznaczają istotną różnicę (przetestowane komórki z co najmniej {3} odpowiedziami po każdej stronie: {2}; poprawka Holma, błąd dla całej rodziny ≤ {4})."
+        case .segmentsNone: "Żaden segment nie różni się istotnie od pozostałych w żadnym punkcie styku."
+        case .colSegment: "Segment"
+        case .colSegmentFigure: "Wynik segmentu (n)"
+        case .colSegmentN: "Segment (n)"
+        case .colRest: "Pozostali (n)"
+        case .colDifference: "Różnica (95%)"
+        case .colHolmP: "p (Holm)"
+        case .heatmapAlt: "Mapa cieplna: {1} według segmentu i punktu styku, z zaznaczonymi istotnymi różnicami"
         }
     }
 
