@@ -258,9 +258,9 @@ extension Strings {
             "Powiększaj przyciskami, kółkiem myszy albo + i −; przeciągaj lub używaj strzałek, by przesuwać; 0 pokazuje całą mapę."
         // MARK: Segment sections of the reports
         case .segmentsLead:
-            "{1} każdego segmentu wobec pozostałych respondentów w każdym punkcie styku (segmenty: {2} × punkty styku: {3}; przetestowane komórki z co najmniej {5} odpowiedziami po każdej stronie: {4}; poprawka Holma, błąd dla całej rodziny ≤ {6}). Mapa cieplna: {7}."
+            "{1}: każdy segment wobec pozostałych respondentów w każdym punkcie styku (segmenty: {2} × punkty styku: {3}; przetestowane komórki z co najmniej {5} odpowiedziami po każdej stronie: {4}; poprawka Holma, błąd dla całej rodziny ≤ {6}). Mapa cieplna: {7}."
         case .segmentsLeadHTML:
-            "{1} każdego segmentu wobec pozostałych respondentów w każdym punkcie styku: ▲ ▼ i gruba ramka oznaczają istotną różnicę (przetestowane komórki z co najmniej {3} odpowiedziami po każdej stronie: {2}; poprawka Holma, błąd dla całej rodziny ≤ {4})."
+            "{1}: każdy segment wobec pozostałych respondentów w każdym punkcie styku: ▲ ▼ i gruba ramka oznaczają istotną różnicę (przetestowane komórki z co najmniej {3} odpowiedziami po każdej stronie: {2}; poprawka Holma, błąd dla całej rodziny ≤ {4})."
         case .segmentsNone: "Żaden segment nie różni się istotnie od pozostałych w żadnym punkcie styku."
         case .colSegment: "Segment"
         case .colSegmentFigure: "Wynik segmentu (n)"
