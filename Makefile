@@ -11,6 +11,7 @@ setup:
 
 build: setup
 	$(SWIFT) build -c release --product journeymap
+	$(SWIFT) build -c release --product journeymap-serve
 
 demo: build
 	$(BIN) render journeys -o output --view all --force
@@ -71,12 +72,13 @@ install: build manual
 	bash scripts/install.sh "$(DESTDIR)$(PREFIX)" $(BIN) $(MANUAL_DIR)
 
 # A relocatable tarball in dist/ whose binary needs no Swift toolchain (docs/install.md).
-# Static Foundation links libcurl (FoundationNetworking): its -dev package is needed to link.
+# Static Foundation links libcurl (FoundationNetworking) into journeymap-serve: its -dev package is needed to link.
 # Its own scratch folder, so the static build and `make build`'s never overwrite each other.
 DIST_SCRATCH := .build/dist
 dist: setup
 	@dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq libcurl4-openssl-dev
 	$(SWIFT) build -c release --product journeymap --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
+	$(SWIFT) build -c release --product journeymap-serve --static-swift-stdlib --scratch-path $(DIST_SCRATCH)
 	$(call manual_for,$(DIST_SCRATCH)/release/journeymap,$(DIST_SCRATCH)/manual)
 	bash scripts/dist.sh $(DIST_SCRATCH)/release/journeymap dist $(DIST_SCRATCH)/manual
 

@@ -52,10 +52,13 @@ let package = Package(
         .executableTarget(
             name: "journeymap",
             dependencies: [
-                "JourneyWorkflow", "JourneyServe", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis",
+                "JourneyWorkflow", "JourneyReports", "JourneyRender", "JourneyGraphviz", "JourneyAnalysis",
                 "JourneyFeedback", "JourneyLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `journeymap serve` execs this with the parsed command line (ServeRequest): the HTTP
+        // server and the libraries it links stay out of the start-up of every other command.
+        .executableTarget(name: "journeymap-serve", dependencies: ["JourneyServe", "JourneyWorkflow"]),
         // Whole-process timing harness for BENCHMARKS.md (never run by tests).
         .executableTarget(
             name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),

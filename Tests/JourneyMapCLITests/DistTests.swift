@@ -60,5 +60,12 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir + "/out/online-return/map.png"))
         let svg = String(decoding: CLI.read(dir + "/out/online-return/map.svg") ?? Data(), as: UTF8.self)
         #expect(svg.contains("<svg"))
+        // The preview server ships beside the CLI, and only it links the HTTP stack (libcurl
+        // through FoundationNetworking): every other command starts without those libraries.
+        #expect(FileManager.default.isExecutableFile(atPath: dir + "/bin/journeymap-serve"))
+        let libraries = try bare(["ldd", bin], cwd: dir)
+        #expect(libraries.status == 0 && !libraries.out.contains("libcurl"), "journeymap links libcurl:\n\(libraries.out)")
+        let serve = try bare([dir + "/bin/journeymap-serve"], cwd: dir)
+        #expect(serve.status == 64 && serve.err.contains("journeymap serve"), "\(serve.err)")
     }
 }

@@ -8,4 +8,9 @@
 /// Swaps two paths on one file system atomically; 0, or -1 with errno set.
 int jm_exchange(const char *a, const char *b);
 
+/// Replaces this process with `path`, run with one argument (argv: path, argument); returns
+/// only on failure, -1 with errno set. C builds the argument vector, so Swift passes strings
+/// and no pointer.
+int jm_exec1(const char *path, const char *argument);
+
 #endif

@@ -3,7 +3,6 @@ import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif
-import JourneyServe
 import JourneyWorkflow
 
 struct Serve: ParsableCommand {
@@ -41,56 +40,20 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        // Ctrl-C and kill must stop the server even when a parent started it with those
-        // signals blocked (the mask is inherited; threads made from here on inherit it too).
-        var none = sigset_t()
-        sigemptyset(&none)
-        pthread_sigmask(SIG_SETMASK, &none, nil)
         _ = try Inputs.resolve(input.paths)
-        var settings = BatchSettings()
-        settings.load = input.loadSettings
-        settings.useManifest = false
-        settings.options.theme = theme
-        settings.options.language = lang.language
-        settings.options.highlightTop = highlight
-        settings.options.join = feedback.joinOptions(strict: false)
-        var log: (@Sendable (String) -> Void)?
-        if logRequests { log = Self.logRequest }
-        let renderer = PreviewRenderer(paths: input.paths, settings: settings, view: view)
-        let server = try PreviewServer(renderer: renderer, port: UInt16(port), log: log)
-        let quiet = input.quiet
-        let done = DispatchSemaphore(value: 0)
-        let failure = Box()
-        Task {
-            do {
-                try await server.run(
-                    ready: { port in
-                        Terminal.err("serving http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
-                    },
-                    rendered: { entries in
-                        for e in entries {
-                            if !e.ok {
-                                Terminal.err(e.diagnostics + "[\(e.updated)] \(e.path): errors; the page keeps the last good map\n")
-                            } else if !quiet {
-                                Terminal.err(e.diagnostics + "[\(e.updated)] \(e.path): updated\n")
-                            }
-                        }
-                    })
-            } catch {
-                failure.message = "\(error)"
-            }
-            done.signal()
-        }
-        done.wait()
-        if let message = failure.message {
-            Terminal.err("error: cannot serve on 127.0.0.1:\(port): \(message)\n")
-            throw ExitCode(1)
-        }
+        var options = RenderOptions()
+        options.theme = theme
+        options.language = lang.language
+        options.highlightTop = highlight
+        options.join = feedback.joinOptions(strict: false)
+        let request = ServeRequest(
+            paths: input.paths, load: input.loadSettings, options: options, view: view, port: UInt16(port), logRequests: logRequests,
+            quiet: input.quiet)
+        // The server is its own executable (ServeRequest says why): this process becomes it.
+        let failure = request.exec(ServeRequest.executable())
+        Terminal.err("error: \(failure)\n")
+        throw ExitCode(1)
     }
-
-    @Sendable static func logRequest(_ line: String) { Terminal.err("request: \(line)\n") }
-
-    final class Box: @unchecked Sendable { var message: String? }
 }
 
 extension MapView: ExpressibleByArgument {}
