@@ -5,16 +5,26 @@ import JourneyFeedback
 /// significantly worse, at the line of its touchpoint (or stage, or journey) in the journey
 /// file, and one JM514 note that says what was compared and found.
 public enum RegressionFindings {
-    /// The diagnostics of `report` (a `ChangeDetection.between` of the baseline and the current data).
-    public static func diagnostics(_ report: ChangeReport, journey: Journey, from: String, to: String) -> [Diagnostic] {
+    /// The diagnostics of `report` (a `ChangeDetection.between` of the baseline and the current
+    /// data); `minimumN` is the small-sample threshold that kept comparisons from being made.
+    /// A comparison that tested nothing is a warning, not a note: a gate that passes that way
+    /// has checked nothing.
+    public static func diagnostics(
+        _ report: ChangeReport, journey: Journey, from: String, to: String, minimumN: Int = 30
+    )
+        -> [Diagnostic]
+    {
         var out: [Diagnostic] = report.regressions.map { c in
             Diagnostic(.regression, message(c, correction: report.correction), at: range(c.scope, journey))
         }
         let better = report.significant.count - report.regressions.count
         var summary =
             "compared \(from) with \(to) (\(phrase(report))): \(report.tests.count) comparisons (NPS, CSAT, CES and negative share where the data has them, for the journey, its stages and touchpoints); \(report.regressions.count) significantly worse, \(better) significantly better"
-        if report.skippedTooFew > 0 { summary += "; \(report.skippedTooFew) not made (a side had too few answers)" }
-        out.append(Diagnostic(.baselineSummary, summary, at: journey.range))
+        if report.skippedTooFew > 0 { summary += "; \(report.skippedTooFew) not made (fewer than \(minimumN) answers on a side)" }
+        if report.tests.isEmpty {
+            summary += "; nothing was compared, so nothing can have got worse: use a longer period or a baseline with more answers"
+        }
+        out.append(Diagnostic(.baselineSummary, summary, at: journey.range, severity: report.tests.isEmpty ? .warning : nil))
         return out
     }
 

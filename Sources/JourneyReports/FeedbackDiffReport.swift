@@ -7,17 +7,19 @@ import JourneyFeedback
 /// two feedback snapshots of one journey, worse first, each with both figures, their
 /// intervals and n, and the difference with its interval.
 public enum FeedbackDiffReport {
-    /// Markdown for a pull-request comment; the labels name the two snapshots.
-    public static func markdown(_ r: ChangeReport, journey: Journey, from: String, to: String) -> String {
+    /// Markdown for a pull-request comment; the labels name the two snapshots, `minimumN` is
+    /// the small-sample threshold that kept comparisons from being made.
+    public static func markdown(_ r: ChangeReport, journey: Journey, from: String, to: String, minimumN: Int = 30) -> String {
         let e = Escape.markdown
         var out = "# Feedback changes: \(e(journey.title))\n\nFrom \(e(from)) to \(e(to)): "
         out += "\(PriorityAnalysis.grouped(r.tests.count)) comparisons of NPS, CSAT, CES and negative share (where both sides have them) "
         out += "for the journey, its stages and touchpoints, \(correctionPhrase(r))."
         if r.skippedTooFew > 0 {
-            out += " \(PriorityAnalysis.grouped(r.skippedTooFew)) were not made: a side had too few answers."
+            out += " \(PriorityAnalysis.grouped(r.skippedTooFew)) were not made: a side had fewer than \(minimumN) answers."
         }
         out += "\n\n"
         let listed = ordered(r)
+        guard !r.tests.isEmpty else { return out + "Nothing could be compared: no figure had enough answers on both sides.\n" }
         guard !listed.isEmpty else {
             return out + "No significant change: every difference's interval includes 0 after the correction.\n"
         }

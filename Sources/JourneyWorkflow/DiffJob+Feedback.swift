@@ -55,7 +55,8 @@ extension DiffJob {
                 s.old, s.new, journey: journey, from: s.from, to: s.to, settings: RegressionGate.settings(journey, join))
             out.changes = report
             switch format {
-            case .markdown: out.text = FeedbackDiffReport.markdown(report, journey: journey, from: s.from, to: s.to)
+            case .markdown:
+                out.text = FeedbackDiffReport.markdown(report, journey: journey, from: s.from, to: s.to, minimumN: join.smallSample)
             case .json: out.text = try FeedbackDiffReport.json(report, journey: journey, from: s.from, to: s.to)
             }
         }

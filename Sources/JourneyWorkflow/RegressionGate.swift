@@ -27,7 +27,7 @@ public enum RegressionGate {
             let report = ChangeDetection.between(s.old, s.new, journey: journey, from: s.from, to: s.to, settings: settings(journey, join))
             return Result(
                 changes: report, from: s.from, to: s.to,
-                diagnostics: RegressionFindings.diagnostics(report, journey: journey, from: s.from, to: s.to))
+                diagnostics: RegressionFindings.diagnostics(report, journey: journey, from: s.from, to: s.to, minimumN: join.smallSample))
         }
     }
 

@@ -89,6 +89,26 @@ import Testing
         #expect(d.range.start.line == 3, "at the feedback declaration")
     }
 
+    /// Too few answers on a side: nothing is compared, and the summary says so as a warning
+    /// (a gate that tested nothing must not look like a pass); `--small-sample` sets the bar.
+    @Test func nothingComparedIsAWarning() throws {
+        // Eight answers at each touchpoint: 16 for stage book, 24 for the journey.
+        let dir = try PlantedGate.folder(
+            current: PlantedGate.touchpoints.flatMap { PlantedGate.rows($0, 2, 2, 4, date: "2026-02-01") },
+            baseline: PlantedGate.touchpoints.flatMap { PlantedGate.rows($0, 4, 2, 2, date: "2026-01-01") })
+        var join = JoinOptions()
+        join.smallSample = 30
+        let few = try gate(dir, .file(dir + "/old.csv"), join: join)
+        #expect(few.changes?.tests.isEmpty == true)
+        let summary = try #require(few.diagnostics.first { $0.code == DiagnosticCode.baselineSummary.id })
+        #expect(summary.severity == .warning)
+        #expect(summary.message.contains("6 not made (fewer than 30 answers on a side); nothing was compared"), "\(summary.message)")
+        join.smallSample = 10
+        let lowered = try gate(dir, .file(dir + "/old.csv"), join: join)
+        #expect(lowered.changes?.tests.map(\.scope) == [PeriodScope(.journey, "gate"), PeriodScope(.stage, "book")])
+        #expect(lowered.diagnostics.first { $0.code == DiagnosticCode.baselineSummary.id }?.severity == .note)
+    }
+
     @Test func unusableBaselinesAreOneErrorEach() throws {
         // No dates: no periods.
         let undated = try PlantedGate.folder(current: PlantedGate.after(date: ""))
