@@ -61,7 +61,9 @@ let package = Package(
         .executableTarget(name: "journeymap-serve", dependencies: ["JourneyServe", "JourneyWorkflow"]),
         // Whole-process timing harness for BENCHMARKS.md (never run by tests).
         .executableTarget(
-            name: "journeymap-bench", dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback"], path: "Sources/JourneyBench"),
+            name: "journeymap-bench",
+            dependencies: ["JourneyWorkflow", "JourneyCore", "JourneyFeedback", "JourneyRender", "JourneyGraphviz"],
+            path: "Sources/JourneyBench"),
         // Goldens (recorded with JOURNEYMAP_RECORD=1) and repository paths for every test target.
         .target(name: "JourneyTestSupport", path: "Tests/JourneyTestSupport"),
         .testTarget(name: "JourneyCoreTests", dependencies: ["JourneyCore", "JourneyTestSupport"], exclude: ["Fixtures"]),

@@ -98,5 +98,6 @@ static inline void jm_bounding_box(Agraph_t *g, double *llx, double *lly, double
 static inline const char *jm_get(void *obj, const char *key) { return agget(obj, (char *)key); }
 
 #include "tiles.h"
+#include "positions.h"
 
 #endif

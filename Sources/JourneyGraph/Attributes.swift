@@ -8,6 +8,7 @@ public enum AttributeKey: String, Sendable, Hashable, CaseIterable, Comparable {
     case constraint, weight, minlen, arrowhead, arrowtail, arrowsize, dir, headport, tailport, lhead, ltail
     case width, height, fixedsize, pos, pin, labelloc, labeljust, peripheries, group, ratio, size, dpi, center
     case nslimit, nslimit1, mclimit, searchsize, remincross, forcelabels, clusterrank, layout, notranslate, inputscale
+    case bb, lp
 
     /// By name, for sorted output.
     public static func < (a: AttributeKey, b: AttributeKey) -> Bool { a.rawValue < b.rawValue }

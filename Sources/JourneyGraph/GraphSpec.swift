@@ -13,9 +13,10 @@ public struct NodeID: Sendable, Hashable, Comparable {
 /// Graphviz boundary turns into cgraph objects. Order is kept as written.
 public struct GraphSpec: Sendable, Hashable {
     /// Layout engines we use: `dot` for maps, `neato` with pinned positions for the views
-    /// drawn on fixed grids (emotion curve, blueprint lanes).
+    /// drawn on fixed grids (emotion curve, blueprint lanes), `nop2` (`neato -n2`) for drawings
+    /// whose every node position, cluster box and edge spline is given (large maps).
     public enum Engine: String, Sendable, Hashable {
-        case dot, neato
+        case dot, neato, nop2
     }
     /// The layout engine.
     public var engine: Engine = .dot

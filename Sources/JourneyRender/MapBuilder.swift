@@ -11,8 +11,25 @@ import JourneyGraphviz
 /// moving anything.
 public enum MapBuilder {
     /// The map's graph: stages as columns, touchpoints as cards with their owner, emotion and figures, flows as edges.
+    ///
+    /// A large journey (`LargeMap.applies`) is laid out stage by stage and pinned together
+    /// (`LargeMap`): one dot run over the whole journey grows much faster than linearly.
     public static func build(_ journey: Journey, measurements: JourneyMeasurements? = nil, options: MapOptions = MapOptions()) -> GraphSpec
     {
+        // If a stage cannot be laid out on its own, the whole graph goes to dot as for a small
+        // journey: the render then reports Graphviz's error, under the render deadline.
+        if LargeMap.applies(to: journey), let pinned = try? LargeMap.build(journey, measurements: measurements, options: options) {
+            return pinned
+        }
+        return whole(journey, measurements: measurements, options: options, layout: MapLayout(journey), acrossStages: true)
+    }
+
+    /// The map as one graph for dot. Without `acrossStages`, explicit flows between two
+    /// stages are left out (with their labels; `layout` then places none of them): `LargeMap`
+    /// routes those itself.
+    static func whole(
+        _ journey: Journey, measurements: JourneyMeasurements?, options: MapOptions, layout: MapLayout, acrossStages: Bool
+    ) -> GraphSpec {
         let theme = options.theme
         var g = GraphSpec()
         g.graph.set(.rankdir, "LR")
@@ -62,7 +79,6 @@ public enum MapBuilder {
             }
             g.clusters.append(cluster)
         }
-        let layout = MapLayout(journey)
         var clusterOf: [String: Int] = [:]
         for (si, stage) in journey.stages.enumerated() { for tp in stage.touchpoints { clusterOf[tp.id] = si } }
         // Flow labels are nodes of their own, in the stage whose column holds them.
@@ -70,18 +86,8 @@ public enum MapBuilder {
         for (i, flow) in journey.flows.enumerated() {
             guard let anchor = layout.labelColumn[i], let label = flow.label, let si = clusterOf[anchor] else { continue }
             let backwards = index[flow.to]! <= index[flow.from]!
-            let id = NodeID("flow", i)
-            labelIDs[i] = id
-            var node = GraphSpec.Node(id: id)
-            // A little air between the text and the line that stops at it.
-            node.attributes.set(.shape, "none")
-            node.attributes.set(.margin, 0.04)
-            node.attributes.setHTML(
-                .label,
-                HTMLLabel(
-                    .font(
-                        [(.pointSize, .number(9 * options.fontScale)), (.color, .color(theme.flowEdge))],
-                        [.text((backwards ? "↺ " : "↷ ") + TextWrap.wrapped(label, width: 28, maxLines: 2))])))
+            let node = flowLabel(i, label, backwards: backwards, options: options)
+            labelIDs[i] = node.id
             g.clusters[si].nodes.append(node)
         }
         func slotID(_ slot: MapLayout.Slot) -> NodeID? {
@@ -128,11 +134,9 @@ public enum MapBuilder {
                 }
                 g.edges.append(e)
             case .explicit:
+                if !acrossStages, clusterOf[flow.from] != clusterOf[flow.to] { continue }
                 let sides = layout.sides(from: flow.from, to: flow.to)
-                var style = Attributes()
-                style.set(.color, .color(theme.flowEdge))
-                style.set(.style, "dashed")
-                style.set(.penwidth, 1.2)
+                var style = flowStyle(theme)
                 // Explicit flows never move a card: the row and the columns place everything.
                 style.set(.constraint, "false")
                 style.set(.weight, 0)
@@ -154,6 +158,31 @@ public enum MapBuilder {
             }
         }
         return g
+    }
+
+    /// The node that carries a flow's label (`flow<i>`): the flow is drawn as two edges
+    /// through it, so the line stops at the text and goes on after it.
+    static func flowLabel(_ index: Int, _ label: String, backwards: Bool, options: MapOptions) -> GraphSpec.Node {
+        var node = GraphSpec.Node(id: NodeID("flow", index))
+        // A little air between the text and the line that stops at it.
+        node.attributes.set(.shape, "none")
+        node.attributes.set(.margin, 0.04)
+        node.attributes.setHTML(
+            .label,
+            HTMLLabel(
+                .font(
+                    [(.pointSize, .number(9 * options.fontScale)), (.color, .color(options.theme.flowEdge))],
+                    [.text((backwards ? "↺ " : "↷ ") + TextWrap.wrapped(label, width: 28, maxLines: 2))])))
+        return node
+    }
+
+    /// How an explicit flow's line looks: dashed, in the flow colour.
+    static func flowStyle(_ theme: Theme) -> Attributes {
+        var style = Attributes()
+        style.set(.color, .color(theme.flowEdge))
+        style.set(.style, "dashed")
+        style.set(.penwidth, 1.2)
+        return style
     }
 
     /// Ports of an explicit flow's edge. An edge within one column is flat (both ends on one

@@ -36,7 +36,9 @@ struct MapLayout {
     /// The row touchpoint whose column holds each flow's label (flows with a label only).
     let labelColumn: [Int: String]
 
-    init(_ journey: Journey) {
+    /// Without `labelsAcrossStages`, the labels of flows between two stages get no place (a
+    /// large map routes those flows, labels and all, below the stages: `LargeMap`).
+    init(_ journey: Journey, labelsAcrossStages: Bool = true) {
         var row: [String] = []
         var below: [String: [Slot]] = [:]
         for stage in journey.stages {
@@ -66,8 +68,11 @@ struct MapLayout {
         // half-way along the arc, shorter arcs nearer the row so that arcs nest.
         var labelColumn: [Int: String] = [:]
         var arcs: [(span: Int, flow: Int, column: Int)] = []
+        var stageOf: [String: String] = [:]
+        for tp in journey.touchpoints { stageOf[tp.id] = tp.stageID }
         for (i, flow) in journey.flows.enumerated() where flow.kind == .explicit && flow.label != nil {
             guard let a = column[flow.from], let b = column[flow.to] else { continue }
+            if !labelsAcrossStages, stageOf[flow.from] != stageOf[flow.to] { continue }
             if a == b {
                 let anchor = row[a]
                 var slots = [Slot.touchpoint(anchor)] + (below[anchor] ?? [])
