@@ -79,3 +79,21 @@ for n in 100 250 500 1000 2000; do
   s2=$(date +%s.%N); dot -Tsvg "$OUT/s$n.dot" -o /dev/null 2>/dev/null; e2=$(date +%s.%N)
   printf '| %d | %.2f s | %.2f s |\n' "$n" "$(echo "$e - $s" | bc -l)" "$(echo "$e2 - $s2" | bc -l)"
 done
+
+# 4. Large journeys: the map laid out stage by stage (docs/views.md#large-maps). Whole process,
+# median of 3 by wall time, with user CPU and peak RSS; CROSSING adds flows between random stages.
+echo
+echo "Large journeys, map to SVG (load: $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo "| touchpoints | stages | flows between random stages | wall | user CPU | peak RSS |"
+echo "|---|---|---|---|---|---|"
+for c in "5000 100 0" "10000 200 0" "1000 50 400"; do
+  set -- $c
+  $GEN journey "$1" "$2" "$OUT/large-$1-$3.journey" "$3"
+  for i in 1 2 3; do
+    /usr/bin/time -f "%e %U %M" -o "$OUT/large-$i.time" $BIN render "$OUT/large-$1-$3.journey" -o "$OUT/lo" --format svg --force \
+      --jobs 1 --max-layout-touchpoints 20000 >/dev/null 2>&1
+  done
+  cat "$OUT"/large-[123].time | sort -n | sed -n 2p |
+    awk -v n="$1" -v s="$2" -v c="$3" '{printf "| %d | %d | %d | %.2f s | %.2f s | %.0f MiB |\n", n, s, c, $1, $2, $3 / 1024}'
+done
+echo "phases in-process (5,000): $($GEN map "$OUT/large-5000-0.journey" 3)"
