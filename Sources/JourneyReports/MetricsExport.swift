@@ -9,6 +9,8 @@ public enum MetricsExport {
     /// The kind of group a row describes (`--by`).
     public enum Level: String, CaseIterable, Sendable {
         case touchpoint, stage, department, channel, segment, journey
+        /// Per period (`--by period`): the touchpoint, stage and journey levels given, each period apart.
+        case period
     }
 
     static let columns = [
@@ -31,6 +33,7 @@ public enum MetricsExport {
             case .channel: out += j.channels.compactMap { c in m.byChannel[c.id].map { (level, c.id, $0) } }
             case .segment: out += m.bySegment.sorted { $0.key < $1.key }.map { (level, $0.key, $0.value) }
             case .journey: out.append((level, j.id, m.journey))
+            case .period: break  // its own table: periodsCSV, or `trends` in the JSON
             }
         }
         return out
@@ -57,8 +60,11 @@ public enum MetricsExport {
         return out
     }
 
-    /// `drivers`: key drivers per outcome (`--drivers`), added as the document's `drivers`.
-    public static func json(_ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil) throws -> String {
+    /// `drivers`: key drivers per outcome (`--drivers`), added as the document's `drivers`;
+    /// `trends` (`--by period`): every period's figures and the significant changes, as `trends`.
+    public static func json(
+        _ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil, trends: Trends? = nil
+    ) throws -> String {
         var items: [JSONBox] = []
         for (level, id, x) in rows(j, m, levels: levels) {
             var o: [String: JSONBox] = [
@@ -104,6 +110,7 @@ public enum MetricsExport {
             "groups": .array(items),
         ]
         if let drivers { doc["drivers"] = driversJSON(drivers) }
+        if let trends { doc["trends"] = trendsJSON(j, trends, levels: levels) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(JSONBox.object(doc)), as: UTF8.self) + "\n"

@@ -80,6 +80,8 @@ import Testing
         files.append(
             try output(
                 ["metrics", "journeys/air-travel.journey", "--format", "json", "--drivers", "--resamples", "20"], in: dir, name: "drivers"))
+        files.append(
+            try output(["metrics", "journeys/air-travel.journey", "--format", "json", "--by", "period"], in: dir, name: "periods"))
         let problems = try validate("metrics.schema.json", files)
         #expect(problems.isEmpty, "\(problems)")
     }

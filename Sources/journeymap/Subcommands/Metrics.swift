@@ -1,6 +1,7 @@
 import ArgumentParser
 import JourneyAnalysis
 import JourneyCore
+import JourneyFeedback
 import JourneyReports
 import JourneyWorkflow
 
@@ -17,8 +18,10 @@ struct Metrics: ParsableCommand {
     var format: String = "csv"
 
     @Option(
-        parsing: .upToNextOption, help: "Levels: touchpoint, stage, department, channel, segment, journey.",
-        completion: .list(["touchpoint", "stage", "department", "channel", "segment", "journey"]))
+        parsing: .upToNextOption,
+        help:
+            "Levels: touchpoint, stage, department, channel, segment, journey; period: each period's figures (--period) for the touchpoint, stage and journey levels given.",
+        completion: .list(["touchpoint", "stage", "department", "channel", "segment", "journey", "period"]))
     var by: [String] = ["touchpoint", "stage", "department", "journey"]
 
     @Option(help: "Colour in diagnostics: auto, always, never.")
@@ -40,7 +43,13 @@ struct Metrics: ParsableCommand {
         guard ["csv", "json"].contains(format) else { throw ValidationError("--format is csv or json") }
         guard (0...100_000).contains(resamples) else { throw ValidationError("--resamples is 0 to 100000") }
         for b in by where MetricsExport.Level(rawValue: b) == nil {
-            throw ValidationError("unknown level '\(b)'; use touchpoint, stage, department, channel, segment, journey")
+            throw ValidationError("unknown level '\(b)'; use touchpoint, stage, department, channel, segment, journey, period")
+        }
+        if by.contains("period") {
+            if let other = by.first(where: { ["department", "channel", "segment"].contains($0) }) {
+                throw ValidationError("--by period shows touchpoints, stages and the journey, not '\(other)'")
+            }
+            if drivers { throw ValidationError("--drivers does not combine with --by period yet") }
         }
     }
 
@@ -50,6 +59,7 @@ struct Metrics: ParsableCommand {
         Terminal.err(DiagnosticPrinter(sources: result.sources, colored: color.enabled).format(result.diagnostics.sortedForOutput()))
         guard let j = result.journey, let m = result.measurements, !result.diagnostics.hasErrors else { throw ExitCode(1) }
         let levels = by.compactMap(MetricsExport.Level.init)
+        if levels.contains(.period) { return try printPeriods(j, m, levels: levels) }
         guard drivers else {
             Terminal.out(format == "json" ? try MetricsExport.json(j, m, levels: levels) : MetricsExport.csv(j, m, levels: levels))
             return
@@ -63,5 +73,23 @@ struct Metrics: ParsableCommand {
             for n in rep.notes { Terminal.err("note: drivers of \(Escape.terminal(rep.outcomeID)): \(Escape.terminal(n))\n") }
         }
         Terminal.out(format == "json" ? try MetricsExport.json(j, m, levels: levels, drivers: reports) : MetricsExport.driversCSV(reports))
+    }
+
+    /// `--by period`: the period table (CSV), or the whole-data groups plus `trends` (JSON).
+    func printPeriods(_ j: JourneyCore.Journey, _ m: JourneyMeasurements, levels: [MetricsExport.Level]) throws {
+        let settings = feedback.joinOptions(strict: strict)
+        guard let trends = TrendStep.trends(j, all: m, settings: settings) else {
+            Terminal.err(
+                "error: --by period needs dated responses: no joined answer has a date (map a `date` column, docs/feedback.md#trends-and-changes)\n"
+            )
+            throw ExitCode(1)
+        }
+        let p = trends.periods
+        if p.undated > 0 {
+            Terminal.err("note: \(p.undated) answers had no date: they count in the whole-data figures, in no \(p.unit.rawValue)\n")
+        }
+        guard format == "json" else { return Terminal.out(MetricsExport.periodsCSV(j, p, levels: levels)) }
+        let kinds = MetricsExport.periodLevels(levels).map { MetricsExport.Level(rawValue: $0.rawValue)! }
+        Terminal.out(try MetricsExport.json(j, m, levels: kinds, trends: trends))
     }
 }
