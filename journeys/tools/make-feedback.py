@@ -9,7 +9,9 @@ mention and a few things they say. Planted on purpose:
 - air-travel: delay-info, rebook and checkout are bad; checkin is designed "happy" but
   customers are unhappy (designed-vs-measured gap); seat and inflight-wifi have small
   samples; three bad rows (nps 11, date 2024-02-30, an unknown touchpoint 'chek-in').
-- online-return: where-is-refund and tracking are bad, label is worse than designed.
+- online-return: where-is-refund and tracking are bad, label is worse than designed; a
+  planted change: drop-off gets 150 more answers a month, and in October (a new parcel-shop
+  partner) its mood falls from 0.5 to −0.6, a significant NPS drop in the "What changed" section.
 - bank-account: weryfikacja and opłata are bad; wizyta has a small sample.
 - home-internet (Ukrainian): visit and first-bill are bad; speed is designed neutral but
   customers are unhappy; support-call has a small sample.
@@ -163,6 +165,25 @@ write("air-travel.feedback.csv", AIR, ["business", "leisure"], AIR_CHANNELS, ext
     ["chek-in", "2026-09-03", "business", "app", "4", "2", "5", "negative", "app/boarding-pass", "a typo in the touchpoint id"],
 ])
 write_social("air-travel.social.csv")
-write("online-return.feedback.csv", ONLINE, ["regular", "new"], {})
+def planted_drop_off():
+    """online-return's planted change: 150 drop-off answers a month, worse in October. A
+    separate generator, so the other rows stay as they were."""
+    rng = random.Random("online-return planted drop")
+    rows = []
+    for month, days, mood in [(8, 31, 0.5), (9, 30, 0.5), (10, 31, -0.6)]:
+        for i in range(150):
+            nps, csat, ces, sentiment, m = response(rng, mood)
+            date = datetime.date(2026, month, rng.randrange(1, days + 1))
+            comment = ""
+            if month == 10 and m < -0.3:
+                comment = rng.choice(["New parcel shop closes at 6, had to come back the next day",
+                                      "The shop had no scanner for my QR code"])
+            rows.append(["drop-off", date.isoformat(), rng.choice(["regular", "new"]), "",
+                         nps, csat if rng.random() > 0.1 else "", ces if rng.random() > 0.2 else "",
+                         sentiment, "returns/drop-off", comment])
+    return rows
+
+
+write("online-return.feedback.csv", ONLINE, ["regular", "new"], {}, extra_rows=planted_drop_off())
 write("bank-account.feedback.csv", BANK, ["mobilni", "oddział"], {})
 write("home-internet.feedback.csv", HOME, ["online", "phone"], {})
