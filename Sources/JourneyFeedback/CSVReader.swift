@@ -142,6 +142,14 @@ public struct CSVReader: ~Copyable {
     private let maxFields: Int
     /// Bytes read so far (for progress and error context).
     public private(set) var bytesRead: Int = 0
+    /// File offset of `buffer[0]`: rows' absolute offsets for a ranged read (CSVReader+Ranges).
+    private var bufferOffset = 0
+    /// A ranged read: the first line's number, no BOM, `sep=` or delimiter detection (the
+    /// range starts at a row boundary in the middle of the file), and where to stop.
+    private var continuation: (line: Int, stop: Int)?
+    /// Where reading stopped: the offset of the first row not read (the end of the file when
+    /// it ran to the end), and that row's line. Set when `forEachRow` returns.
+    private(set) var stopped: (offset: Int, line: Int) = (0, 1)
 
     /// Opens `path`. `delimiter` nil: detected from the header line.
     public init(
@@ -160,6 +168,19 @@ public struct CSVReader: ~Copyable {
         escapedFlags = .allocate(capacity: maxFields + 1)
     }
 
+    /// Opens `path` for the rows starting in `range` (a row boundary found by `rowStarts`,
+    /// up to the next one): `line` is the number of the range's first line. Rows are read to
+    /// their end even past `range` (then `stopped` tells that the boundary was not a row's).
+    init(
+        path: String, delimiter: UInt8, range: Range<Int>, line: Int, chunkSize: Int = 1 << 20, maxRowBytes: Int = 64 << 20
+    )
+        throws(Failure)
+    {
+        try self.init(path: path, delimiter: Character(Unicode.Scalar(delimiter)), chunkSize: chunkSize, maxRowBytes: maxRowBytes)
+        bufferOffset = range.lowerBound
+        continuation = (line, range.upperBound)
+    }
+
     deinit {
         close(fd)
         buffer.deallocate()
@@ -173,13 +194,15 @@ public struct CSVReader: ~Copyable {
         var filled = 0  // bytes valid in buffer
         var pos = 0  // start of the current (unfinished) row
         var eof = false
-        var line = 1
-        var first = true
+        var line = continuation?.line ?? 1
+        var first = continuation == nil
+        let stop = continuation?.stop ?? Int.max
         while true {
             // Top up the buffer: keep the unfinished row, read behind it.
             if pos > 0 {
                 if filled > pos { memmove(buffer, buffer + pos, filled - pos) }
                 filled -= pos
+                bufferOffset += pos
                 pos = 0
             }
             if !eof {
@@ -191,7 +214,11 @@ public struct CSVReader: ~Copyable {
                     buffer = bigger
                     capacity *= 2
                 }
-                let n = read(fd, buffer + filled, capacity - filled)
+                // A range reads at its own offsets (pread); a whole file reads on (a pipe too).
+                let n =
+                    continuation == nil
+                    ? read(fd, buffer + filled, capacity - filled)
+                    : pread(fd, buffer + filled, capacity - filled, off_t(bufferOffset + filled))
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw .readError(String(cString: strerror(errno)))
@@ -212,6 +239,10 @@ public struct CSVReader: ~Copyable {
             }
             // Parse every complete row in the buffer.
             while pos < filled {
+                if bufferOffset + pos >= stop {
+                    stopped = (bufferOffset + pos, line)
+                    return
+                }
                 let result = parseRow(from: pos, filled: filled, eof: eof)
                 guard let (next, fields, problem, problemAt, lines) = result else { break }  // need more bytes
                 let blank = fields == 1 && bounds[0] == bounds[1] && !escapedFlags[0] && next - pos <= 2
@@ -219,13 +250,17 @@ public struct CSVReader: ~Copyable {
                     let row = Row(
                         line: line, fieldCount: fields, problem: problem, start: pos, problemOffset: problemAt, base: UnsafePointer(buffer),
                         bounds: UnsafePointer(bounds), escaped: UnsafePointer(escapedFlags))
-                    if !body(row) { return }
+                    if !body(row) {
+                        stopped = (bufferOffset + next, line + lines)
+                        return
+                    }
                 }
                 line += lines
                 pos = next
             }
             if eof {
                 if pos < filled { throw .unterminatedQuote(line: line) }
+                stopped = (bufferOffset + pos, line)
                 return
             }
         }

@@ -17,6 +17,9 @@ public struct JoinOptions: Sendable, Codable, Equatable {
     public var examplesPerReason = 5
     /// `--period week|month|quarter` for trends; nil: the journey's `period`, else month.
     public var period: String?
+    /// `--threads N`: threads that read a large CSV file in ranges; nil: the active cores.
+    /// The results do not depend on it (docs/feedback.md#parallel-join).
+    public var threads: Int?
     /// The defaults: warnings for row problems, every date, small sample below 30.
     public init() {}
 }
@@ -54,6 +57,8 @@ public enum FeedbackJoin {
     struct Extras {
         var explained: [TagExplanation] = []
         var followUps: FollowUps?
+        /// Files read in ranges (JoinState+Ranges).
+        var rangedSources = 0
     }
 
     /// The join; `datedOnly` filters out rows without a date (a period's pass).
@@ -64,8 +69,15 @@ public enum FeedbackJoin {
         return (m, diagnostics)
     }
 
+    /// The join with a given split of large files (tests force small ranges), and how many
+    /// files were read in ranges.
+    static func runCountingRanges(_ journey: Journey, options: JoinOptions, plan: RangePlan?) -> (JourneyMeasurements, [Diagnostic], Int) {
+        let (m, extras, diagnostics) = join(journey, options: options, datedOnly: false, explain: 0, plan: .some(plan))
+        return (m, diagnostics, extras.rangedSources)
+    }
+
     private static func join(
-        _ journey: Journey, options: JoinOptions, datedOnly: Bool, explain: Int, followUps: Bool = false
+        _ journey: Journey, options: JoinOptions, datedOnly: Bool, explain: Int, followUps: Bool = false, plan: RangePlan?? = nil
     ) -> (JourneyMeasurements, Extras, [Diagnostic]) {
         let declared = journey.feedback + options.extraFeedback.map { FeedbackSource(path: $0, resolvedPath: $0, range: .file($0)) }
         // The same file declared twice (or by the journey and again by --feedback) is read once.
@@ -88,6 +100,7 @@ public enum FeedbackJoin {
         let respondentMode = sources.contains { $0.format == .wide || $0.respondentColumn != nil }
         var state = JoinState(journey: journey, options: options, respondentMode: respondentMode)
         state.datedOnly = datedOnly
+        state.rangePlan = plan ?? RangePlan(threads: options.threads ?? JoinState.activeCores)
         state.tagging?.explainLimit = explain
         if followUps { state.followUps = FollowUps() }
         for (i, source) in sources.enumerated() {
@@ -95,7 +108,7 @@ public enum FeedbackJoin {
         }
         let (m, diagnostics) = state.finish()
         let explained = (state.tagging?.explained ?? []).map(\.explanation).sorted { ($0.file, $0.line) < ($1.file, $1.line) }
-        return (m, Extras(explained: explained, followUps: state.followUps), notes + diagnostics)
+        return (m, Extras(explained: explained, followUps: state.followUps, rangedSources: state.rangedSources), notes + diagnostics)
     }
 }
 

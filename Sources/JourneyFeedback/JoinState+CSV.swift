@@ -34,11 +34,25 @@ struct CSVRowSource: FieldSource {
     }
 }
 
+/// How a CSV file's rows are read, from its header: the header's field count and the column
+/// mapping of its format.
+struct CSVLayout {
+    var fieldCount: Int
+    var aggregate: Bool
+    var wide: Bool
+    var map: [Int] = []
+    var extras: [Int] = []
+    var wideColumns = WideColumns()
+    var aggregateMap: [String: Int] = [:]
+}
+
 extension JoinState {
     /// The wide layout reads the file like CSV.
     mutating func ingestWide(_ source: FeedbackSource) { ingestCSV(source, aggregate: false, wide: true) }
 
     mutating func ingestCSV(_ source: FeedbackSource, aggregate: Bool, wide: Bool = false) {
+        // A large regular file of long data: ranges on every core (JoinState+Ranges.swift).
+        if !aggregate, !wide, let plan = rangePlan, ingestCSVRanges(source, plan: plan) { return }
         let reader: CSVReader
         do {
             reader = try CSVReader(path: source.resolvedPath, delimiter: source.delimiter, maxRowBytes: maxRowBytes)
@@ -47,49 +61,18 @@ extension JoinState {
             return
         }
         var csv = reader
-        var header: [String]?
-        var map: [Int] = []
-        var extras: [Int] = []
-        var wideColumns = WideColumns()
-        var aggregateMap: [String: Int] = [:]
+        var layout: CSVLayout?
         var ok = true
         do {
             try csv.forEachRow { row in
-                guard let h = header else {
+                guard let l = layout else {
                     let names = (0..<row.fieldCount).map { row.string($0) }
-                    header = names
-                    if aggregate {
-                        aggregateMap = headerIndex(names, line: row.line)
-                        ok = aggregateMap["touchpoint"] != nil
-                        if !ok {
-                            report(.missingColumn, "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: row.line)
-                        }
-                    } else if wide {
-                        if let c = mapWideHeader(names, source: source, line: row.line) { wideColumns = c } else { ok = false }
-                    } else {
-                        (map, ok) = mapHeader(names, source: source, line: row.line)
-                        if ok { (extras, ok) = mapExtras(names, line: row.line) }
-                    }
+                    let (made, fine) = mapCSVHeader(names, source: source, line: row.line, aggregate: aggregate, wide: wide)
+                    layout = made
+                    ok = fine
                     return ok
                 }
-                if let problem = row.problem {
-                    rejectMalformed(problem, at: row.problemPosition)
-                    tallyUnreadableRow(wide: wide)
-                    return true
-                }
-                if row.fieldCount != h.count {
-                    accounting.read += 1
-                    reject("wrong number of fields", "row has \(row.fieldCount) fields, the header has \(h.count)", row.line, 1)
-                    tallyUnreadableRow(wide: wide)
-                    return true
-                }
-                if aggregate {
-                    ingestAggregate(row, aggregateMap)
-                } else if wide {
-                    ingestWideRow(row, wideColumns)
-                } else {
-                    ingestLong(CSVRowSource(row: row, map: map, extras: extras), line: row.line)
-                }
+                ingestCSVRow(row, l)
                 return true
             }
         } catch .unterminatedQuote(let line) {
@@ -106,7 +89,50 @@ extension JoinState {
         } catch {
             report(.unreadableFeedback, "cannot read feedback '\(source.path)': \(error.message)", line: 1)
         }
-        if header == nil { report(.emptyFeedback, "the feedback file is empty", line: 1) }
+        if layout == nil { report(.emptyFeedback, "the feedback file is empty", line: 1) }
+    }
+
+    /// Maps the header row to the columns the rows are read by (reporting what is missing);
+    /// false when the file cannot be joined.
+    mutating func mapCSVHeader(_ names: [String], source: FeedbackSource, line: Int, aggregate: Bool, wide: Bool) -> (CSVLayout, Bool) {
+        var l = CSVLayout(fieldCount: names.count, aggregate: aggregate, wide: wide)
+        var ok = true
+        if aggregate {
+            l.aggregateMap = headerIndex(names, line: line)
+            ok = l.aggregateMap["touchpoint"] != nil
+            if !ok {
+                report(.missingColumn, "an aggregate file needs a 'touchpoint' column (see docs/feedback.md)", line: line)
+            }
+        } else if wide {
+            if let c = mapWideHeader(names, source: source, line: line) { l.wideColumns = c } else { ok = false }
+        } else {
+            (l.map, ok) = mapHeader(names, source: source, line: line)
+            if ok { (l.extras, ok) = mapExtras(names, line: line) }
+        }
+        return (l, ok)
+    }
+
+    /// One data row (after the header): a malformed or ragged row is rejected, else it is read
+    /// by the file's layout.
+    mutating func ingestCSVRow(_ row: CSVReader.Row, _ l: CSVLayout) {
+        if let problem = row.problem {
+            rejectMalformed(problem, at: row.problemPosition)
+            tallyUnreadableRow(wide: l.wide)
+            return
+        }
+        if row.fieldCount != l.fieldCount {
+            accounting.read += 1
+            reject("wrong number of fields", "row has \(row.fieldCount) fields, the header has \(l.fieldCount)", row.line, 1)
+            tallyUnreadableRow(wide: l.wide)
+            return
+        }
+        if l.aggregate {
+            ingestAggregate(row, l.aggregateMap)
+        } else if l.wide {
+            ingestWideRow(row, l.wideColumns)
+        } else {
+            ingestLong(CSVRowSource(row: row, map: l.map, extras: l.extras), line: row.line)
+        }
     }
 
     mutating func rejectMalformed(_ problem: CSVReader.Problem, at position: (line: Int, column: Int)) {

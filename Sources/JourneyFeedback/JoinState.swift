@@ -111,6 +111,13 @@ struct JoinState {
     var maxRowBytes = 64 << 20
     /// Rows without a date are filtered out (one period's pass, FeedbackPeriods).
     var datedOnly = false
+    /// How large files are split over threads (JoinState+Ranges.swift); nil: one pass.
+    var rangePlan: RangePlan?
+    /// Files read in ranges so far (for tests: proof that the ranges ran).
+    var rangedSources = 0
+    /// In a range's state: which diagnostics are examples, and of what kind, so that the merge
+    /// keeps the first few of each kind over the whole file.
+    var exampleLog: [(index: Int, key: String)]?
 
     var rowSeverity: Severity { options.strict ? .error : .warning }
 
@@ -132,7 +139,10 @@ struct JoinState {
         let key = file + "\u{0}" + kind
         let seen = examples[key, default: 0]
         examples[key] = seen + 1
-        if seen < options.examplesPerReason { report(severity, code, message, line: line, column: column) }
+        if seen < options.examplesPerReason {
+            report(severity, code, message, line: line, column: column)
+            exampleLog?.append((diagnostics.count - 1, key))
+        }
     }
 
     mutating func ingest(_ source: FeedbackSource, index: Int) {

@@ -82,6 +82,8 @@ public struct Manifest: Codable, Sendable, Equatable {
             var o = options
             o.outputDirectory = ""
             o.maxLayoutTouchpoints = RenderOptions.defaultMaxLayoutTouchpoints
+            // The join's threads change no byte of its results.
+            o.join.threads = nil
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let json = try encoder.encode(o)

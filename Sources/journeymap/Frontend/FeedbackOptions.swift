@@ -25,6 +25,12 @@ struct FeedbackOptions: ParsableArguments {
         completion: .list(["week", "month", "quarter"]))
     var period: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Threads that read a large CSV file (8 MiB or more) in ranges (default: the active cores; the results do not depend on it).",
+            valueName: "n"))
+    var threads: Int?
+
     func joinOptions(strict: Bool) -> JoinOptions {
         var s = JoinOptions()
         s.extraFeedback = feedbackFiles
@@ -33,6 +39,7 @@ struct FeedbackOptions: ParsableArguments {
         s.until = until
         s.smallSample = smallSample
         s.period = period
+        s.threads = threads
         return s
     }
 
@@ -40,6 +47,7 @@ struct FeedbackOptions: ParsableArguments {
         for d in [since, until].compactMap({ $0 }) where !ISODate.isValid(d) {
             throw ValidationError("'\(d)' is not a date; use YYYY-MM-DD")
         }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard smallSample >= 1 else { throw ValidationError("--small-sample must be at least 1") }
         if let p = period, !["week", "month", "quarter"].contains(p) {
             throw ValidationError("--period is week, month or quarter, not '\(p)'")
