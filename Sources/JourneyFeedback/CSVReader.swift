@@ -150,6 +150,8 @@ public struct CSVReader: ~Copyable {
     /// Where reading stopped: the offset of the first row not read (the end of the file when
     /// it ran to the end), and that row's line. Set when `forEachRow` returns.
     private(set) var stopped: (offset: Int, line: Int) = (0, 1)
+    /// A mapped range: the mapping (from a page boundary) that `buffer` points into.
+    private var mapping: (UnsafeMutableRawPointer, Int)?
 
     /// Opens `path`. `delimiter` nil: detected from the header line.
     public init(
@@ -181,9 +183,33 @@ public struct CSVReader: ~Copyable {
         continuation = (line, range.upperBound)
     }
 
+    /// Like `init(path:delimiter:range:line:)`, but the file is mapped into memory from the
+    /// range's start to its end instead of read into a buffer (no copy; the pages are the
+    /// page cache's, given back when the reader ends).
+    init(
+        path: String, delimiter: UInt8, mappedRange range: Range<Int>, fileSize: Int, line: Int, maxRowBytes: Int = 64 << 20
+    )
+        throws(Failure)
+    {
+        try self.init(path: path, delimiter: Character(Unicode.Scalar(delimiter)), maxRowBytes: maxRowBytes)
+        bufferOffset = range.lowerBound
+        continuation = (line, range.upperBound)
+        guard range.lowerBound < fileSize else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let aligned = range.lowerBound - range.lowerBound % page
+        let length = fileSize - aligned
+        // If the map fails, the range is read into the buffer instead (pread, as the other init).
+        guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(aligned)), base != MAP_FAILED else { return }
+        _ = madvise(base, length, MADV_SEQUENTIAL)
+        mapping = (base, length)
+        buffer.deallocate()
+        buffer = (base + (range.lowerBound - aligned)).assumingMemoryBound(to: UInt8.self)
+        capacity = fileSize - range.lowerBound
+    }
+
     deinit {
         close(fd)
-        buffer.deallocate()
+        if let (base, length) = mapping { munmap(base, length) } else { buffer.deallocate() }
         bounds.deallocate()
         escapedFlags.deallocate()
     }
@@ -191,9 +217,10 @@ public struct CSVReader: ~Copyable {
     /// Reads the whole file, calling `body` for every row (the header included). Blank lines
     /// are skipped. Stops early when `body` returns false.
     public mutating func forEachRow(_ body: (Row) -> Bool) throws(Failure) {
-        var filled = 0  // bytes valid in buffer
+        // A mapped range has all its bytes from the start (to the end of the file).
+        var filled = mapping == nil ? 0 : capacity  // bytes valid in buffer
         var pos = 0  // start of the current (unfinished) row
-        var eof = false
+        var eof = mapping != nil
         var line = continuation?.line ?? 1
         var first = continuation == nil
         let stop = continuation?.stop ?? Int.max
@@ -245,6 +272,9 @@ public struct CSVReader: ~Copyable {
                 }
                 let result = parseRow(from: pos, filled: filled, eof: eof)
                 guard let (next, fields, problem, problemAt, lines) = result else { break }  // need more bytes
+                // A buffer stops a row at `maxRowBytes`; a mapping has no such stop, so a row
+                // near that size ends the range (the caller then reads the file in one pass).
+                if mapping != nil, next - pos >= maxRowBytes / 2 { throw .rowTooLong(line: line, limit: maxRowBytes) }
                 let blank = fields == 1 && bounds[0] == bounds[1] && !escapedFlags[0] && next - pos <= 2
                 if !blank {
                     let row = Row(

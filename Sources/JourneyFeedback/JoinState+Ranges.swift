@@ -12,6 +12,8 @@ struct RangePlan: Sendable {
     var rangeBytes = 8 << 20
     /// Smaller files are read in one pass (the split costs more than it gains).
     var minimumBytes = 8 << 20
+    /// Ranges are mapped into memory (no copy) rather than read into a buffer.
+    var mapped = true
 }
 
 /// The merge point of the parallel join: ranges finish in any order and are merged into the
@@ -108,7 +110,7 @@ extension JoinState {
                 merge.finish(
                     i,
                     template.readRange(
-                        path, delimiter, from: starts[i], to: starts[i + 1], last: starts[i + 1].offset == size, layout, limit))
+                        path, delimiter, from: starts[i], to: starts[i + 1], size: size, mapped: plan.mapped, layout, limit))
             }
         }
         guard let merged = merge.result else {
@@ -124,14 +126,21 @@ extension JoinState {
     /// as one: its rows did not end exactly where the next range starts, or the reader failed
     /// (the one-pass read then reports it).
     func readRange(
-        _ path: String, _ delimiter: UInt8, from: (offset: Int, line: Int), to: (offset: Int, line: Int), last: Bool, _ layout: CSVLayout,
-        _ maxRowBytes: Int
+        _ path: String, _ delimiter: UInt8, from: (offset: Int, line: Int), to: (offset: Int, line: Int), size: Int, mapped: Bool,
+        _ layout: CSVLayout, _ maxRowBytes: Int
     ) -> JoinState? {
         var local = self
         guard from.offset < to.offset else { return local }
+        // The last range ends with the file: its last line is not a boundary to check.
+        let last = to.offset == size
         do {
-            var reader = try CSVReader(
-                path: path, delimiter: delimiter, range: from.offset..<to.offset, line: from.line, maxRowBytes: maxRowBytes)
+            var reader =
+                mapped
+                ? try CSVReader(
+                    path: path, delimiter: delimiter, mappedRange: from.offset..<to.offset, fileSize: size, line: from.line,
+                    maxRowBytes: maxRowBytes)
+                : try CSVReader(
+                    path: path, delimiter: delimiter, range: from.offset..<to.offset, line: from.line, maxRowBytes: maxRowBytes)
             try reader.forEachRow { row in
                 local.ingestCSVRow(row, layout)
                 return true

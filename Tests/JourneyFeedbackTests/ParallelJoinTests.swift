@@ -26,7 +26,7 @@ import Testing
     /// Joins `journey` in one pass, then in ranges of every size from 1 byte up to `maxRange`
     /// (so that every byte of a small file is once a boundary) on 3 threads (ranges finish out
     /// of order and wait to be merged); expects
-    /// the same results each time. Returns how many of the ranged joins really ran in ranges.
+    /// the same results each time, with ranges mapped and read. Returns how many of the ranged joins really ran in ranges.
     @discardableResult
     static func expectSame(
         _ journey: Journey, options: JoinOptions = JoinOptions(), sizes: [Int], threads: [Int] = [3],
@@ -36,7 +36,8 @@ import Testing
         var ranged = 0
         for size in sizes {
             for t in threads {
-                let plan = RangePlan(threads: t, rangeBytes: size, minimumBytes: 0)
+                // Both ways of reading a range: mapped (odd sizes) and into a buffer (even).
+                let plan = RangePlan(threads: t, rangeBytes: size, minimumBytes: 0, mapped: size % 2 == 1)
                 let (m, d, n) = FeedbackJoin.runCountingRanges(journey, options: options, plan: plan)
                 ranged += n
                 let r = Result((m, d))
