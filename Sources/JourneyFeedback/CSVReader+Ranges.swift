@@ -45,11 +45,11 @@ extension CSVReader {
             let n = try readFully(fd, buffer, want + 1, at)
             guard n > 0 else { break }
             let used = min(n, want)
-            c.quotes += count(buffer, used, 0x22)
-            c.breaks += count(buffer, used, 0x0A)
-            if memchr(buffer, 0x0D, used) != nil {
-                for i in 0..<used where buffer[i] == 0x0D && !(i + 1 < n && buffer[i + 1] == 0x0A) { c.breaks += 1 }
-            }
+            let k = tally(buffer, used)
+            c.quotes += k.quotes
+            // Breaks: every LF, and every CR but those of a CRLF (its LF counts).
+            c.breaks += k.lf + k.cr - k.crlf
+            if used > 0, buffer[used - 1] == 0x0D, n > used, buffer[used] == 0x0A { c.breaks -= 1 }
             at += used
             if n <= want { break }  // end of file
         }
@@ -126,25 +126,42 @@ extension CSVReader {
         return done
     }
 
-    /// How many bytes of `buffer[0..<n]` equal `value`: eight at a time, with an exact
-    /// per-byte zero test on the XOR (no false hits from borrows).
-    private static func count(_ buffer: UnsafeMutablePointer<UInt8>, _ n: Int, _ value: UInt8) -> Int {
+    /// Quotes, LFs, CRs and CRLF pairs in `buffer[0..<n]`, in one pass eight bytes at a time:
+    /// an exact per-byte zero test on the XOR with each value (no false hits from borrows),
+    /// and a CR's bit shifted onto the next byte for the pairs (carried across words).
+    private static func tally(_ buffer: UnsafeMutablePointer<UInt8>, _ n: Int) -> (quotes: Int, lf: Int, cr: Int, crlf: Int) {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let pattern = 0x0101_0101_0101_0101 &* UInt64(value)
-        var total = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v | low7) }
+        var quotes = 0, lf = 0, cr = 0, crlf = 0
+        var carry: UInt64 = 0  // 1 when the byte before the word is a CR
         var i = 0
         let raw = UnsafeRawPointer(buffer)
         while i + 8 <= n {
-            let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ pattern
-            let zeros = ~(((v & low7) &+ low7) | v | low7)
-            total += zeros.nonzeroBitCount
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            quotes += zeros(w ^ (ones &* 0x22)).nonzeroBitCount
+            let l = zeros(w ^ (ones &* 0x0A)), r = zeros(w ^ (ones &* 0x0D))
+            lf += l.nonzeroBitCount
+            if r | carry != 0 {
+                cr += r.nonzeroBitCount
+                crlf += (l & ((r << 8) | (carry << 7))).nonzeroBitCount
+            }
+            carry = r >> 63
             i += 8
         }
+        var previousCR = carry != 0
         while i < n {
-            if buffer[i] == value { total += 1 }
+            let b = buffer[i]
+            if b == 0x22 { quotes += 1 }
+            if b == 0x0A {
+                lf += 1
+                if previousCR { crlf += 1 }
+            }
+            if b == 0x0D { cr += 1 }
+            previousCR = b == 0x0D
             i += 1
         }
-        return total
+        return (quotes, lf, cr, crlf)
     }
 }
 

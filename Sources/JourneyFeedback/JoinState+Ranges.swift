@@ -13,7 +13,7 @@ struct RangePlan: Sendable {
     /// Smaller files are read in one pass (the split costs more than it gains).
     var minimumBytes = 8 << 20
     /// Ranges are mapped into memory (no copy) rather than read into a buffer.
-    var mapped = true
+    var mapped = false
 }
 
 /// The merge point of the parallel join: ranges finish in any order and are merged into the

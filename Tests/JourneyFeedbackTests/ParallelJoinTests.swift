@@ -132,6 +132,26 @@ import Testing
         }
     }
 
+    /// The first pass's counts (eight bytes at a time, CRLF pairs across words and chunks)
+    /// against a byte-by-byte count, on random bytes rich in quotes, CR and LF.
+    @Test func rangeCountsMatchAByteByByteCount() throws {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x22, 0x0A, 0x0D, 0x0D, 0x61, 0x2C]
+        let bytes = (0..<600_000).map { _ in alphabet.randomElement(using: &rng)! }
+        let path = try Fixture.bytes(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for _ in 0..<20 {
+            let a = Int.random(in: 0..<bytes.count), b = Int.random(in: a...bytes.count)
+            var quotes = 0, breaks = 0
+            for i in a..<b {
+                if bytes[i] == 0x22 { quotes += 1 }
+                if bytes[i] == 0x0A || (bytes[i] == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) { breaks += 1 }
+            }
+            let c = try CSVReader.counts(path: path, range: a..<b)
+            #expect(c == CSVReader.RangeCounts(quotes: quotes, breaks: breaks), "bytes \(a)..<\(b)")
+        }
+    }
+
     /// The small-file threshold: below it the join reads in one pass.
     @Test func smallFilesAreReadInOnePass() throws {
         let path = try Fixture.file("touchpoint,nps\na,9\n")
