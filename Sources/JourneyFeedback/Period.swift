@@ -93,6 +93,15 @@ public enum CivilDate {
         parse(date).map { string($0 + days) }
     }
 
+    /// A strict `YYYY-MM-DD` date (nothing after it) as days since 1970-01-01; nil when it is
+    /// not a date of the calendar (`2026-02-30`).
+    public static func day(_ date: String) -> Int? {
+        date.utf8.count == 10 ? parse(date) : nil
+    }
+
+    /// Days since 1970-01-01 as `YYYY-MM-DD`.
+    public static func date(_ day: Int) -> String { string(day) }
+
     static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400

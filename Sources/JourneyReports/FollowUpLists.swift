@@ -111,6 +111,9 @@ public enum FollowUpLists {
         return out
     }
 
+    /// A service level as people say it: "2 days", "24 h".
+    public static func durationText(_ hours: Int) -> String { duration(hours) }
+
     static func duration(_ hours: Int) -> String { hours % 24 == 0 && hours >= 48 ? "\(hours / 24) days" : "\(hours) h" }
 
     static func number(_ v: Double) -> String { v.rounded() == v && abs(v) < 1e15 ? String(Int(v)) : String(v) }

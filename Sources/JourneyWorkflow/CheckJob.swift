@@ -22,20 +22,26 @@ public enum CheckJob {
         public var targets: [TargetResult]
         /// The comparison with `--baseline`, when one was asked for and could be made.
         public var changes: ChangeReport?
+        /// The loop metrics, when the journey has a loop record or `--loop` gave one.
+        public var loop: LoopSummary?
     }
 
     /// Checks the journey file `input` names; with `baseline`, also compares its feedback with it.
-    public static func run(input: JourneyDiscovery.Input, load: LoadOptions, join: JoinOptions, baseline: Baseline? = nil) -> Result {
-        check(JourneyLoader.load(path: input.path, options: load), join: join, baseline: baseline)
+    public static func run(
+        input: JourneyDiscovery.Input, load: LoadOptions, join: JoinOptions, baseline: Baseline? = nil, loop: LoopOptions = LoopOptions()
+    ) -> Result {
+        check(JourneyLoader.load(path: input.path, options: load), join: join, baseline: baseline, loop: loop)
     }
 
     /// `check -`: the journey's text comes from standard input; `path` (`--stdin-filename`)
     /// names it in messages, and its includes and data files are read relative to it.
-    public static func run(bytes: [UInt8], path: String, load: LoadOptions, join: JoinOptions, baseline: Baseline? = nil) -> Result {
-        check(JourneyLoader.load(bytes: bytes, path: path, options: load), join: join, baseline: baseline)
+    public static func run(
+        bytes: [UInt8], path: String, load: LoadOptions, join: JoinOptions, baseline: Baseline? = nil, loop: LoopOptions = LoopOptions()
+    ) -> Result {
+        check(JourneyLoader.load(bytes: bytes, path: path, options: load), join: join, baseline: baseline, loop: loop)
     }
 
-    private static func check(_ loaded: LoadResult, join: JoinOptions, baseline: Baseline?) -> Result {
+    private static func check(_ loaded: LoadResult, join: JoinOptions, baseline: Baseline?, loop: LoopOptions) -> Result {
         var result = Result(diagnostics: loaded.diagnostics, sources: loaded.sources, targets: [])
         guard let journey = loaded.journey else { return result }
         let joined = JoinStep.run(journey, settings: join)
@@ -48,6 +54,10 @@ public enum CheckJob {
             result.changes = gate.changes
             result.diagnostics += gate.diagnostics
         }
+        // The loop record: its rows checked, overdue follow-ups as of --as-of or today (JM520).
+        let closing = LoopStep.run(journey, join: join, options: loop, defaultDay: .today)
+        result.loop = closing.summary
+        result.diagnostics += closing.diagnostics
         return result
     }
 }

@@ -57,13 +57,19 @@ public enum ReportJob {
                 } ?? []
             let segmentsPNG = segmentFiles.first { $0.path.hasSuffix(".png") }?.bytes
             let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
+            // With a loop record, loop closure per department beside its pain points (loop.json too).
+            let closing = LoopStep.run(journey, join: options.join, options: LoopOptions(), defaultDay: .latestDate)
+            outcome.diagnostics += closing.diagnostics.filter { $0.code != CheckJob.overdueCode }
+            let loopFiles =
+                try closing.summary.map { [OutputFile(path: "\(dir)/loop.json", bytes: Array(try JSONReport.loop($0).utf8))] } ?? []
             outcome.files =
-                (mapFiles + chartFiles + driverFiles + segmentFiles + [
+                (mapFiles + chartFiles + driverFiles + segmentFiles + loopFiles + [
                     OutputFile(
                         path: "\(dir)/pain-points.md",
                         bytes: Array(
                             (MarkdownReport.render(report, journey: journey, language: language)
-                                + (segments.map { MarkdownReport.segments($0, journey: journey, language: language) } ?? "")).utf8)),
+                                + (segments.map { MarkdownReport.segments($0, journey: journey, language: language) } ?? "")
+                                + (closing.summary.map { MarkdownReport.loop($0, report: report) } ?? "")).utf8)),
                     OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
                     OutputFile(
                         path: "\(dir)/report.html",
@@ -71,8 +77,10 @@ public enum ReportJob {
                             HTMLReport.render(
                                 report, journey: journey, mapPNG: png, mapSVG: mapFiles.first { $0.path.hasSuffix(".svg") }?.bytes,
                                 driversPNG: driversPNG, language: language,
-                                sections: segments.map { [HTMLReport.segments($0, journey: journey, png: segmentsPNG, language: language)] }
-                                    ?? []
+                                sections: (segments.map {
+                                    [HTMLReport.segments($0, journey: journey, png: segmentsPNG, language: language)]
+                                }
+                                    ?? []) + (closing.summary.map { [HTMLReport.loop($0, report: report)] } ?? [])
                             ).utf8)),
                 ]).sorted { $0.path < $1.path }
         } catch {

@@ -198,6 +198,28 @@ extension DiagnosticCode {
     public static let invalidFollowUp = DiagnosticCode(
         "JM431", .error, "a 'loop within' service level with an unknown unit, out of range, or declared twice; a second 'loop record'")
 
+    // The loop record (docs/close-the-loop.md#the-loop-record).
+    /// `JM330` (error): the loop record cannot be read: missing, not a CSV with the expected header, a malformed row, too large.
+    public static let unreadableLoopRecord = DiagnosticCode(
+        "JM330", .error, "the loop record cannot be read: missing, a wrong header, a malformed row, or too large")
+    /// `JM331` (error): a loop record row names a respondent the feedback does not have.
+    public static let unknownLoopRespondent = DiagnosticCode(
+        "JM331", .error, "a loop record row names a respondent the feedback does not have")
+    /// `JM332` (error): a loop record row names a touchpoint the journey does not have, or one the respondent never rated.
+    public static let unknownLoopTouchpoint = DiagnosticCode(
+        "JM332", .error, "a loop record row names a touchpoint the journey does not have, or one the respondent never rated")
+    /// `JM333` (error): a loop record date that is not a date, is before the response, or is after the as-of date.
+    public static let invalidLoopDate = DiagnosticCode(
+        "JM333", .error, "a loop record date that is not a date, is before the response, or is after the as-of date")
+    /// `JM334` (error): a loop record status that is not open, contacted, resolved or not reachable.
+    public static let unknownLoopStatus = DiagnosticCode(
+        "JM334", .error, "a loop record status that is not open, contacted, resolved or not reachable")
+    /// `JM335` (error): a status going backwards for the same respondent and touchpoint (resolved, then open).
+    public static let loopStatusBackwards = DiagnosticCode(
+        "JM335", .error, "a loop record status going backwards for one respondent and touchpoint (resolved, then open)")
+    /// `JM336` (warning): the same loop record row twice.
+    public static let duplicateLoopRow = DiagnosticCode("JM336", .warning, "the same loop record row twice")
+
     // Rendering and targets.
     /// `JM501` (error): render was asked for an unknown theme.
     public static let unknownRenderTheme = DiagnosticCode("JM501", .error, "render was asked for an unknown theme")
@@ -249,6 +271,8 @@ extension DiagnosticCode {
         .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
         .unmatchedTouchpoint, .unmatchedCategory, .respondentNotGrouped, .outcomeDiffersWithinRespondent, .feedbackSummary,
         .moreRowsLikeThese,
+        .unreadableLoopRecord, .unknownLoopRespondent, .unknownLoopTouchpoint, .invalidLoopDate, .unknownLoopStatus, .loopStatusBackwards,
+        .duplicateLoopRow,
         .unreadableFile, .includeCycle, .pathOutsideRoot, .unwritableOutput, .includesTooDeep, .tooManyTouchpoints,
         .missingFeedbackFile, .unknownFeedbackFormat, .invalidDelimiter, .unknownColumn, .invalidScale, .invalidSentiment,
         .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,

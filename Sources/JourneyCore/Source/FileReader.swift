@@ -40,6 +40,13 @@ public enum FileReader {
         }
     }
 
+    /// The size in bytes of what is at `path` (following symlinks), or nil when nothing is.
+    public static func size(of path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Int(st.st_size)
+    }
+
     /// Reads a whole regular file of at most `limit` bytes.
     public static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         guard let kind = kind(of: path) else { return .failure(.notFound) }

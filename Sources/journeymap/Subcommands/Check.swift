@@ -35,6 +35,8 @@ struct Check: ParsableCommand {
             valueName: "name"))
     var stdinFilename: String = StandardInput.defaultName
 
+    @OptionGroup var loop: LoopRecordOptions
+
     func run() throws {
         let gate = try baselineOption()
         var results: [CheckJob.Result] = []
@@ -44,13 +46,14 @@ struct Check: ParsableCommand {
             results = [
                 CheckJob.run(
                     bytes: bytes, path: stdinFilename, load: input.loadOptions(root: root), join: feedback.joinOptions(strict: strict),
-                    baseline: gate)
+                    baseline: gate, loop: try loop.options())
             ]
         } else {
             for item in try Inputs.resolve(input.paths) {
                 results.append(
                     CheckJob.run(
-                        input: item, load: input.loadOptions(root: item.root), join: feedback.joinOptions(strict: strict), baseline: gate))
+                        input: item, load: input.loadOptions(root: item.root), join: feedback.joinOptions(strict: strict), baseline: gate,
+                        loop: try loop.options()))
             }
         }
         var all: [Diagnostic] = []
