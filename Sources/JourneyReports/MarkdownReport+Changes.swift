@@ -12,97 +12,111 @@ extension MarkdownReport {
     static let periodsShown = 6
 
     /// The section, or "" without dated data.
-    public static func changes(_ t: Trends, journey: Journey) -> String {
+    public static func changes(_ t: Trends, journey: Journey, language l: Language = .en) -> String {
         let p = t.periods
         guard !p.periods.isEmpty else { return "" }
-        let unit = p.unit.rawValue
-        var out = "\n## What changed\n\n"
+        let unit = unitName(p.unit, l)
+        var out = "\n## \(l[.changesHeading])\n\n"
         let c = t.changes
         let first = p.periods.first!.label, last = p.periods.last!.label
-        out +=
-            "By \(unit), \(first) to \(last): each \(unit) against the one before, \(PriorityAnalysis.grouped(c.tests.count)) comparisons"
-        out += " of NPS, CSAT, CES and negative share for the journey, its stages and touchpoints, \(correctionPhrase(c)). "
-        if c.skippedTooFew > 0 {
-            out += "\(PriorityAnalysis.grouped(c.skippedTooFew)) were not made: a side had fewer than \(p.smallSample) answers. "
-        }
-        if p.undated > 0 {
-            out += "\(PriorityAnalysis.grouped(p.undated)) answers had no date: they count in the totals, in no \(unit). "
-        }
+        out += l(.changesLead, unit, first, last, count(c.tests.count, l), correctionPhrase(c, l))
+        if c.skippedTooFew > 0 { out += l(.changesSkipped, count(c.skippedTooFew, l), l.integer(p.smallSample)) }
+        if p.undated > 0 { out += l(.changesUndated, count(p.undated, l), unit) }
         out = String(out.dropLast()) + "\n\n"
         let significant = c.significant
         if significant.isEmpty {
-            out += "No significant change: every difference's interval includes 0 after the correction.\n"
+            out += l[.changesNone] + "\n"
         } else {
-            out += "| | Where | Figure | Before (95%), n | After (95%), n | Change (95%) | Adjusted p |\n|---|---|---|---|---|---|---|\n"
+            out +=
+                "| | \(l[.colWhere]) | \(l[.colFigure]) | \(l[.colBefore]) | \(l[.colAfter]) | \(l[.colChange]) | \(l[.colAdjustedP]) |\n|---|---|---|---|---|---|---|\n"
             for ch in significant.prefix(changesListed) {
                 out +=
-                    "| \(ch.isWorse ? "▼ worse" : "▲ better") | \(Escape.markdown(scopeTitle(ch.scope, journey))) | \(ch.metric.title) | "
+                    "| \(ch.isWorse ? l[.changeWorse] : l[.changeBetter]) | \(Escape.markdown(scopeTitle(ch.scope, journey, l))) | \(ch.metric.title) | "
                 out +=
-                    "\(ch.from): \(value(ch.before, ch.metric)) (\(range(ch.before, ch.metric))), n = \(PriorityAnalysis.grouped(ch.nBefore)) | "
+                    "\(ch.from): \(value(ch.before, ch.metric, l)) (\(range(ch.before, ch.metric, l))), n = \(count(ch.nBefore, l)) | "
                 out +=
-                    "\(ch.to): \(value(ch.after, ch.metric)) (\(range(ch.after, ch.metric))), n = \(PriorityAnalysis.grouped(ch.nAfter)) | "
+                    "\(ch.to): \(value(ch.after, ch.metric, l)) (\(range(ch.after, ch.metric, l))), n = \(count(ch.nAfter, l)) | "
+                let d = ch.difference
                 out +=
-                    "\(Format.signed(ch.difference.value))\(ch.metric.unit) (\(Format.signed(ch.difference.low)) to \(Format.signed(ch.difference.high))) | "
-                out += "\(changeP(ch.adjustedP)) |\n"
+                    "\(signed(d.value, l))\(ch.metric.unit) (\(l(.intervalWords, signed(d.low, l), signed(d.high, l)))) | "
+                out += "\(changeP(ch.adjustedP, l)) |\n"
             }
             if significant.count > changesListed {
-                out += "\n…and \(significant.count - changesListed) more significant changes in pain-points.json.\n"
+                out += "\n" + l(.changesMore, l.integer(significant.count - changesListed)) + "\n"
             }
         }
-        out += journeyTable(p)
-        out += touchpointTable(t, journey: journey)
+        out += journeyTable(p, l)
+        out += touchpointTable(t, journey: journey, l)
         return out
     }
 
+    /// The period's unit in the report's language ("month", "miesiąc").
+    static func unitName(_ u: PeriodUnit, _ l: Language) -> String {
+        switch u {
+        case .week: l[.unitWeek]
+        case .month: l[.unitMonth]
+        case .quarter: l[.unitQuarter]
+        }
+    }
+
+    /// Numbers as the section always printed them in English ("1,204", "-4", "3.42"), and as
+    /// each other language writes them.
+    static func count(_ n: Int, _ l: Language) -> String { l == .en ? PriorityAnalysis.grouped(n) : l.integer(n) }
+    static func signed(_ x: Double, _ l: Language) -> String { l == .en ? Format.signed(x) : l.signedNumber(x) }
+    static func number(_ x: Double, _ l: Language) -> String { l == .en ? Format.number(x) : l.number(x) }
+
     /// "Holm-corrected at 5%" and what that promises.
-    static func correctionPhrase(_ c: ChangeReport) -> String {
-        let level = Format.number(100 * c.level) + "%"
+    static func correctionPhrase(_ c: ChangeReport, _ l: Language = .en) -> String {
+        let level = l.percent(number(100 * c.level, l))
         switch c.correction {
-        case .holm: return "Holm-corrected at \(level) (the chance of any false alarm in this section is at most \(level))"
-        case .benjaminiHochberg: return "Benjamini–Hochberg-corrected at \(level) (false-discovery rate)"
-        case .none: return "each at \(level), uncorrected"
+        case .holm: return l(.changesHolm, level)
+        case .benjaminiHochberg: return l(.changesBH, level)
+        case .none: return l(.changesUncorrected, level)
         }
     }
 
     /// The journey's figures per period; runs of empty periods are one row.
-    static func journeyTable(_ p: JourneyPeriods) -> String {
-        var out = "\n| \(p.unit.rawValue.capitalized) | n | NPS (95%) | CSAT top-box (95%) | CES mean (95%) | Negative (95%) |\n"
+    static func journeyTable(_ p: JourneyPeriods, _ l: Language = .en) -> String {
+        let unit = unitName(p.unit, l)
+        var out =
+            "\n| \(unit.prefix(1).uppercased() + unit.dropFirst()) | n | \(l[.colNPS95]) | \(l[.colCSATTop95]) | \(l[.colCESMean95]) | \(l[.colNegative95]) |\n"
         out += "|---|---|---|---|---|---|\n"
         for row in rows(p.journey.points) {
             switch row {
             case .empty(let a, let b):
-                out += "| \(a == b ? a : "\(a) … \(b)") | 0 | no responses | | | |\n"
+                out += "| \(a == b ? a : "\(a) … \(b)") | 0 | \(l[.noResponses]) | | | |\n"
             case .figures(let f):
-                let n = PriorityAnalysis.grouped(f.n) + (f.tooFew ? " (too few)" : "")
-                out += "| \(f.period.label) | \(n) | \(cell(f.nps, .nps)) | \(cell(f.csatTopBox, .csatTopBox)) | "
-                out += "\(cell(f.cesMean, .cesMean)) | \(cell(f.negativeShare, .negativeShare)) |\n"
+                let n = count(f.n, l) + (f.tooFew ? " (\(l[.tooFew]))" : "")
+                out += "| \(f.period.label) | \(n) | \(cell(f.nps, .nps, l)) | \(cell(f.csatTopBox, .csatTopBox, l)) | "
+                out += "\(cell(f.cesMean, .cesMean, l)) | \(cell(f.negativeShare, .negativeShare, l)) |\n"
             }
         }
         return out
     }
 
     /// Each touchpoint's NPS (or CSAT top-box without NPS) in the latest periods with data.
-    static func touchpointTable(_ t: Trends, journey: Journey) -> String {
+    static func touchpointTable(_ t: Trends, journey: Journey, _ l: Language = .en) -> String {
         let p = t.periods
         let shown = p.journey.points.indices.filter { p.journey.points[$0].n > 0 }.suffix(periodsShown)
         guard shown.count > 1 else { return "" }
         let rowsWithData = journey.touchpoints.compactMap { tp in p.byTouchpoint[tp.id].map { (tp, $0) } }
         guard !rowsWithData.isEmpty else { return "" }
-        var out = "\nPer touchpoint (NPS, else CSAT top-box; n; ▼▲ a significant change from the \(p.unit.rawValue) before):\n\n"
-        out += "| Touchpoint | " + shown.map { p.periods[$0].label }.joined(separator: " | ") + " |\n"
+        var out = "\n" + l(.changesPerTouchpoint, unitName(p.unit, l)) + "\n\n"
+        out += "| \(l[.touchpoint]) | " + shown.map { p.periods[$0].label }.joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---|", count: shown.count) + "\n"
         for (tp, series) in rowsWithData {
             out += "| \(Escape.markdown(tp.title)) |"
             for i in shown {
                 let f = series.points[i]
                 let marks = markers(t.changes.significant, tp.id, f.period.label)
-                let few = ", too few"
+                let few = ", " + l[.tooFew]
                 if let v = f.nps {
-                    out += " \(Format.signed(v.value))\(marks) (n = \(f.npsCount)\(f.npsCount < p.smallSample ? few : "")) |"
+                    out += " \(signed(v.value, l))\(marks) (n = \(l.integer(f.npsCount))\(f.npsCount < p.smallSample ? few : "")) |"
                 } else if let v = f.csatTopBox {
-                    out += " \(Format.number(v.value))%\(marks) (n = \(f.csatCount)\(f.csatCount < p.smallSample ? few : "")) |"
+                    out +=
+                        " \(l.percent(number(v.value, l)))\(marks) (n = \(l.integer(f.csatCount))\(f.csatCount < p.smallSample ? few : "")) |"
                 } else {
-                    out += f.n > 0 ? " n = \(f.n) |" : " – |"
+                    out += f.n > 0 ? " n = \(l.integer(f.n)) |" : " – |"
                 }
             }
             out += "\n"
@@ -140,36 +154,38 @@ extension MarkdownReport {
         return out
     }
 
-    static func scopeTitle(_ s: PeriodScope, _ journey: Journey) -> String {
+    static func scopeTitle(_ s: PeriodScope, _ journey: Journey, _ l: Language = .en) -> String {
         switch s.kind {
-        case .journey: return "the journey"
-        case .stage: return "stage " + (journey.stages.first { $0.id == s.id }?.title ?? s.id)
+        case .journey: return l[.scopeJourney]
+        case .stage: return l(.scopeStage, journey.stages.first { $0.id == s.id }?.title ?? s.id)
         case .touchpoint: return journey.touchpoint(s.id)?.title ?? s.id
         }
     }
 
-    static func value(_ v: ScoreInterval, _ m: ChangeMetric) -> String {
+    static func value(_ v: ScoreInterval, _ m: ChangeMetric, _ l: Language = .en) -> String {
         switch m {
-        case .nps: return Format.signed(v.value)
-        case .csatTopBox, .negativeShare: return Format.number(v.value) + "%"
-        case .csatMean, .cesMean: return twoDecimals(v.value)
+        case .nps: return signed(v.value, l)
+        case .csatTopBox, .negativeShare: return l.percent(number(v.value, l))
+        case .csatMean, .cesMean: return twoDecimals(v.value, l)
         }
     }
 
-    static func range(_ v: ScoreInterval, _ m: ChangeMetric) -> String {
+    static func range(_ v: ScoreInterval, _ m: ChangeMetric, _ l: Language = .en) -> String {
         switch m {
-        case .nps: return "\(Format.signed(v.low)) to \(Format.signed(v.high))"
-        case .csatTopBox, .negativeShare: return "\(Format.number(v.low)) to \(Format.number(v.high))"
-        case .csatMean, .cesMean: return "\(twoDecimals(v.low)) to \(twoDecimals(v.high))"
+        case .nps: return l(.intervalWords, signed(v.low, l), signed(v.high, l))
+        case .csatTopBox, .negativeShare: return l(.intervalWords, number(v.low, l), number(v.high, l))
+        case .csatMean, .cesMean: return l(.intervalWords, twoDecimals(v.low, l), twoDecimals(v.high, l))
         }
     }
 
-    static func cell(_ v: ScoreInterval?, _ m: ChangeMetric) -> String {
+    static func cell(_ v: ScoreInterval?, _ m: ChangeMetric, _ l: Language = .en) -> String {
         guard let v else { return "–" }
-        return "\(value(v, m)) (\(range(v, m)))"
+        return "\(value(v, m, l)) (\(range(v, m, l)))"
     }
 
     /// Means on a 1…5 or 1…7 scale need two decimals to show a change.
+    static func twoDecimals(_ x: Double, _ l: Language) -> String { l == .en ? twoDecimals(x) : l.fixed(x, 2) }
+
     static func twoDecimals(_ x: Double) -> String {
         let hundredths = Int((abs(x) * 100).rounded())
         let frac = hundredths % 100
@@ -177,6 +193,11 @@ extension MarkdownReport {
     }
 
     /// "< 0.001", else three decimals.
+    static func changeP(_ p: Double, _ l: Language) -> String {
+        let s = changeP(p)
+        return l == .en ? s : s.replacing(".", with: l.decimalSeparator)
+    }
+
     static func changeP(_ p: Double) -> String {
         if p < 0.001 { return "< 0.001" }
         let thousandths = Int((p * 1000).rounded())

@@ -11,7 +11,7 @@ public enum MarkdownReport {
         let lang = Language.resolve(language, style: journey.style)
         var out = "# \(lang(.reportTitle, Escape.markdown(r.journeyTitle)))\n\n"
         out += summary(r, lang) + "\n"
-        if let t = r.trends { out += changes(t, journey: journey) }
+        if let t = r.trends { out += changes(t, journey: journey, language: lang) }
         // The map beside this file: a pull-request comment or a rendered folder shows it inline.
         out += "\n![\(lang[.mapAlt])](map-pain-points.png)\n"
         if let d = r.drivers { out += drivers(d, journey: journey, lang) }

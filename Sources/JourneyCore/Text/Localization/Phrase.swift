@@ -499,6 +499,61 @@ public enum Phrase: String, CaseIterable, Sendable {
     case colHolmP
     /// "Heat map of {1} by segment and touchpoint, significant differences marked"
     case heatmapAlt
+    // MARK: What changed (pain-points.md)
+    /// "What changed"
+    case changesHeading
+    /// "By {1}, {2} to {3}: each {1} against the one before, {4} comparisons of NPS, CSAT, CES and negative share for the journey, its stages and touchpoints, {5}. "
+    case changesLead
+    /// "Holm-corrected at {1} (the chance of any false alarm in this section is at most {1})"
+    case changesHolm
+    /// "Benjamini–Hochberg-corrected at {1} (false-discovery rate)"
+    case changesBH
+    /// "each at {1}, uncorrected"
+    case changesUncorrected
+    /// "{1} were not made: a side had fewer than {2} answers. "
+    case changesSkipped
+    /// "{1} answers had no date: they count in the totals, in no {2}. "
+    case changesUndated
+    /// "No significant change: every difference's interval includes 0 after the correction."
+    case changesNone
+    /// "Before (95%), n"
+    case colBefore
+    /// "After (95%), n"
+    case colAfter
+    /// "Change (95%)"
+    case colChange
+    /// "Adjusted p"
+    case colAdjustedP
+    /// "▼ worse"
+    case changeWorse
+    /// "▲ better"
+    case changeBetter
+    /// "…and {1} more significant changes in pain-points.json."
+    case changesMore
+    /// "week"
+    case unitWeek
+    /// "month"
+    case unitMonth
+    /// "quarter"
+    case unitQuarter
+    /// "NPS (95%)"
+    case colNPS95
+    /// "CSAT top-box (95%)"
+    case colCSATTop95
+    /// "CES mean (95%)"
+    case colCESMean95
+    /// "Negative (95%)"
+    case colNegative95
+    /// "no responses"
+    case noResponses
+    /// "too few"
+    case tooFew
+    /// "Per touchpoint (NPS, else CSAT top-box; n; ▼▲ a significant change from the {1} before):"
+    case changesPerTouchpoint
+    /// "the journey"
+    case scopeJourney
+    /// "stage {1}"
+    case scopeStage
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.
