@@ -57,14 +57,19 @@ public enum TargetEvaluation {
 
     static func evaluateFigure(_ t: Target, in journey: Journey, _ m: JourneyMeasurements) -> TargetResult {
         let (scopeText, metrics) = scope(t, journey, m)
-        let (value, interval) = metrics.map { figure(t.metric, $0) } ?? (nil, nil)
-        let goal = "\(t.metric.rawValue) \(t.comparison.rawValue) \(Format.number(t.value))\(t.isPercent ? "%" : "")"
+        // An index target reads the index (0–100) and its own n: respondents who answered one of its measures.
+        let estimate = t.index.flatMap { metrics?.indices[$0] }
+        let (value, interval) = t.index != nil ? (estimate?.value, estimate?.interval) : metrics.map { figure(t.metric, $0) } ?? (nil, nil)
+        let goal = "\(t.metricName) \(t.comparison.rawValue) \(Format.number(t.value))\(t.isPercent ? "%" : "")"
         let place = scopeText == "journey" ? "for the journey" : "at \(scopeText)"
         guard let value, let metrics, metrics.responses > 0 else {
+            let why =
+                t.index != nil && (metrics?.responses ?? 0) > 0
+                ? "one of the index's measures has no answers here" : "no responses to judge it"
             return TargetResult(
                 target: t, scopeDescription: scopeText, status: .noData, value: nil, interval: nil,
                 straddles: false, responses: 0,
-                message: "target \(goal) \(place): no responses to judge it")
+                message: "target \(goal) \(place): \(why)")
         }
         let met: Bool
         switch t.comparison {
@@ -75,14 +80,15 @@ public enum TargetEvaluation {
         }
         let straddles = interval.map { $0.low <= t.value && t.value <= $0.high } ?? false
         var message =
-            "target \(goal) \(place) \(met ? "met" : "missed"): \(t.metric.rawValue) is \(Format.number(value))\(t.isPercent || t.metric == .csat ? "%" : "")"
+            "target \(goal) \(place) \(met ? "met" : "missed"): \(t.metricName) is \(Format.number(value))\(t.isPercent || (t.index == nil && t.metric == .csat) ? "%" : "")"
         if let interval { message += " (95% interval \(Format.number(interval.low)) to \(Format.number(interval.high)))" }
         // n is respondents (distinct people), not answers (docs/feedback.md#metrics).
-        message += ", n=\(metrics.respondents)"
+        let n = estimate?.respondents ?? metrics.respondents
+        message += ", n=\(n)"
         if straddles { message += "; the interval straddles the target, so more data could change the verdict" }
         return TargetResult(
             target: t, scopeDescription: scopeText, status: met ? .met : .missed, value: value,
-            interval: interval, straddles: straddles, responses: metrics.respondents, message: message)
+            interval: interval, straddles: straddles, responses: n, message: message)
     }
 }
 

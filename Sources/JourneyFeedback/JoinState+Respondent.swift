@@ -13,6 +13,9 @@ struct Answer {
     var ces: Double?
     /// 1 when the sentiment is negative; nil: no sentiment.
     var negative: Double?
+    /// The CSAT and CES answers on 0–100 of their scales, higher better (composite indices).
+    var csatScore: Double?
+    var cesScore: Double?
 
     init(touchpoint: Int, segment: Int?, nps: Double?, csat: Double?, ces: Double?, sentiment: Sentiment?, scales: ResolvedScales) {
         self.touchpoint = touchpoint
@@ -22,6 +25,8 @@ struct Answer {
         top = csat.map { $0 >= scales.csat.max - 1 ? 1 : 0 }
         self.ces = ces
         negative = sentiment.map { $0 == .negative ? 1 : 0 }
+        csatScore = csat.map { CompositeIndex.score($0, on: scales.csat) }
+        cesScore = ces.map { CompositeIndex.score($0, on: scales.ces) }
     }
 }
 
@@ -266,6 +271,7 @@ extension JoinState {
             accounting.respondents.filtered += 1
         }
         if !r.answers.isEmpty { addClusters(r.answers) }
+        if !r.answers.isEmpty, !indexGroups.isEmpty { addIndexAnswers(r.answers) }
         if r.used, !outcomes.isEmpty { addMoments() }
         respondent.answers.removeAll(keepingCapacity: true)
         for i in respondent.values.indices {

@@ -64,6 +64,10 @@ extension JoinState {
             if respondentMode {
                 respondent.answers.append(
                     Answer(touchpoint: -1, segment: nil, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales))
+            } else if !indexGroups.isEmpty {
+                addIndexAnswers(
+                    CollectionOfOne(
+                        Answer(touchpoint: -1, segment: nil, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales)))
             }
             if let b = idBytes {
                 let id = String(decoding: trimmed(b), as: UTF8.self)
@@ -131,6 +135,10 @@ extension JoinState {
                 respondent.values[t] = respondent.counts[t] == 0 ? v : respondent.values[t] + v
                 respondent.counts[t] += 1
             }
+        } else if !indexGroups.isEmpty {
+            // Without respondent ids every row is its own respondent.
+            addIndexAnswers(
+                CollectionOfOne(Answer(touchpoint: t, segment: seg, nps: nps, csat: csat, ces: ces, sentiment: sentiment, scales: scales)))
         }
         // The comment sample: decide on the key before paying for the text.
         if let b = row.field(.comment), !FieldParsing.isBlank(b) {

@@ -73,6 +73,12 @@ struct JoinState {
     var tagging: TagState?
     /// Responses to answer (FollowUp.swift); nil unless `journeymap loop` asked.
     var followUps: FollowUps?
+    /// Composite indices (JoinState+Index.swift): per cluster group (the same numbering,
+    /// segments mapped by `indexSegmentGroup`); empty when the journey declares none.
+    var indexGroups: [IndexMoments] = []
+    var indexPartials: [SIMD8<Double>] = []
+    var indexTouched: [Int] = []
+    var indexSegmentGroup: [Int] = []
 
     init(journey: Journey, options: JoinOptions, respondentMode: Bool) {
         self.journey = journey
@@ -103,6 +109,10 @@ struct JoinState {
         since = options.since.flatMap { s in Array(s.utf8).withUnsafeBufferPointer { FieldParsing.date($0) } }
         until = options.until.flatMap { s in Array(s.utf8).withUnsafeBufferPointer { FieldParsing.date($0) } }
         if !journey.tagging.isEmpty { tagging = TagState(journey.tagging) }
+        if !journey.indices.isEmpty {
+            indexGroups = Array(repeating: IndexMoments(), count: next + touchpointIDs.count)
+            indexPartials = Array(repeating: SIMD8<Double>(), count: indexGroups.count)
+        }
     }
 
     /// Longest CSV row or JSON line read, in bytes; a longer one stops the file (`JM302`).
@@ -221,6 +231,7 @@ struct JoinState {
         all.merge(unmatchedValid)
         all.merge(journeyOnly)
         m.journey = metrics(all, 0)
+        if !indexGroups.isEmpty { addIndices(to: &m) }
         m.driverMoments = driverMoments
         m.outcomeKinds = outcomeKinds
         m.firstDate = firstDate.map(FieldParsing.dateString)
@@ -238,6 +249,7 @@ struct JoinState {
             m.accounting.ratings = t
         }
         var diags = diagnostics
+        if !indexGroups.isEmpty { diags += indexDiagnostics() }
         // Counts beyond the listed examples.
         for (key, n) in examples.sorted(by: { $0.key < $1.key }) where n > options.examplesPerReason {
             let parts = key.split(separator: "\u{0}", maxSplits: 1).map(String.init)

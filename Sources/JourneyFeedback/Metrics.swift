@@ -83,6 +83,10 @@ public struct Metrics: Hashable, Sendable {
     /// (nil otherwise), for comparing two groups (JourneyAnalysis.ChangeDetection).
     public var clusterErrors = ClusterErrors()
 
+    /// The journey's composite indices measured here, by index id: only where every measure
+    /// of the index has answers (docs/feedback.md#composite-indices).
+    public var indices: [String: IndexEstimate] = [:]
+
     /// No responses yet.
     public init() {}
 }

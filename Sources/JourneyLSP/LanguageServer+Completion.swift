@@ -59,7 +59,7 @@ struct CompletionContext {
 
 /// The completions for a context: statement keywords where a statement starts, ids of the
 /// right kind after `owner`, `channel`, `persona`, `flow`, `->`, `rating`, `at`, and the
-/// fixed words of `emotion`, `target`, `theme`, `language`, `format`, `column`, `scale`, `sentiment`.
+/// fixed words of `emotion`, `target`, `index`, `theme`, `language`, `format`, `column`, `scale`, `sentiment`.
 struct Completions {
     let analysis: DocumentAnalysis
 
@@ -90,13 +90,17 @@ struct Completions {
         case ("style", "theme"): return args.isEmpty ? words(Vocabulary.themes) : []
         case ("style", "language"): return args.isEmpty ? words(Vocabulary.languages, detail: Language.allCases.map(\.nativeName)) : []
         case ("journey", "target"):
-            if args.isEmpty { return words(Target.Metric.allCases.map(\.rawValue)) }
+            if args.isEmpty { return words(Target.Metric.allCases.map(\.rawValue) + (analysis.journey?.indices.map(\.id) ?? [])) }
             if last == "at" {
                 return words(Vocabulary.targetScopes) + ids(.touchpoint) + ids(.stage) + ids(.department) + ids(.channel)
             }
             if args.count >= 2, args[args.count - 2] == "at", let kind = SymbolIndex.Kind(rawValue: last ?? "") {
                 return ids(kind)
             }
+            return []
+        case ("journey", "index"):
+            // A measure after each weight: `index chi = 0.5 |`.
+            if let l = c.arguments.last, l.kind == .number, args.contains("=") { return words(Vocabulary.indexComponents) }
             return []
         default: return []
         }

@@ -262,6 +262,7 @@ public enum CanvasBuilder {
                 text +=
                     " · NPS \(lang.signed(n.value))" + (content.summary ? "" : " (\(lang.range(lang.signed(n.low), lang.signed(n.high))))")
             }
+            for index in IndexText.lines(journey, m.journey, lang, interval: !content.summary) { text += " · " + index }
             rows.append([LaneCard.Line(text: text, size: size, color: theme.mutedText)])
         }
         let general = targets.filter {

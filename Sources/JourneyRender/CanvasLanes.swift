@@ -132,6 +132,7 @@ struct CanvasCards {
                 let i = m.cesMeanInterval.map { " (\(lang.range(lang.fixed($0.low, 1), lang.fixed($0.high, 1))))" } ?? ""
                 figures.append(line("CES \(lang.fixed(c, 1))" + i))
             }
+            for text in IndexText.lines(journey, m, lang, interval: !summary) { figures.append(line(text, bold: true)) }
             if !summary, m.sentimentTotal > 0 {
                 let neg = Int((100 * Double(m.sentimentCounts[.negative] ?? 0) / Double(m.sentimentTotal)).rounded())
                 figures.append(line(lang(.canvasNegativeComments, lang.percent(Double(neg)))))
@@ -154,14 +155,16 @@ struct CanvasCards {
     func target(_ r: TargetResult, size: Double? = nil, width: Int? = nil) -> [LaneCard.Line] {
         let t = r.target
         let op = [">=": "≥", "<=": "≤"][t.comparison.rawValue] ?? t.comparison.rawValue
-        let value = figure(t.value, t.metric)
-        let goal = lang(.canvasTarget, "\(t.metric.rawValue.uppercased()) \(op) \(t.isPercent ? lang.percent(value) : value)")
+        // An index (0–100) is written with one decimal, as a mean is.
+        let metric = t.index == nil ? t.metric : .csatMean
+        let value = figure(t.value, metric)
+        let goal = lang(.canvasTarget, "\(t.metricName.uppercased()) \(op) \(t.isPercent ? lang.percent(value) : value)")
         let text: String, color: Color
         switch r.status {
         case .met: (text, color) = ("✔ " + goal, theme.positive)
         case .missed:
             let measured =
-                r.value.map { v in " (\(t.isPercent || t.metric == .csat ? lang.percent(figure(v, t.metric)) : figure(v, t.metric)))" }
+                r.value.map { v in " (\(t.isPercent || metric == .csat ? lang.percent(figure(v, metric)) : figure(v, metric)))" }
                 ?? ""
             (text, color) = ("✘ " + goal + measured, theme.highlight)
         case .noData: (text, color) = ("? " + goal + ": " + lang[.noData], theme.mutedText)

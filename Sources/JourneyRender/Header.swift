@@ -40,6 +40,7 @@ enum Header {
                 text += " · NPS \(lang.signed(n.value)) (\(lang.range(lang.signed(n.low), lang.signed(n.high))))"
             }
             if let c = m.journey.csatTopBox { text += " · CSAT " + lang.percent(c.value) }
+            for index in IndexText.lines(journey, m.journey, lang) { text += " · " + index }
             rows.append(line(text, 11, color: theme.mutedText))
         }
         rows.append(

@@ -151,6 +151,9 @@ struct TouchpointLabel {
         if !second.isEmpty {
             rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.text(second.joined(separator: " · "))])])]))
         }
+        for text in IndexText.lines(journey, m, lang) {
+            rows.append(.row([.cell([(.align, "left")], [.font([(.pointSize, size(9))], [.bold([.text(text)])])])]))
+        }
         if m.sentimentTotal > 0 { rows.append(.row([.cell([(.align, "left"), (.cellpadding, 2)], [sentimentBar(m)])])) }
         if m.respondents < options.smallSample {
             rows.append(

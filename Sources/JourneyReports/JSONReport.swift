@@ -117,7 +117,7 @@ public enum JSONReport {
             },
             targets: r.targets.map { t in
                 TargetItem(
-                    metric: t.target.metric.rawValue, comparison: t.target.comparison.rawValue, value: t.target.value,
+                    metric: t.target.metricName, comparison: t.target.comparison.rawValue, value: t.target.value,
                     percent: t.target.isPercent, scope: t.scopeDescription, status: t.status.rawValue,
                     figure: t.value.map(round), interval: t.interval.map(interval), straddles: t.straddles,
                     responses: t.responses, message: t.message)

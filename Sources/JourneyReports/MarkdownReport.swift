@@ -149,7 +149,7 @@ public enum MarkdownReport {
     /// "csat >= 70%": the target as written (its metric and comparison are the journey's keywords).
     static func goal(_ t: TargetResult, _ lang: Language) -> String {
         let v = lang.number(t.target.value)
-        return "\(t.target.metric.rawValue) \(t.target.comparison.rawValue) \(t.target.isPercent ? lang.percent(v) : v)"
+        return "\(t.target.metricName) \(t.target.comparison.rawValue) \(t.target.isPercent ? lang.percent(v) : v)"
     }
 
     /// What the importance is, from how many people, and how much the ratings explain.
@@ -206,8 +206,9 @@ public enum MarkdownReport {
 
     static func figure(_ t: TargetResult, _ lang: Language = .en) -> String {
         guard let v = t.value else { return "–" }
-        let digits = t.target.metric == .nps ? lang.signedNumber(v) : lang.number(v)
-        var s = t.target.metric == .csat || t.target.isPercent ? lang.percent(digits) : digits
+        let isIndex = t.target.index != nil
+        let digits = !isIndex && t.target.metric == .nps ? lang.signedNumber(v) : lang.number(v)
+        var s = (!isIndex && t.target.metric == .csat) || t.target.isPercent ? lang.percent(digits) : digits
         if let i = t.interval { s += " (\(lang(.intervalWords, lang.number(i.low), lang.number(i.high))))" }
         return s
     }

@@ -21,7 +21,7 @@ import Testing
             head + "  |\n}",
             [
                 "description", "include", "persona", "department", "channel", "stage", "flow", "feedback", "target", "style", "tag",
-                "sentiment", "tags", "period", "loop",
+                "sentiment", "tags", "period", "loop", "index",
             ]
         ),
         (head + "  stage s \"S\" {\n    tou|\n  }\n}", ["touchpoint"]),
@@ -52,6 +52,7 @@ import Testing
             ["nps", "csat", "csat-mean", "ces", "ces-easy", "negative", "positive", "emotion", "responses"]
         ),
         (head + "  stage s \"S\" { touchpoint a \"A\" }\n  target nps >= 0 at department |\n}", ["ops", "care"]),
+        (head + "  stage s \"S\" { touchpoint a \"A\" }\n  index chi = 0.5 nps + 0.5 |\n}", ["nps", "csat", "ces", "negative"]),
         // Nothing where nothing fits: after a complete statement, in a string, in a comment.
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { owner ops | }\n  }\n}", []),
         (head + "  stage s \"S|\" {}\n}", []),

@@ -107,6 +107,17 @@ extension DiagnosticCode {
     public static let unknownLanguage = DiagnosticCode("JM221", .error, "an unknown language in a style block")
     /// `JM222` (error): an unknown period (week, month, quarter).
     public static let unknownPeriod = DiagnosticCode("JM222", .error, "an unknown period (week, month, quarter)")
+    /// `JM230` (error): an index term names no measure an index can combine (nps, csat, ces, negative).
+    public static let unknownIndexComponent = DiagnosticCode(
+        "JM230", .error, "an index term names no measure an index can combine (nps, csat, ces, negative)")
+    /// `JM231` (warning): an index's weights do not sum to 1; the index divides by their sum.
+    public static let indexWeightsSum = DiagnosticCode(
+        "JM231", .warning, "an index's weights do not sum to 1; the index divides by their sum")
+    /// `JM232` (error): an index weight is zero or negative.
+    public static let invalidIndexWeight = DiagnosticCode("JM232", .error, "an index weight is zero or negative")
+    /// `JM233` (error): two indices share an id, an index is named like a metric, or names a measure twice.
+    public static let duplicateIndex = DiagnosticCode(
+        "JM233", .error, "two indices share an id, an index is named like a metric, or names a measure twice")
 
     // Feedback data.
     /// `JM300` (error): a feedback file cannot be read as a whole.
@@ -237,6 +248,8 @@ extension DiagnosticCode {
     public static let unusableBaseline = DiagnosticCode("JM513", .error, "the baseline cannot be read or has nothing to compare")
     /// `JM514` (note): what the comparison with the baseline found.
     public static let baselineSummary = DiagnosticCode("JM514", .note, "what the comparison with the baseline found")
+    /// `JM515` (warning): the joined data has no answers for a measure an index combines.
+    public static let indexWithoutData = DiagnosticCode("JM515", .warning, "the joined data has no answers for a measure an index combines")
     /// `JM520` (warning): a follow-up past its due date with no contact in the loop record (`--fail-on overdue` fails on it).
     public static let overdueFollowUp = DiagnosticCode(
         "JM520", .warning, "a follow-up past its due date with no contact in the loop record")
@@ -267,6 +280,7 @@ extension DiagnosticCode {
         .sharedPersonaSegment, .unknownTheme,
         .unknownLanguage,
         .unknownPeriod,
+        .unknownIndexComponent, .indexWeightsSum, .invalidIndexWeight, .duplicateIndex,
         .unreadableFeedback, .unclosedQuote, .rowTooLong, .invalidUTF8Row, .duplicateColumn, .missingColumn, .emptyFeedback,
         .sameFeedbackFileTwice, .conflictingOutcomes, .rejectedRow,
         .unmatchedTouchpoint, .unmatchedCategory, .respondentNotGrouped, .outcomeDiffersWithinRespondent, .feedbackSummary,
@@ -278,7 +292,7 @@ extension DiagnosticCode {
         .invalidRatingColumn, .repeatedRespondentSetting, .invalidOutcome, .shadowedCategoryRule,
         .unknownMetric, .unknownTargetScope, .ambiguousTargetScope, .invalidTagRule, .invalidFollowUp,
         .unknownRenderTheme, .renderFailed, .tooLargeToLayOut, .missedTarget, .targetWithoutData,
-        .regression, .unusableBaseline, .baselineSummary, .overdueFollowUp,
+        .regression, .unusableBaseline, .baselineSummary, .indexWithoutData, .overdueFollowUp,
         .unclosedFrontMatter, .notAMermaidJourney, .invalidMermaidTask, .invalidMermaidScore, .taskBeforeSection, .mermaidControlCharacters,
         .mermaidTextTooLong,
     ]

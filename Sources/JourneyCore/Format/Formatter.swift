@@ -73,7 +73,14 @@ public struct Formatter: Sendable {
                 (t.kind == .symbol && (t.text == ".." || t.text == "%" || t.text == ","))
                 || previous?.text == ".." && previous?.kind == .symbol
             if !glued { out += " " }
-            out += t.kind == .string ? Formatter.quote(t.text) : t.text
+            if s.keyword.text == "index", t.kind == .number, previous?.kind == .identifier, let sign = t.text.first,
+                sign == "+" || sign == "-"
+            {
+                // `0.5 nps +0.3 csat` reads as two terms: write the sign apart, `+ 0.3`.
+                out += "\(sign) " + t.text.dropFirst()
+            } else {
+                out += t.kind == .string ? Formatter.quote(t.text) : t.text
+            }
             previous = t
         }
         return out

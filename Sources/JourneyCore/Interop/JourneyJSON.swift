@@ -44,7 +44,7 @@ public enum JourneyJSON {
             "targets": .array(
                 j.targets.map { t in
                     .object([
-                        "metric": .string(t.metric.rawValue), "comparison": .string(t.comparison.rawValue),
+                        "metric": .string(t.metricName), "comparison": .string(t.comparison.rawValue),
                         "value": .double(t.value), "percent": .bool(t.isPercent), "scope": .string(scope(t.scope)),
                     ])
                 }),

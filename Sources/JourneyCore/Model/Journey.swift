@@ -36,6 +36,8 @@ public struct Journey: Hashable, Sendable {
     public var tagging = TagRules()
     /// The service level for answering detractors (`loop within 48 h`).
     public var followUp = FollowUpPolicy()
+    /// Composite indices (`index chi "…" = 0.5 nps + …`), in document order.
+    public var indices: [CompositeIndex] = []
 
     /// A journey from its parts; the resolver builds these, tests and importers may too.
     public init(

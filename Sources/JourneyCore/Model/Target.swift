@@ -48,6 +48,12 @@ public struct Target: Hashable, Sendable {
     public var scope: Scope
     /// Where the target is written (a missed target points here).
     public var range: SourceRange
+    /// The id of a declared composite index (`target chi >= 70`); when set, the target is
+    /// about that index (0–100) and `metric` is not read.
+    public var index: String? = nil
+
+    /// What the target measures, as written: the index id or the metric's name.
+    public var metricName: String { index ?? metric.rawValue }
 
     /// A target from its parts.
     public init(

@@ -12,6 +12,8 @@ struct JourneyBuilder {
         var target: Target
         var scopeKind: String?
         var scopeToken: Token?
+        /// A metric word that is not a built-in metric: a composite index's id, checked in pass two.
+        var indexToken: Token?
     }
 
     var journeyID = ""
@@ -29,6 +31,7 @@ struct JourneyBuilder {
     var tagging = TagRules()
     var period: String?
     var followUp = FollowUpPolicy()
+    var indices: [CompositeIndex] = []
     /// Touchpoints marked `exit`: no document-order flow leaves them.
     var exits: Set<String> = []
     var references: [Reference] = []
@@ -90,6 +93,7 @@ struct JourneyBuilder {
         journey.tagging = tagging
         journey.period = period
         journey.followUp = followUp
+        journey.indices = indices
         return journey
     }
 

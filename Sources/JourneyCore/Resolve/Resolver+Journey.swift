@@ -1,7 +1,7 @@
 extension Resolver {
     static let journeyStatements = [
         "description", "include", "persona", "department", "channel", "stage", "flow",
-        "feedback", "target", "style", "tag", "sentiment", "tags", "period", "loop",
+        "feedback", "target", "style", "tag", "sentiment", "tags", "period", "loop", "index",
     ]
 
     mutating func readJourney(_ statement: StatementSyntax) {
@@ -56,6 +56,7 @@ extension Resolver {
             case "tags": readTagsOverride(s)
             case "period": readPeriod(s)
             case "loop": readLoop(s)
+            case "index": readIndex(s)
             case "touchpoint":
                 report(
                     .touchpointOutsideStage, "a touchpoint belongs inside a stage: stage ID \"Title\" { touchpoint … }", at: s.keyword.range

@@ -9,13 +9,9 @@ extension Resolver {
                 s,
                 { a -> JourneyBuilder.PendingTarget? in
                     guard let m = a.identifier("a metric: \(metrics.joined(separator: ", "))") else { return nil }
-                    guard let metric = Target.Metric(rawValue: m.text) else {
-                        a.error(
-                            .unknownMetric,
-                            "unknown metric '\(m.text)'\(Suggestion.phrase(for: m.text, in: metrics)) (metrics: \(metrics.joined(separator: ", ")))",
-                            at: m.range)
-                        return nil
-                    }
+                    // Not a built-in metric: perhaps a composite index, declared anywhere in the journey (pass two).
+                    let metric = Target.Metric(rawValue: m.text)
+                    let indexToken = metric == nil ? m : nil
                     guard let op = a.peek, op.kind == .symbol, let comparison = Target.Comparison(rawValue: op.text) else {
                         _ = a.expect(">=", "(or <=, >, <) after the metric")
                         return nil
@@ -37,8 +33,10 @@ extension Resolver {
                         scopeToken = id
                     }
                     guard a.end("target METRIC >= VALUE[%] [at [stage|touchpoint|department|channel|segment] ID]") else { return nil }
-                    let target = Target(metric: metric, comparison: comparison, value: value, isPercent: percent, range: s.range)
-                    return .init(target: target, scopeKind: scopeKind, scopeToken: scopeToken)
+                    var target = Target(
+                        metric: metric ?? .nps, comparison: comparison, value: value, isPercent: percent, range: s.range)
+                    target.index = indexToken?.text
+                    return .init(target: target, scopeKind: scopeKind, scopeToken: scopeToken, indexToken: indexToken)
                 })
         else { return }
         builder.targets.append(pending)
@@ -55,8 +53,20 @@ extension JourneyBuilder {
         let depts = Set(departments.map(\.id))
         let chans = Set(channels.map(\.id))
         let segments = Set(personas.compactMap(\.segment))
+        let indexIDs = indices.map(\.id)
         for p in targets {
             var t = p.target
+            if let m = p.indexToken {
+                guard indexIDs.contains(m.text) else {
+                    let metrics = Target.Metric.allCases.map(\.rawValue)
+                    let known = (metrics + indexIDs).joined(separator: ", ")
+                    report(
+                        .unknownMetric,
+                        "unknown metric '\(m.text)'\(Suggestion.phrase(for: m.text, in: metrics + indexIDs)) (metrics: \(known))",
+                        at: m.range)
+                    continue
+                }
+            }
             guard let token = p.scopeToken else { result.append(t); continue }
             let id = token.text
             var matches: [(String, Target.Scope)] = []

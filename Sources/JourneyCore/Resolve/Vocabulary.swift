@@ -27,6 +27,8 @@ public enum Vocabulary {
     public static let themes = ["default", "print", "dark"]
     /// `language CODE`.
     public static var languages: [String] { Language.codes }
+    /// The measures an `index` combines (`index chi = 0.5 nps + 0.5 csat`).
+    public static var indexComponents: [String] { CompositeIndex.Component.allCases.map(\.rawValue) }
     /// What may follow `target METRIC OP VALUE at`.
     public static let targetScopes = ["stage", "touchpoint", "department", "channel", "segment"]
 

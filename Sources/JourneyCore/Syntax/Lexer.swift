@@ -95,8 +95,13 @@ public struct Lexer {
                 return Token(.symbol, "->", range(from: start))
             }
             if let d = peek(1), isDigit(d) { return lexNumber(start) }
+            // A lone `-` or `+` joins the terms of an index (`0.5 nps + 0.3 csat`).
+            advance()
+            return Token(.symbol, "-", range(from: start))
         case UInt8(ascii: "+"):
             if let d = peek(1), isDigit(d) { return lexNumber(start) }
+            advance()
+            return Token(.symbol, "+", range(from: start))
         case UInt8(ascii: "."):
             if peek(1) == UInt8(ascii: ".") {
                 advance(); advance()

@@ -6,7 +6,7 @@ public struct Token: Hashable, Sendable {
         /// A double-quoted string; `text` holds the decoded value.
         case string
         case number
-        /// `->` `=` `..` `%` `>=` `<=` `>` `<` `,`
+        /// `->` `=` `..` `%` `>=` `<=` `>` `<` `,` `+` `-`
         case symbol
         case leftBrace, rightBrace
         /// A newline or `;`: ends a statement.
