@@ -41,7 +41,9 @@ public enum MetricsExport {
 
     /// The rows as CSV with a header; cells that a spreadsheet would run as formulas are quoted harmless.
     public static func csv(_ j: Journey, _ m: JourneyMeasurements, levels: [Level]) -> String {
-        var out = columns.joined(separator: ",") + "\n"
+        // Each declared index adds its value, interval and n (docs/feedback.md#composite-indices).
+        let indexColumns = j.indices.flatMap { i in ["", "_low", "_high", "_n"].map { Escape.csvField("index_" + i.id + $0) } }
+        var out = (columns + indexColumns).joined(separator: ",") + "\n"
         for (level, id, x) in rows(j, m, levels: levels) {
             let cells: [String] = [
                 level.rawValue, id, "\(x.responses)", num(x.nps?.value), num(x.nps?.low), num(x.nps?.high),
@@ -55,7 +57,12 @@ public enum MetricsExport {
                 num(x.negativeShare?.high), x.clusteredByRespondent ? "true" : "false",
             ]
             // Ids and categories come from input: formula-neutralised and quoted.
-            out += cells.enumerated().map { i, c in i == 1 || i == 18 ? Escape.csvField(c) : c }.joined(separator: ",") + "\n"
+            let indexCells = j.indices.flatMap { i -> [String] in
+                let e = x.indices[i.id]
+                return [num(e?.value), num(e?.interval?.low), num(e?.interval?.high), e.map { "\($0.respondents)" } ?? ""]
+            }
+            out +=
+                (cells.enumerated().map { i, c in i == 1 || i == 18 ? Escape.csvField(c) : c } + indexCells).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -90,6 +97,7 @@ public enum MetricsExport {
             if let v = x.measuredEmotion { o["measuredEmotion"] = .double(r(v)) }
             o["sentiment"] = .object(
                 Dictionary(uniqueKeysWithValues: Sentiment.allCases.map { ($0.rawValue, JSONBox.int(x.sentimentCounts[$0] ?? 0)) }))
+            if !x.indices.isEmpty { o["indices"] = indicesJSON(x.indices) }
             o["topCategories"] = .array(x.topCategories.map { .object(["category": .string($0.category), "count": .int($0.count)]) })
             items.append(.object(o))
         }
@@ -117,6 +125,26 @@ public enum MetricsExport {
     }
 
     static func r(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    /// Each index measured in a group: value, interval, standard error, n and its measures.
+    static func indicesJSON(_ indices: [String: IndexEstimate]) -> JSONBox {
+        .object(
+            indices.mapValues { e in
+                var o: [String: JSONBox] = [
+                    "value": .double(r(e.value)), "respondents": .int(e.respondents),
+                    "components": .array(
+                        e.components.map {
+                            .object([
+                                "measure": .string($0.measure), "weight": .double(r($0.weight)), "score": .double(r($0.score)),
+                                "answers": .int($0.answers),
+                            ])
+                        }),
+                ]
+                if let i = e.interval { o["low"] = .double(r(i.low)); o["high"] = .double(r(i.high)) }
+                if let se = e.standardError { o["standardError"] = .double(r(se)) }
+                return .object(o)
+            })
+    }
 
     static func num(_ x: Double?) -> String {
         guard let x else { return "" }
