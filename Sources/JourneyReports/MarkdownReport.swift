@@ -25,6 +25,7 @@ public enum MarkdownReport {
                     "| \(mark)\(t.straddles ? " (\(lang[.intervalStraddles]))" : "") | \(goal(t, lang)) | \(Escape.markdown(t.scopeTitle)) | \(figure(t, lang)) | \(lang.integer(t.responses)) |\n"
             }
         }
+        out += indices(r, journey: journey, lang)
         out += "\n## \(lang[.rankedPainPoints])\n\n"
         if r.painPoints.isEmpty {
             out += lang[.nothingStandsOut] + "\n"

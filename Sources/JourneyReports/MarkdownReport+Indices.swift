@@ -1,0 +1,65 @@
+import JourneyAnalysis
+import JourneyCore
+import JourneyFeedback
+
+/// The composite indices of a report (docs/feedback.md#composite-indices): one row per group
+/// where the index is measured, always with its interval and n.
+enum IndexRows {
+    /// One measured group: where, and the estimate.
+    struct Row {
+        /// "Stage “Settle in”", the journey's title, …
+        var place: String
+        /// The estimate there.
+        var estimate: IndexEstimate
+    }
+
+    /// The groups measuring `index`, in a fixed order: the journey, stages, departments,
+    /// segments (sorted), touchpoints; each in the journey's order.
+    static func rows(_ index: CompositeIndex, _ journey: Journey, _ m: JourneyMeasurements, _ lang: Language) -> [Row] {
+        var out: [Row] = []
+        func add(_ place: String, _ x: Metrics?) {
+            if let e = x?.indices[index.id] { out.append(Row(place: place, estimate: e)) }
+        }
+        add(journey.title, m.journey)
+        for s in journey.stages { add(lang[.stage] + ": " + s.title, m.byStage[s.id]) }
+        for d in journey.departments { add(lang[.department] + ": " + d.title, m.byDepartment[d.id]) }
+        for (name, x) in m.bySegment.sorted(by: { $0.key < $1.key }) { add(lang(.segment, name), x) }
+        for t in journey.touchpoints { add(lang[.touchpoint] + ": " + t.title, m.byTouchpoint[t.id]) }
+        return out
+    }
+
+    /// "58.0 (56.6 to 59.4)".
+    static func figure(_ e: IndexEstimate, _ lang: Language) -> String {
+        var s = lang.fixed(e.value, 1)
+        if let i = e.interval { s += " (" + lang(.intervalWords, lang.fixed(i.low, 1), lang.fixed(i.high, 1)) + ")" }
+        return s
+    }
+
+    /// "nps 61.2 (2,000) · csat 55.3 (20,894)": each measure on 0–100 and its answers.
+    static func measures(_ e: IndexEstimate, _ lang: Language) -> String {
+        e.components.map { "\($0.measure) \(lang.fixed($0.score, 1)) (\(lang.integer($0.answers)))" }.joined(separator: " · ")
+    }
+}
+
+extension MarkdownReport {
+    /// A section per declared index: its formula, then a table of the groups measuring it.
+    static func indices(_ r: PainPointReport, journey: Journey, _ lang: Language) -> String {
+        var out = ""
+        for index in journey.indices {
+            let rows = IndexRows.rows(index, journey, r.measurements, lang)
+            out += "\n## \(Escape.markdown(index.title)) (\(Escape.markdown(index.id)))\n\n"
+            out += "`\(index.formula)`\n\n"
+            guard !rows.isEmpty else {
+                out += lang[.noData] + "\n"
+                continue
+            }
+            out += "| \(lang[.colWhere]) | \(lang[.colFigure]) | n | \(index.terms.map(\.component.rawValue).joined(separator: " · ")) |\n"
+            out += "|---|---|---|---|\n"
+            for row in rows {
+                out +=
+                    "| \(Escape.markdown(row.place)) | \(IndexRows.figure(row.estimate, lang)) | \(lang.integer(row.estimate.respondents)) | \(IndexRows.measures(row.estimate, lang)) |\n"
+            }
+        }
+        return out
+    }
+}
