@@ -157,7 +157,7 @@ struct CanvasCards {
         let op = [">=": "≥", "<=": "≤"][t.comparison.rawValue] ?? t.comparison.rawValue
         // An index (0–100) is written with one decimal, as a mean is.
         let metric = t.index == nil ? t.metric : .csatMean
-        let value = figure(t.value, metric)
+        let value = t.index != nil && t.value == t.value.rounded() ? lang.fixed(t.value, 0) : figure(t.value, metric)
         let goal = lang(.canvasTarget, "\(t.metricName.uppercased()) \(op) \(t.isPercent ? lang.percent(value) : value)")
         let text: String, color: Color
         switch r.status {

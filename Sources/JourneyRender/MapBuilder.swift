@@ -67,7 +67,7 @@ public enum MapBuilder {
                 .label,
                 stageLabel(
                     stage, metrics: measurements?.byStage[stage.id], index: si, theme: theme, scale: options.fontScale,
-                    language: options.language))
+                    language: options.language, indices: journey.indices))
             for tp in stage.touchpoints {
                 let id = NodeID("tp", counter)
                 ids[tp.id] = id
@@ -205,7 +205,8 @@ public enum MapBuilder {
     }
 
     static func stageLabel(
-        _ stage: Stage, metrics: Metrics?, index: Int, theme: Theme, scale: Double, language lang: Language = .en
+        _ stage: Stage, metrics: Metrics?, index: Int, theme: Theme, scale: Double, language lang: Language = .en,
+        indices: [CompositeIndex] = []
     ) -> HTMLLabel {
         var rows: [HTML] = [
             .row([
@@ -222,6 +223,7 @@ public enum MapBuilder {
             var parts = ["n=\(lang.integer(m.respondents))"]  // distinct respondents (docs/feedback.md#metrics)
             if let n = m.nps { parts.append("NPS \(lang.signed(n.value))") }
             if let c = m.csatTopBox { parts.append("CSAT " + lang.percent(c.value)) }
+            parts += IndexText.lines(indices, m, lang, interval: false)
             if let e = m.measuredEmotion { parts.append(lang(.emotionValue, lang.signed(e, 1))) }
             rows.append(
                 .row([
