@@ -55,7 +55,7 @@ import Testing
         return path
     }
 
-    static let journeys = ["air-travel", "bank-account", "online-return"]
+    static let journeys = ["air-travel", "bank-account", "online-return", "airport-lounge"]
 
     @Test(.enabled(if: python != nil, "python jsonschema is not installed (scripts/test-setup.sh)"))
     func exportMatchesItsSchema() throws {
