@@ -269,7 +269,8 @@ extension Strings {
         case .heatmapAlt: "Heat map of {1} by segment and touchpoint, significant differences marked"
         // MARK: What changed (pain-points.md)
         case .changesHeading: "What changed"
-        case .changesLead: "By {1}, {2} to {3}: each {1} against the one before, {4} comparisons of NPS, CSAT, CES and negative share for the journey, its stages and touchpoints, {5}. "
+        case .changesLead:
+            "By {1}, {2} to {3}: each {1} against the one before, {4} comparisons of NPS, CSAT, CES and negative share for the journey, its stages and touchpoints, {5}. "
         case .changesHolm: "Holm-corrected at {1} (the chance of any false alarm in this section is at most {1})"
         case .changesBH: "Benjamini–Hochberg-corrected at {1} (false-discovery rate)"
         case .changesUncorrected: "each at {1}, uncorrected"

@@ -271,7 +271,8 @@ extension Strings {
         case .heatmapAlt: "Mapa cieplna: {1} według segmentu i punktu styku, z zaznaczonymi istotnymi różnicami"
         // MARK: What changed (pain-points.md)
         case .changesHeading: "Co się zmieniło"
-        case .changesLead: "Okresy: {1}, od {2} do {3}; każdy okres wobec poprzedniego, porównania NPS, CSAT, CES i udziału negatywnych odpowiedzi dla ścieżki, jej etapów i punktów styku: {4}; {5}. "
+        case .changesLead:
+            "Okresy: {1}, od {2} do {3}; każdy okres wobec poprzedniego, porównania NPS, CSAT, CES i udziału negatywnych odpowiedzi dla ścieżki, jej etapów i punktów styku: {4}; {5}. "
         case .changesHolm: "z poprawką Holma na poziomie {1} (szansa choćby jednego fałszywego alarmu w tej sekcji wynosi najwyżej {1})"
         case .changesBH: "z poprawką Benjaminiego–Hochberga na poziomie {1} (odsetek fałszywych odkryć)"
         case .changesUncorrected: "każde na poziomie {1}, bez poprawki"
