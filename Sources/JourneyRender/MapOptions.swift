@@ -9,6 +9,9 @@ public struct MapOptions: Sendable, Hashable {
     public var highlighted: [String: Int] = [:]
     /// Touchpoints to badge with a short mark ("NEW", "CHANGED": `journeymap diff`).
     public var marks: [String: String] = [:]
+    /// Touchpoints with a significant change between periods, and its mark (`report`, from the
+    /// trends: TrendMarks.latest).
+    public var trends: [String: TrendMark] = [:]
     /// Responses below this are marked as a small sample.
     public var smallSample: Int = 30
     /// Characters per line of a touchpoint title.

@@ -44,6 +44,16 @@ struct TouchpointLabel {
                         ])
                 ]))
         }
+        if let trend = options.trends[tp.id] {
+            // At a glance: worse in the highlight colour, better in the text colour (the
+            // print theme's "positive" is white).
+            let colour = trend.isWorse ? theme.highlight : theme.text
+            rows.append(
+                .row([
+                    .cell(
+                        [(.align, "left")], [.font([(.pointSize, size(9)), (.color, .color(colour))], [.bold([.text(trend.text)])])])
+                ]))
+        }
         let channel = tp.channel.flatMap { journey.channel($0)?.title } ?? lang[.noChannel]
         if !options.wallLabels {
             rows.append(

@@ -33,6 +33,7 @@ public enum ReportJob {
         mapOptions.language = language
         mapOptions.smallSample = options.join.smallSample
         for p in report.painPoints.prefix(max(1, options.highlightTop)) { mapOptions.highlighted[p.touchpointID] = p.rank }
+        if let t = report.trends { mapOptions.trends = TrendMarks.latest(t, language: language) }
         do {
             let map = MapBuilder.build(journey, measurements: joined.measurements, options: mapOptions)
             let mapFiles = try RenderJob.renderFiles(map, name: OutputNames.reportMap, dir: dir, formats: [.svg, .png], dpi: options.dpi)

@@ -554,6 +554,13 @@ public enum Phrase: String, CaseIterable, Sendable {
     case scopeJourney
     /// "stage {1}"
     case scopeStage
+    // MARK: Trend marks on the map
+    /// "{1} {2} since {3} ({4})"
+    case trendMark
+    /// "pp"
+    case trendPoints
+    /// "negative"
+    case trendNegative
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.

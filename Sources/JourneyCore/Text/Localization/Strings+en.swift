@@ -296,6 +296,10 @@ extension Strings {
         case .changesPerTouchpoint: "Per touchpoint (NPS, else CSAT top-box; n; ▼▲ a significant change from the {1} before):"
         case .scopeJourney: "the journey"
         case .scopeStage: "stage {1}"
+        // MARK: Trend marks on the map
+        case .trendMark: "{1} {2} since {3} ({4})"
+        case .trendPoints: "pp"
+        case .trendNegative: "negative"
         }
     }
 

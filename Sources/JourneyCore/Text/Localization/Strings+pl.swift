@@ -298,6 +298,10 @@ extension Strings {
         case .changesPerTouchpoint: "Według punktów styku (NPS, a bez niego CSAT; n; ▼▲ istotna zmiana względem poprzedniego okresu, {1}):"
         case .scopeJourney: "ścieżka"
         case .scopeStage: "etap {1}"
+        // MARK: Trend marks on the map
+        case .trendMark: "{1} {2} od {3} ({4})"
+        case .trendPoints: "p.p."
+        case .trendNegative: "negatywne"
         }
     }
 

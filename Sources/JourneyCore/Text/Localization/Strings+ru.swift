@@ -297,6 +297,10 @@ extension Strings {
             "По точкам контакта (NPS, а без него CSAT; n; ▼▲ значимое изменение по сравнению с предыдущим периодом, {1}):"
         case .scopeJourney: "путь"
         case .scopeStage: "этап {1}"
+        // MARK: Trend marks on the map
+        case .trendMark: "{1} {2} с {3} ({4})"
+        case .trendPoints: "п.п."
+        case .trendNegative: "негатив"
         }
     }
 

@@ -297,6 +297,10 @@ extension Strings {
         case .changesPerTouchpoint: "За точками контакту (NPS, а без нього CSAT; n; ▼▲ значуща зміна порівняно з попереднім періодом, {1}):"
         case .scopeJourney: "шлях"
         case .scopeStage: "етап {1}"
+        // MARK: Trend marks on the map
+        case .trendMark: "{1} {2} з {3} ({4})"
+        case .trendPoints: "в.п."
+        case .trendNegative: "негатив"
         }
     }
 
