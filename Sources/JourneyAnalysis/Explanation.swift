@@ -17,7 +17,7 @@ enum Explanation {
             var s = l(
                 .explainDriver, String(p.rank), l.percent(num(i.value)), outcome ?? l[.explainOutcome], num(i.low), num(i.high),
                 gap, num(d.priority))
-            if let q = d.quadrant { s += ", " + quadrant(q, l) }
+            if let q = d.quadrant { s += ", " + q.title(in: l) }
             return s + "; " + owner + "."
         }
         var reasons: [(Double, String)] = []
@@ -68,15 +68,5 @@ enum Explanation {
             sentence += l[.explainNoData]
         }
         return sentence + "."
-    }
-
-    /// The quadrant's name in the report's language.
-    static func quadrant(_ q: DriverPriority.Quadrant, _ l: Language) -> String {
-        switch q {
-        case .fixFirst: l[.quadrantFixFirst]
-        case .keepUp: l[.quadrantKeepUp]
-        case .secondary: l[.quadrantSecondary]
-        case .overServed: l[.quadrantOverServed]
-        }
     }
 }

@@ -22,16 +22,6 @@ public enum DriversBuilder {
         }
     }
 
-    /// The quadrant's name in the chart's language.
-    static func quadrantName(_ q: DriverPriority.Quadrant, _ l: Language) -> String {
-        switch q {
-        case .fixFirst: l[.quadrantFixFirst]
-        case .keepUp: l[.quadrantKeepUp]
-        case .secondary: l[.quadrantSecondary]
-        case .overServed: l[.quadrantOverServed]
-        }
-    }
-
     static let markerSize = 0.25
 
     /// The drivers view: touchpoints placed by importance and performance; a placeholder note when there are no drivers.
@@ -149,7 +139,7 @@ public enum DriversBuilder {
         // (crossing a neighbour's thin whisker reads better than a label far from its point).
         var placed: [Box] = []
         for (quadrant, x, y, c) in q {
-            let name = quadrantName(quadrant, l).uppercased()
+            let name = quadrant.title(in: l).uppercased()
             text(x, y, [(name, 12, c, true)])
             placed.append(Box(cx: x, cy: y, w: Double(name.count) * 9, h: 16))
         }

@@ -119,13 +119,7 @@ public enum MarkdownReport {
     /// The quadrant's name, "(near the line)" when an interval crosses it.
     static func quadrant(_ row: DriverPriority, _ lang: Language) -> String {
         guard let q = row.quadrant else { return "–" }
-        let name: String
-        switch q {
-        case .fixFirst: name = lang[.quadrantFixFirst]
-        case .keepUp: name = lang[.quadrantKeepUp]
-        case .secondary: name = lang[.quadrantSecondary]
-        case .overServed: name = lang[.quadrantOverServed]
-        }
+        let name = q.title(in: lang)
         return name + (row.nearQuadrantLine ? " (\(lang[.nearTheLine]))" : "")
     }
 
