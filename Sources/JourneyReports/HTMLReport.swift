@@ -49,6 +49,7 @@ public enum HTMLReport {
             }
             out += "</tbody></table></section>\n"
         }
+        out += indices(r, journey: journey, lang)
         out += mapSection(title: r.journeyTitle, svg: mapSVG, png: mapPNG, language: lang)
         out += "<section><h2>\(h(lang[.rankedPainPoints]))</h2>\n"
         if r.painPoints.isEmpty { out += "<p>\(h(lang[.nothingStandsOut]))</p>\n" }
@@ -155,6 +156,7 @@ public enum HTMLReport {
         blockquote{margin:6px 0;padding:4px 10px;border-left:3px solid #E69F00;color:#444;background:#fffaf0;white-space:pre-wrap;overflow-wrap:anywhere}
         .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(250px,1fr));gap:12px}
         .dept{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px}.dept h3{margin:0}
+        td.num{white-space:nowrap}tr.total td{background:#f4f8fb}tr.total td:first-child{font-weight:bold}
         .badtext{color:#A33F00}.opp::before{content:"✦ ";color:#009E73}
         img.map{max-width:100%;border:1px solid #ddd;background:#fff}footer{margin-top:32px;color:#777;font-size:.85em}
         """

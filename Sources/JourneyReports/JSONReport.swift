@@ -20,6 +20,7 @@ public enum JSONReport {
         var departments: [Department]
         var targets: [TargetItem]
         var trends: TrendsItem?
+        var indices: [IndexItem]?
     }
     struct Ref: Encodable { var id: String; var title: String }
     struct DataSummary: Encodable {
@@ -87,8 +88,9 @@ public enum JSONReport {
         var message: String
     }
 
-    /// The report as JSON with sorted keys and rounded numbers.
-    public static func render(_ r: PainPointReport) throws -> String {
+    /// The report as JSON with sorted keys and rounded numbers; `journey` adds its composite
+    /// indices (`indices`, absent without a journey or when it declares none).
+    public static func render(_ r: PainPointReport, journey: Journey? = nil) throws -> String {
         let a = r.measurements.accounting
         let doc = Document(
             journey: Ref(id: r.journeyID, title: r.journeyTitle),
@@ -121,7 +123,7 @@ public enum JSONReport {
                     percent: t.target.isPercent, scope: t.scopeDescription, status: t.status.rawValue,
                     figure: t.value.map(round), interval: t.interval.map(interval), straddles: t.straddles,
                     responses: t.responses, message: t.message)
-            }, trends: r.trends.map(trends))
+            }, trends: r.trends.map(trends), indices: indices(journey, r.measurements))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"

@@ -9,6 +9,8 @@ enum IndexRows {
     struct Row {
         /// "Stage “Settle in”", the journey's title, …
         var place: String
+        /// The group as a target names it (`at stage settle`), to set the index's targets beside it.
+        var scope: Target.Scope
         /// The estimate there.
         var estimate: IndexEstimate
     }
@@ -17,14 +19,14 @@ enum IndexRows {
     /// segments (sorted), touchpoints; each in the journey's order.
     static func rows(_ index: CompositeIndex, _ journey: Journey, _ m: JourneyMeasurements, _ lang: Language) -> [Row] {
         var out: [Row] = []
-        func add(_ place: String, _ x: Metrics?) {
-            if let e = x?.indices[index.id] { out.append(Row(place: place, estimate: e)) }
+        func add(_ place: String, _ scope: Target.Scope, _ x: Metrics?) {
+            if let e = x?.indices[index.id] { out.append(Row(place: place, scope: scope, estimate: e)) }
         }
-        add(journey.title, m.journey)
-        for s in journey.stages { add(lang[.stage] + ": " + s.title, m.byStage[s.id]) }
-        for d in journey.departments { add(lang[.department] + ": " + d.title, m.byDepartment[d.id]) }
-        for (name, x) in m.bySegment.sorted(by: { $0.key < $1.key }) { add(lang(.segment, name), x) }
-        for t in journey.touchpoints { add(lang[.touchpoint] + ": " + t.title, m.byTouchpoint[t.id]) }
+        add(journey.title, .journey, m.journey)
+        for s in journey.stages { add(lang[.stage] + ": " + s.title, .stage(s.id), m.byStage[s.id]) }
+        for d in journey.departments { add(lang[.department] + ": " + d.title, .department(d.id), m.byDepartment[d.id]) }
+        for (name, x) in m.bySegment.sorted(by: { $0.key < $1.key }) { add(lang(.segment, name), .segment(name), x) }
+        for t in journey.touchpoints { add(lang[.touchpoint] + ": " + t.title, .touchpoint(t.id), m.byTouchpoint[t.id]) }
         return out
     }
 

@@ -202,9 +202,11 @@ public enum MarkdownReport {
     static func figure(_ t: TargetResult, _ lang: Language = .en) -> String {
         guard let v = t.value else { return "–" }
         let isIndex = t.target.index != nil
-        let digits = !isIndex && t.target.metric == .nps ? lang.signedNumber(v) : lang.number(v)
+        // An index reads with one decimal everywhere (map, index tables), so "58.0", not "58".
+        let number = { (x: Double) in isIndex ? lang.fixed(x, 1) : lang.number(x) }
+        let digits = !isIndex && t.target.metric == .nps ? lang.signedNumber(v) : number(v)
         var s = (!isIndex && t.target.metric == .csat) || t.target.isPercent ? lang.percent(digits) : digits
-        if let i = t.interval { s += " (\(lang(.intervalWords, lang.number(i.low), lang.number(i.high))))" }
+        if let i = t.interval { s += " (\(lang(.intervalWords, number(i.low), number(i.high))))" }
         return s
     }
 

@@ -71,7 +71,7 @@ public enum ReportJob {
                             (MarkdownReport.render(report, journey: journey, language: language)
                                 + (segments.map { MarkdownReport.segments($0, journey: journey, language: language) } ?? "")
                                 + (closing.summary.map { MarkdownReport.loop($0, report: report) } ?? "")).utf8)),
-                    OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report).utf8)),
+                    OutputFile(path: "\(dir)/pain-points.json", bytes: Array(try JSONReport.render(report, journey: journey).utf8)),
                     OutputFile(
                         path: "\(dir)/report.html",
                         bytes: Array(

@@ -227,6 +227,12 @@ public enum Phrase: String, CaseIterable, Sendable {
     case intervalStraddles
     /// "{1} to {2}"
     case intervalWords
+    /// "each measure put on 0–100 (higher is better) and weighted; 95% interval with each respondent counted once (docs/feedback.md)"
+    case indexMethod
+    /// "Measures on 0–100 (answers)"
+    case colMeasures
+    /// "Not computed per {1}: one of its measures has no answers there (an index needs all of them)."
+    case indexNotComputed
     /// "Ranked pain points"
     case rankedPainPoints
     /// "Nothing stands out: no touchpoint scores below the rest of the journey."

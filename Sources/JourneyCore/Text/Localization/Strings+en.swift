@@ -119,6 +119,10 @@ extension Strings {
         case .statusMissed: "missed"
         case .intervalStraddles: "interval straddles"
         case .intervalWords: "{1} to {2}"
+        case .indexMethod:
+            "each measure put on 0–100 (higher is better) and weighted; 95% interval with each respondent counted once (docs/feedback.md)"
+        case .colMeasures: "Measures on 0–100 (answers)"
+        case .indexNotComputed: "Not computed per {1}: one of its measures has no answers there (an index needs all of them)."
         case .rankedPainPoints: "Ranked pain points"
         case .nothingStandsOut: "Nothing stands out: no touchpoint scores below the rest of the journey."
         case .scoreMethod:

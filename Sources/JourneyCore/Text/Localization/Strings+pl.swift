@@ -119,6 +119,10 @@ extension Strings {
         case .statusMissed: "nieosiągnięty"
         case .intervalStraddles: "przedział obejmuje cel"
         case .intervalWords: "od {1} do {2}"
+        case .indexMethod:
+            "każda miara sprowadzona do skali 0–100 (wyżej znaczy lepiej) i zważona; 95% przedział ufności, każdy respondent liczony raz (docs/feedback.md)"
+        case .colMeasures: "Miary na skali 0–100 (odpowiedzi)"
+        case .indexNotComputed: "Nie obliczono dla: {1} — jedna z jego miar nie ma tam odpowiedzi (indeks wymaga wszystkich)."
         case .rankedPainPoints: "Ranking bolączek"
         case .nothingStandsOut: "Nic się nie wyróżnia: żaden punkt styku nie wypada gorzej niż reszta ścieżki."
         case .scoreMethod:

@@ -119,6 +119,10 @@ extension Strings {
         case .statusMissed: "не достигнута"
         case .intervalStraddles: "интервал включает цель"
         case .intervalWords: "от {1} до {2}"
+        case .indexMethod:
+            "каждая мера приведена к шкале 0–100 (выше — лучше) и взвешена; 95% доверительный интервал, каждый респондент учтён один раз (docs/feedback.md)"
+        case .colMeasures: "Меры на шкале 0–100 (ответов)"
+        case .indexNotComputed: "Не рассчитан для: {1} — у одной из его мер там нет ответов (индексу нужны все)."
         case .rankedPainPoints: "Рейтинг болевых точек"
         case .nothingStandsOut: "Ничего не выделяется: ни одна точка контакта не оценена ниже остального пути."
         case .scoreMethod:

@@ -119,6 +119,10 @@ extension Strings {
         case .statusMissed: "не досягнуто"
         case .intervalStraddles: "інтервал охоплює ціль"
         case .intervalWords: "від {1} до {2}"
+        case .indexMethod:
+            "кожну міру зведено до шкали 0–100 (вище — краще) і зважено; 95% довірчий інтервал, кожного респондента враховано один раз (docs/feedback.md)"
+        case .colMeasures: "Міри на шкалі 0–100 (відповідей)"
+        case .indexNotComputed: "Не обчислено для: {1} — одна з його мір не має там відповідей (індексу потрібні всі)."
         case .rankedPainPoints: "Рейтинг больових точок"
         case .nothingStandsOut: "Нічого не вирізняється: жодна точка контакту не оцінена нижче за решту шляху."
         case .scoreMethod:
