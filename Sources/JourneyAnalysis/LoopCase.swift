@@ -29,11 +29,23 @@ public struct LoopCase: Hashable, Sendable {
     public var later: RespondentResponse?
     /// Where the first response is (data file and line), for a case without a respondent id.
     public var source: String
+    /// The latest step the record holds for the case by the as-of date (latest date, then
+    /// file order): its status, date, owner and note; nil when nothing is recorded.
+    public var lastStep: LoopRecord.Row?
+
+    /// Where the case stands: resolved, contacted (someone reached the customer), not
+    /// reachable (tried, never reached), or open (nothing recorded, or only `open`).
+    public var status: LoopRecord.Status {
+        if resolved { return .resolved }
+        if firstContact != nil { return .contacted }
+        return notReachable ? .notReachable : .open
+    }
 }
 
 extension LoopAnalysis {
     /// The cases of a join's follow-ups with what `record` says happened, in department order,
-    /// then newest first. `asOf` (yyyy-mm-dd) decides what is overdue; record rows after it are ignored.
+    /// then newest first. `asOf` (yyyy-mm-dd) decides what is overdue; responses and record rows
+    /// after it are left out (the loop as it stood that day).
     public static func cases(_ journey: Journey, _ followUps: FollowUps, record: LoopRecord?, asOf: String) -> [LoopCase] {
         let owner = owners(journey)
         let asOfDay = CivilDate.day(asOf) ?? Int.max
@@ -41,6 +53,8 @@ extension LoopAnalysis {
         var keys: [String] = []
         var byKey: [String: LoopCase] = [:]
         for item in followUps.items {
+            // A response after the as-of date did not exist yet on that day.
+            if let d = item.date, d > asOf { continue }
             let dept = owner[item.touchpoint] ?? "unowned"
             let who = item.respondent ?? "\u{1}\(item.file):\(item.line)"
             let key = [dept, who, item.date ?? ""].joined(separator: "\u{0}")
@@ -71,6 +85,7 @@ extension LoopAnalysis {
             guard let candidates = index[row.respondent + "\u{0}" + dept],
                 let i = candidates.last(where: { (cases[$0].date ?? "") <= row.date })
             else { continue }
+            if cases[i].lastStep.map({ $0.day <= row.day }) ?? true { cases[i].lastStep = row }
             switch row.status {
             case .contacted, .resolved:
                 if contactDay[i].map({ row.day < $0 }) ?? true { contactDay[i] = row.day }

@@ -1,112 +1,170 @@
+import JourneyAnalysis
 import JourneyCore
 import JourneyFeedback
 
-/// One owning department's follow-ups: the responses at its touchpoints to answer, newest first.
+/// One owning department's follow-ups: one entry per customer and visit (respondent,
+/// department and day, the loop metrics' case) with where it stands in the loop record.
 public struct FollowUpList: Hashable, Sendable {
-    /// One response with its due date.
+    /// One customer to answer: the visit's responses at the department's touchpoints, its due
+    /// date and what the record says was done.
     public struct Entry: Hashable, Sendable {
-        /// The response.
+        /// The first response of the visit (data order).
         public var item: FollowUpItem
         /// The response date plus the service level (whole days, rounded up); nil without a date or a service level.
         public var due: String?
-        /// Due before the as-of date.
+        /// Due before the as-of date with no contact and no "not reachable" recorded by then.
         public var isOverdue: Bool
-        /// The same respondent's other responses at this department's touchpoints (older
-        /// ones, or the same day's): one call answers them all.
+        /// The same customer's other responses of that visit at this department's touchpoints:
+        /// one call answers them all.
         public var more: [FollowUpItem] = []
+        /// Where it stands in the loop record (open when nothing is recorded).
+        public var status: LoopRecord.Status = .open
+        /// The latest step recorded by the as-of date (date, owner, note), if any.
+        public var lastStep: LoopRecord.Row?
+        /// The first date someone reached the customer, if any.
+        public var firstContact: String?
+
+        /// Still to contact: open (nothing recorded, or only `open`). Contacted, resolved and
+        /// not-reachable entries have left the list of calls to make.
+        public var isToContact: Bool { status == .open }
     }
+
+    /// How many entries stand where: the summary line of a department.
+    public struct Counts: Hashable, Sendable {
+        /// Nobody has reached the customer yet.
+        public var open: Int
+        /// Of the open ones, past their due date.
+        public var overdue: Int
+        /// Reached, not (yet) resolved.
+        public var contacted: Int
+        /// Resolved.
+        public var resolved: Int
+        /// Tried and never reached (closed without a contact).
+        public var notReachable: Int
+        /// Every entry.
+        public var total: Int { open + contacted + resolved + notReachable }
+
+        /// Counts from their parts (tests state what they expect).
+        public init(open: Int = 0, overdue: Int = 0, contacted: Int = 0, resolved: Int = 0, notReachable: Int = 0) {
+            self.open = open
+            self.overdue = overdue
+            self.contacted = contacted
+            self.resolved = resolved
+            self.notReachable = notReachable
+        }
+    }
+
     /// The department's id (`unowned` for touchpoints without an owner).
     public var department: String
     /// Its title.
     public var title: String
     /// The service level in hours, if declared.
     public var hours: Int?
-    /// Newest first (undated last), then in data order.
+    /// To contact first (overdue first, then by due date), then contacted, not reachable and
+    /// resolved, each newest first.
     public var entries: [Entry]
+
+    /// The entries counted by status.
+    public var counts: Counts {
+        var c = Counts()
+        for e in entries {
+            switch e.status {
+            case .open:
+                c.open += 1
+                if e.isOverdue { c.overdue += 1 }
+            case .contacted: c.contacted += 1
+            case .resolved: c.resolved += 1
+            case .notReachable: c.notReachable += 1
+            }
+        }
+        return c
+    }
 }
 
 /// Follow-up lists per owning department (`journeymap loop`), as CSV and Markdown. Every
-/// piece of data is escaped for the format: comments can hold formulas, Markdown and HTML.
+/// piece of data is escaped for the format: comments and the record's notes can hold
+/// formulas, Markdown and HTML.
 public enum FollowUpLists {
-    /// The lists, one per department with something to answer, in the journey's department order.
-    /// `asOf` (yyyy-mm-dd) decides what is overdue.
-    public static func build(_ journey: Journey, _ followUps: FollowUps, asOf: String?) -> [FollowUpList] {
+    /// The lists, one per department with something to answer, in the journey's department
+    /// order, with what `record` says was done by `asOf` (yyyy-mm-dd; responses and record
+    /// rows after it are left out: the lists as they stood that day). Without `asOf` nothing is overdue.
+    public static func build(_ journey: Journey, _ followUps: FollowUps, record: LoopRecord? = nil, asOf: String?) -> [FollowUpList] {
+        var cases = LoopAnalysis.cases(journey, followUps, record: record, asOf: asOf ?? "9999-12-31")
+        if asOf == nil { for i in cases.indices { cases[i].isOverdue = false } }
+        // The responses of each case: the key LoopAnalysis.cases groups by.
         var owner: [String: String] = [:]
         for tp in journey.touchpoints { owner[tp.id] = tp.owner ?? "unowned" }
-        var byDepartment: [String: [FollowUpItem]] = [:]
-        for item in followUps.items { byDepartment[owner[item.touchpoint] ?? "unowned", default: []].append(item) }
+        func key(_ dept: String, _ who: String, _ date: String?) -> String { [dept, who, date ?? ""].joined(separator: "\u{0}") }
+        var items: [String: [FollowUpItem]] = [:]
+        for item in followUps.items {
+            let who = item.respondent ?? "\u{1}\(item.file):\(item.line)"
+            items[key(owner[item.touchpoint] ?? "unowned", who, item.date), default: []].append(item)
+        }
+        var byDepartment: [String: [FollowUpList.Entry]] = [:]
+        for c in cases {
+            guard let responses = items[key(c.department, c.respondent ?? "\u{1}" + c.source, c.date)], let first = responses.first
+            else { continue }
+            byDepartment[c.department, default: []].append(
+                FollowUpList.Entry(
+                    item: first, due: c.due, isOverdue: c.isOverdue, more: Array(responses.dropFirst()), status: c.status,
+                    lastStep: c.lastStep, firstContact: c.firstContact))
+        }
         let order = journey.departments.map(\.id) + ["unowned"]
         return order.compactMap { id -> FollowUpList? in
-            guard let items = byDepartment[id] else { return nil }
-            let hours = journey.followUp.hours(for: id == "unowned" ? nil : id)
-            let sorted = items.enumerated().sorted { a, b in
-                let (da, db) = (a.element.date ?? "", b.element.date ?? "")
-                return da != db ? da > db : a.offset < b.offset
-            }.map(\.element)
-            let entries = sorted.map { item -> FollowUpList.Entry in
-                var due: String?
-                if let d = item.date, let h = hours { due = CivilDate.adding(days: (h + 23) / 24, to: d) }
-                return FollowUpList.Entry(item: item, due: due, isOverdue: due.map { d in asOf.map { d < $0 } ?? false } ?? false)
-            }
-            // One entry per respondent: the newest response leads, the others ride along.
-            var merged: [FollowUpList.Entry] = []
-            var at: [String: Int] = [:]
-            for e in entries {
-                if let r = e.item.respondent, let k = at[r] {
-                    merged[k].more.append(e.item)
-                } else {
-                    if let r = e.item.respondent { at[r] = merged.count }
-                    merged.append(e)
-                }
-            }
-            return FollowUpList(department: id, title: journey.department(id)?.title ?? "No owner", hours: hours, entries: merged)
+            guard let entries = byDepartment[id] else { return nil }
+            return FollowUpList(
+                department: id, title: journey.department(id)?.title ?? "No owner",
+                hours: journey.followUp.hours(for: id == "unowned" ? nil : id),
+                entries: sorted(entries))
         }
     }
 
-    /// One row per response; every field through `Escape.csvField` (no formulas run).
+    /// To contact first: overdue, then by due date (none last), then newest; then contacted,
+    /// not reachable and resolved, newest first; data order breaks ties.
+    static func sorted(_ entries: [FollowUpList.Entry]) -> [FollowUpList.Entry] {
+        func group(_ s: LoopRecord.Status) -> Int {
+            switch s {
+            case .open: 0
+            case .contacted: 1
+            case .notReachable: 2
+            case .resolved: 3
+            }
+        }
+        return entries.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if group(x.status) != group(y.status) { return group(x.status) < group(y.status) }
+            if x.status == .open {
+                if x.isOverdue != y.isOverdue { return x.isOverdue }
+                if x.due != y.due { return (x.due ?? "~") < (y.due ?? "~") }
+            }
+            let (dx, dy) = (x.item.date ?? "", y.item.date ?? "")
+            return dx != dy ? dx > dy : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The CSV's columns.
+    public static let csvHeader = [
+        "respondent", "date", "due", "overdue", "status", "status_date", "owner", "note", "touchpoint", "reasons", "nps", "csat",
+        "sentiment", "category", "comment", "source",
+    ]
+
+    /// One row per response, in the list's order; every field through `Escape.csvField` (no
+    /// formulas run). `status`, `status_date`, `owner` and `note` are the case's latest step
+    /// in the loop record (blank when nothing is recorded).
     public static func csv(_ list: FollowUpList) -> String {
-        var out = "respondent,date,due,overdue,touchpoint,reasons,nps,csat,sentiment,category,comment,source\r\n"
+        var out = csvHeader.joined(separator: ",") + "\r\n"
         for e in list.entries {
             for i in [e.item] + e.more {
-                let fields = [
-                    i.respondent ?? "", i.date ?? "", e.due ?? "", e.isOverdue ? "yes" : "no", i.touchpoint,
-                    i.reasons.joined(separator: "; "),
-                    i.nps.map(number) ?? "", i.csat.map(number) ?? "", i.sentiment?.rawValue ?? "", i.category ?? "", i.comment ?? "",
-                    "\(i.file):\(i.line)",
-                ]
+                let step = e.lastStep
+                let record: [String] = [e.status.rawValue, step?.date ?? "", step?.owner ?? "", step?.note ?? ""]
+                let scores: [String] = [i.nps.map(number) ?? "", i.csat.map(number) ?? ""]
+                let tags: [String] = [i.sentiment?.rawValue ?? "", i.category ?? "", i.comment ?? ""]
+                var fields: [String] = [i.respondent ?? "", i.date ?? "", e.due ?? "", e.isOverdue ? "yes" : "no"]
+                fields += record
+                fields += [i.touchpoint, i.reasons.joined(separator: "; ")]
+                fields += scores + tags + ["\(i.file):\(i.line)"]
                 out += fields.map(Escape.csvField).joined(separator: ",") + "\r\n"
             }
-        }
-        return out
-    }
-
-    /// A page a department head reads: what to answer, by when, and why.
-    public static func markdown(_ list: FollowUpList, journey: Journey, asOf: String?, dropped: Int) -> String {
-        let overdue = list.entries.filter(\.isOverdue).count
-        let responses = list.entries.map { 1 + $0.more.count }.reduce(0, +)
-        var out = "# Follow-ups for \(Escape.markdown(list.title))\n\n"
-        out += "Journey: \(Escape.markdown(journey.title)). "
-        out +=
-            "\(list.entries.count) \(list.entries.count == 1 ? "customer" : "customers") to answer (\(responses) responses; one line per customer)"
-        if let h = list.hours { out += ", each within \(duration(h)) of the response" }
-        if let a = asOf { out += "; \(overdue) past due as of \(a) if nobody has answered them yet" }
-        out +=
-            ". Newest first. Detractor: NPS 0–6; low CSAT: the bottom two boxes; negative: the comment's sentiment (the data's or the tagging rules').\n\n"
-        if dropped > 0 { out += "The list is cut: \(dropped) more responses qualified (see the CSV of a narrower --since/--until).\n\n" }
-        if list.hours == nil { out += "No service level is declared: add `loop within 48 h` to the journey for due dates.\n\n" }
-        out += "| due | respondent | date | touchpoint | why | score | tags | comment |\n|---|---|---|---|---|---|---|---|\n"
-        for e in list.entries {
-            let i = e.item
-            let score = [i.nps.map { "NPS " + number($0) }, i.csat.map { "CSAT " + number($0) }].compactMap { $0 }.joined(separator: ", ")
-            let tags = [i.category, i.sentiment?.rawValue].compactMap { $0 }.map(Escape.markdown).joined(separator: ", ")
-            let due = (e.due ?? "–") + (e.isOverdue ? " **past due**" : "")
-            let who = i.respondent.map(Escape.markdown) ?? "row \(i.line) of \(Escape.markdown(i.file))"
-            let comment = i.comment.map { Escape.markdown(Escape.truncate($0, to: 200)) } ?? ""
-            let places = ([i] + e.more).map { Escape.markdown($0.touchpoint) }
-            var seen = Set<String>()
-            let touchpoints = places.filter { seen.insert($0).inserted }.joined(separator: ", ")
-            let why = Set(([i] + e.more).flatMap(\.reasons)).sorted().joined(separator: ", ")
-            out += "| \(due) | \(who) | \(i.date ?? "–") | \(touchpoints) | \(why) | \(score) | \(tags) | \(comment) |\n"
         }
         return out
     }

@@ -63,6 +63,8 @@ public struct RenderOptions: Sendable, Codable, Equatable {
     public var highlightTop = 3
     /// How feedback is joined (`--feedback`, `--since`, `--until`, `--small-sample`, `--strict`).
     public var join = JoinOptions()
+    /// The loop record and as-of date of the report's Closing the loop section (`--loop`, `--as-of`).
+    public var loop = LoopOptions()
     /// Journeys with more touchpoints are refused before layout (`--max-layout-touchpoints`):
     /// Graphviz's time and memory grow faster than linearly with the graph; a 35,000-touchpoint
     /// journey exhausted memory inside libgvc (docs/security.md).

@@ -59,7 +59,7 @@ public enum ReportJob {
             let segmentsPNG = segmentFiles.first { $0.path.hasSuffix(".png") }?.bytes
             let png = mapFiles.first { $0.path.hasSuffix(".png") }?.bytes
             // With a loop record, loop closure per department beside its pain points (loop.json too).
-            let closing = LoopStep.run(journey, join: options.join, options: LoopOptions(), defaultDay: .latestDate)
+            let closing = LoopStep.run(journey, join: options.join, options: options.loop, defaultDay: .latestDate, laterRows: .ignored)
             outcome.diagnostics += closing.diagnostics.filter { $0.code != CheckJob.overdueCode }
             let loopFiles =
                 try closing.summary.map { [OutputFile(path: "\(dir)/loop.json", bytes: Array(try JSONReport.loop($0).utf8))] } ?? []

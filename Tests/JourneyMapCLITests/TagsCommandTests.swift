@@ -54,23 +54,3 @@ import Testing
         #expect(r.stdout.isEmpty && r.stderr.contains("has no tagging rules; add tag \"name\" { words … }"), "\(r.stderr)")
     }
 }
-
-/// `journeymap loop` on the example: one list per department, written whole.
-@Suite struct LoopCommandTests {
-    @Test func writesAListPerDepartment() throws {
-        let dir = try CLI.tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let r = try CLI.run(["loop", "journeys/airport-lounge.journey", "-o", dir])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("guest: 355 to answer, 352 past due as of 2025-06-30"), "\(r.stdout)")
-        for dept in ["guest", "facilities", "food-bev", "digital"] {
-            #expect(FileManager.default.fileExists(atPath: "\(dir)/follow-up-\(dept).csv"))
-            #expect(FileManager.default.fileExists(atPath: "\(dir)/follow-up-\(dept).md"))
-        }
-        let md = try String(contentsOfFile: dir + "/follow-up-guest.md", encoding: .utf8)
-        #expect(md.contains("355 customers to answer (409 responses; one line per customer), each within 24 h"))
-        #expect(md.contains("| 2025-07-01 | R01995 | 2025-06-30 | entry | detractor, low csat | NPS 3, CSAT 2 |"))
-        let bad = try CLI.run(["loop", "journeys/airport-lounge.journey", "-o", dir, "--as-of", "2025-02-30"])
-        #expect(bad.status == 64)
-    }
-}

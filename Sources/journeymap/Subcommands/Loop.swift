@@ -4,8 +4,11 @@ import JourneyWorkflow
 
 struct Loop: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Follow-up lists: per owning department, the detractors and negative responses to answer, newest first, with due dates.",
-        discussion: "Due dates come from `loop within 48 h [at DEPARTMENT]` in the journey (docs/close-the-loop.md).")
+        abstract:
+            "Follow-up lists: per owning department, the customers to contact (overdue first) and where each stands in the loop record.",
+        discussion:
+            "Due dates come from `loop within 48 h [at DEPARTMENT]`, statuses from the journey's `loop record \"FILE\"` or --loop (docs/close-the-loop.md)."
+    )
 
     @Argument(help: "A journey file.")
     var journey: String
@@ -15,8 +18,7 @@ struct Loop: ParsableCommand {
 
     @OptionGroup var feedback: FeedbackOptions
 
-    @Option(help: ArgumentHelp("What is overdue is judged on this day (YYYY-MM-DD); default: the latest response date.", valueName: "date"))
-    var asOf: String?
+    @OptionGroup var loop: LoopRecordOptions
 
     @Option(help: "Colour in diagnostics: auto, always, never.")
     var color: ColorChoice = .auto
@@ -24,23 +26,20 @@ struct Loop: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print errors only: no summary or 'wrote …' lines, warnings or notes.")
     var quiet = false
 
-    func validate() throws {
-        if let d = asOf, !ISODate.isValid(d) { throw ValidationError("'\(d)' is not a date; use YYYY-MM-DD") }
-    }
-
     func run() throws {
         guard FileReader.kind(of: journey) == "file" else { throw ValidationError("'\(journey)' is not a journey file") }
-        let result = LoopJob.run(path: journey, join: feedback.joinOptions(strict: false), output: output, asOf: asOf)
+        let result = LoopJob.run(path: journey, join: feedback.joinOptions(strict: false), output: output, loop: try loop.options())
         let shown = quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
         Terminal.err(DiagnosticPrinter(sources: result.sources, colored: color.enabled).format(shown.sortedForOutput()))
         guard !result.diagnostics.hasErrors else { throw ExitCode(1) }
         if !quiet {
             for list in result.lists {
-                let overdue = list.entries.filter(\.isOverdue).count
+                let c = list.counts
                 Terminal.out(
-                    "\(Escape.terminal(list.department)): \(list.entries.count) to answer, \(overdue) past due as of \(result.asOf ?? "–")\n"
+                    "\(Escape.terminal(list.department)): \(c.open) to contact (\(c.overdue) overdue), \(c.contacted) contacted, \(c.resolved) resolved, \(c.notReachable) not reachable as of \(result.asOf ?? "–")\n"
                 )
             }
+            if result.record == nil { Terminal.out("no loop record: every customer is listed to contact\n") }
             for f in result.written { Terminal.out("wrote \(Escape.terminal(f))\n") }
         }
     }

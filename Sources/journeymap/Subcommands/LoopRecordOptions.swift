@@ -10,7 +10,10 @@ struct LoopRecordOptions: ParsableArguments {
             "A loop record CSV (respondent,touchpoint,status,date,owner,note); default: the journey's 'loop record'.", valueName: "file"))
     var record: String?
 
-    @Option(help: ArgumentHelp("Judge overdue follow-ups on this day (YYYY-MM-DD); default: today.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Judge overdue follow-ups on this day (YYYY-MM-DD); default: today (report: the latest date in the data and the record).",
+            valueName: "date"))
     var asOf: String?
 
     /// The options as the workflow takes them; a bad date is a command-line error.

@@ -30,6 +30,8 @@ struct Report: ParsableCommand {
     @Flag(help: "Treat feedback row problems as errors.")
     var strict = false
 
+    @OptionGroup var loop: LoopRecordOptions
+
     func validate() throws {
         guard dpi >= 10, dpi <= 2400 else { throw ValidationError("--dpi must be between 10 and 2400") }
         guard maxLayoutTouchpoints >= 1 else { throw ValidationError("--max-layout-touchpoints must be at least 1") }
@@ -47,6 +49,7 @@ struct Report: ParsableCommand {
         settings.options.dpi = dpi
         settings.options.maxLayoutTouchpoints = maxLayoutTouchpoints
         settings.options.join = feedback.joinOptions(strict: strict)
+        settings.options.loop = try loop.options()
         settings.load = input.loadSettings
         var out = BatchOutput(colored: input.color.enabled, quiet: input.quiet)
         let ok = RenderBatch.run(inputs, settings) { event in
