@@ -4,6 +4,7 @@ import JourneyWorkflow
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check journeys, their feedback data and targets; report every problem at once.",
         discussion: """
             Exit 1 when a journey has errors, or when --fail-on says so (missed targets fail by default).

@@ -4,6 +4,7 @@ import JourneyWorkflow
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract:
             "What changed between two versions of a journey, as Markdown (and a map with the changes marked); with --baseline, between two snapshots of its feedback.",
         discussion: """

@@ -4,6 +4,7 @@ import JourneyWorkflow
 
 struct Fmt: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fmt",
         abstract: "Rewrite journey files in the canonical layout (comments kept).")
 
     @OptionGroup var input: InputOptions

@@ -4,6 +4,7 @@ import JourneyWorkflow
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a starter journey and feedback file that teach the language.")
 
     @Argument(help: "The journey id (letters, digits, '-' and '_').")

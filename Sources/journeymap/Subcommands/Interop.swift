@@ -6,6 +6,7 @@ import JourneyWorkflow
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Convert a Mermaid `journey` diagram into a .journey file.",
         discussion:
             "Sections become stages, tasks touchpoints, actors personas; scores 1..5 map onto emotions -2..+2. A score that is not a whole number from 1 to 5 is an error with its line and column."
@@ -43,7 +44,8 @@ struct Import: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a journey as Mermaid, DOT or JSON on standard output.")
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write a journey as Mermaid, DOT or JSON on standard output.")
 
     @Argument(help: "A journey file.")
     var journey: String

@@ -4,6 +4,7 @@ import JourneyWorkflow
 
 struct Loop: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "loop",
         abstract:
             "Follow-up lists: per owning department, the customers to contact (overdue first) and where each stands in the loop record.",
         discussion:

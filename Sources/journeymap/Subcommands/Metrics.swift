@@ -7,6 +7,7 @@ import JourneyWorkflow
 
 struct Metrics: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "metrics",
         abstract: "Join feedback and print CX metrics (n, NPS with interval, CSAT, CES, sentiment, measured emotion).")
 
     @Argument(help: "A journey file.")

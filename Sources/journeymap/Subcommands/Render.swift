@@ -6,6 +6,7 @@ import JourneyWorkflow
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render journey maps through Graphviz (in-process): SVG, PNG, PDF, DOT.",
         discussion: "Outputs go to <output>/<journey-id>/map.<format>. A journey with errors replaces none of its earlier outputs.")
 

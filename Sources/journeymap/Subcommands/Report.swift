@@ -4,6 +4,7 @@ import JourneyWorkflow
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract:
             "Write the pain-point report set: pain-points.md, pain-points.json, report.html, report.svg/png and the map with pain points outlined."
     )

@@ -7,6 +7,7 @@ import JourneyWorkflow
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "A live preview for workshops: a page on 127.0.0.1 that redraws within a second of each save.",
         discussion:
             "A version with errors keeps the last good map and shows the diagnostics. Only this machine can connect. Stop with Ctrl-C.")

@@ -5,6 +5,7 @@ import JourneyWorkflow
 
 struct Tags: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tags",
         abstract: "What the journey's tagging rules do to its feedback: per tag, comments matched and categories filled.",
         discussion: "Rules: tag \"name\" { words … }, sentiment words { … } (docs/close-the-loop.md).")
 

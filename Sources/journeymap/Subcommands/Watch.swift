@@ -5,6 +5,7 @@ import JourneyWorkflow
 
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Re-render journeys when a journey, an include or a feedback file changes.",
         discussion: "Diagnostics show as they happen; a version with errors keeps the last good output. Stop with Ctrl-C.")
 

@@ -5,7 +5,8 @@ import JourneyWorkflow
 /// A worker process of a batch (hidden): reads a `WorkerJob` as JSON on standard input and
 /// writes one `WorkerResult` line of JSON a journey on standard output.
 struct Worker: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A worker process of a render batch (internal).", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "A worker process of a render batch (internal).", shouldDisplay: false)
 
     func run() throws {
         let job: WorkerJob
