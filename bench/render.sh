@@ -57,6 +57,10 @@ batch_dot() { for f in "$OUT"/batch/*.dot; do dot -Tsvg "$f" -o "$f.svg"; done; 
 read -r b1 b1_lo b1_hi < <(time5 $BIN render "$OUT/batch" -o "$OUT/bo1" --format svg --force --jobs 1)
 read -r b2 b2_lo b2_hi < <(time5 $BIN render "$OUT/batch" -o "$OUT/bo2" --format svg --force)
 read -r bd bd_lo bd_hi < <(time5 batch_dot)
+# The fair peer: dot run on every core at once (issue 17 item 4).
+printf '%s\n' "$OUT"/batch/*.dot > "$OUT/dots.txt"
+batch_dot_parallel() { xargs -a "$OUT/dots.txt" -P "$(nproc)" -I{} dot -Tsvg {} -o {}.svg; }
+read -r bx bx_lo bx_hi < <(time5 batch_dot_parallel)
 echo
 echo "100 journeys (20–49 touchpoints) to SVG:"
 echo "| tool | median | range | vs journeymap (all cores) |"
@@ -64,6 +68,15 @@ echo "|---|---|---|---|"
 printf '| journeymap render, %d worker processes | %.2f s | %.2f–%.2f s | 1.00× |\n' "$(nproc)" "$b2" "$b2_lo" "$b2_hi"
 printf '| journeymap render --jobs 1 | %.2f s | %.2f–%.2f s | %.2f× |\n' "$b1" "$b1_lo" "$b1_hi" "$(echo "$b1/$b2" | bc -l)"
 printf '| dot -Tsvg once per journey | %.2f s | %.2f–%.2f s | %.2f× |\n' "$bd" "$bd_lo" "$bd_hi" "$(echo "$bd/$b2" | bc -l)"
+printf '| dot -Tsvg once per journey, xargs -P %d | %.2f s | %.2f–%.2f s | %.2f× |\n' "$(nproc)" "$bx" "$bx_lo" "$bx_hi" "$(echo "$bx/$b2" | bc -l)"
+# CPU time of the same three (user + system, all processes): what a loaded machine compares fairly.
+cpu() { /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.2f", $1 + $2}'; }
+echo "CPU (user+system): journeymap $(cpu $BIN render "$OUT/batch" -o "$OUT/bo2" --format svg --force) s, dot per journey with xargs -P $(nproc) $(cpu xargs -a "$OUT/dots.txt" -P "$(nproc)" -I{} dot -Tsvg {} -o {}.svg) s"
+
+# Start-up: the fixed cost every command pays (issue 17 item 3), against dot's.
+echo
+echo "Start-up, whole process (hyperfine -N, 50 runs):"
+hyperfine -N -w 5 -r 50 --export-markdown "$OUT/startup.md" "$BIN --version" "dot -V" >/dev/null 2>&1 && cat "$OUT/startup.md"
 
 # 3. Parse + check of 10,000 touchpoints, and layout cost as size grows.
 $GEN journey 10000 50 "$OUT/j10000.journey"
