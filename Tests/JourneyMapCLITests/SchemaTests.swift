@@ -109,6 +109,52 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    /// loop.json of the example journey (a loop record, no later responses) and of a small
+    /// journey whose detractors answer again later (so `laterScore` is there).
+    @Test(.enabled(if: python != nil, "python jsonschema is not installed (scripts/test-setup.sh)"))
+    func loopMatchesItsSchema() throws {
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try CLI.run(["report", "journeys/airport-lounge.journey", "-o", dir + "/out", "-q"])
+        try Data(
+            """
+            id,touchpoint,date,nps
+            r1,pay,2026-03-01,3
+            r2,pay,2026-03-02,2
+            r3,pay,2026-03-02,1
+            r4,pay,2026-03-02,0
+            r1,pay,2026-03-20,9
+            r2,pay,2026-03-21,4
+            r3,pay,2026-03-22,6
+            r4,pay,2026-03-23,5
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: dir + "/data.csv"))
+        try Data("respondent,touchpoint,status,date,owner,note\nr1,pay,contacted,2026-03-02,Ann,\nr3,pay,resolved,2026-03-03,Bo,\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/loop.csv"))
+        try Data(
+            """
+            journey later "Later" {
+              department billing "Billing"
+              stage s "S" { touchpoint pay "Pays" { owner billing } }
+              feedback "data.csv" { respondent "id" }
+              loop within 48 h
+              loop record "loop.csv"
+            }
+
+            """.utf8
+        ).write(to: URL(fileURLWithPath: dir + "/later.journey"))
+        _ = try CLI.run(["report", dir + "/later.journey", "-o", dir + "/out", "-q"])
+        let files = ["\(dir)/out/airport-lounge/loop.json", "\(dir)/out/later/loop.json"]
+        for f in files { #expect(FileManager.default.fileExists(atPath: f), "\(f) written") }
+        let later = String(decoding: CLI.read(files[1]) ?? Data(), as: UTF8.self)
+        #expect(later.contains("\"laterScore\"") && later.contains("\"difference\""), "the optional parts are validated too")
+        let lounge = String(decoding: CLI.read(files[0]) ?? Data(), as: UTF8.self)
+        #expect(lounge.range(of: #"\.[0-9]{4,}"#, options: .regularExpression) == nil, "numbers rounded to three decimals")
+        let problems = try validate("loop.schema.json", files)
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     /// The validator is not a rubber stamp: a document with a wrong type fails.
     @Test(.enabled(if: python != nil, "python jsonschema is not installed (scripts/test-setup.sh)"))
     func aWrongDocumentFails() throws {
