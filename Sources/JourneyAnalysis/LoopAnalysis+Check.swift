@@ -2,8 +2,9 @@ import JourneyCore
 import JourneyFeedback
 
 extension LoopAnalysis {
-    /// The loop record checked against the journey and its feedback: unknown respondents and
-    /// touchpoints, dates before the response or after `asOf`; each at the row's line and column 1.
+    /// The loop record checked against the journey and its feedback: statuses going backwards
+    /// (unless a new response came in between), unknown respondents and touchpoints, dates
+    /// before the response or after `asOf`; each at the row's line and column 1.
     public static func check(_ record: LoopRecord, journey: Journey, followUps: FollowUps, asOf: String) -> [Diagnostic] {
         let ids = journey.touchpoints.map(\.id)
         let known = Set(ids)
@@ -17,7 +18,12 @@ extension LoopAnalysis {
             }
         }
         let cut = followUps.responsesDropped > 0
-        var out: [Diagnostic] = []
+        var dates: [String: [String]] = [:]
+        for r in followUps.responses {
+            guard let d = r.date else { continue }
+            for t in r.touchpoints { dates[r.respondent + "\u{0}" + t, default: []].append(d) }
+        }
+        var out = LoopRecord.backwards(record, responses: dates)
         for row in record.rows {
             let at = LoopRecord.at(record.file, row.line, 1)
             let who = Escape.excerpt(row.respondent)

@@ -125,15 +125,18 @@ extension JoinState {
     }
 
     /// Starts gathering a respondent, first flushing the one before. `id` nil: the row is its
-    /// own respondent (keyed by its position in the data).
-    mutating func beginRespondent(id: UInt64?, idBytes: UnsafeBufferPointer<UInt8>?, line: Int) {
+    /// own respondent (keyed by its position in the data). `repeatable`: an id seen before is
+    /// the same person answering again (wide data, one row per response), not a grouping mistake.
+    mutating func beginRespondent(id: UInt64?, idBytes: UnsafeBufferPointer<UInt8>?, line: Int, repeatable: Bool = false) {
         flushRespondent()
         respondent.active = true
         respondent.line = line
         if let id {
             respondent.id = id
             respondent.key = id
-            if seenRespondents.contains(id) {
+            if repeatable {
+                // Each wide row is a whole response: nothing to group, nothing to warn about.
+            } else if seenRespondents.contains(id) {
                 example(
                     "respondent not grouped", .warning, .respondentNotGrouped,
                     "respondent '\(Escape.excerpt(idBytes.map { String(decoding: trimmed($0), as: UTF8.self) } ?? ""))' appears again after other respondents; sort the data by respondent (its rows count as another respondent)",

@@ -59,7 +59,7 @@ extension JoinState {
             let b = row.bytes(c.respondent)
             if !FieldParsing.isBlank(b) { id = respondentHash(b) }
         }
-        beginRespondent(id: id, idBytes: c.respondent >= 0 ? row.bytes(c.respondent) : nil, line: line)
+        beginRespondent(id: id, idBytes: c.respondent >= 0 ? row.bytes(c.respondent) : nil, line: line, repeatable: true)
         defer { flushRespondent() }
         // Ratings: read them all (to count them), remember the first problem.
         var present = 0

@@ -70,9 +70,9 @@ public struct LoopRecord: Hashable, Sendable {
         self.rows = rows
     }
 
-    /// Reads and checks the file on its own: the header, malformed rows, statuses, dates,
-    /// duplicates and statuses going backwards. Checks that need the feedback and the journey
-    /// are `LoopRecord.check(_:journey:responses:asOf:)`'s.
+    /// Reads and checks the file on its own: the header, malformed rows, statuses, dates and
+    /// duplicates. Checks that need the feedback and the journey (statuses going backwards
+    /// included: a new response starts a new case) are `LoopAnalysis.check`'s.
     public static func read(_ source: LoopRecordSource) -> (LoopRecord, [Diagnostic]) {
         let shown = source.resolvedPath
         var record = LoopRecord(file: shown)
@@ -175,7 +175,6 @@ public struct LoopRecord: Hashable, Sendable {
         if tooMany {
             fail("the loop record has more than \(maxRows) rows; only the first \(maxRows) are read (archive older years)")
         }
-        diagnostics += backwards(record)
         return (record, diagnostics)
     }
 
@@ -185,8 +184,11 @@ public struct LoopRecord: Hashable, Sendable {
         return Status(rawValue: folded.split(separator: " ").joined(separator: " "))
     }
 
-    /// Statuses going down for one respondent and touchpoint, in date order (file order on one day).
-    static func backwards(_ record: LoopRecord) -> [Diagnostic] {
+    /// Statuses going down for one respondent and touchpoint, in date order (file order on one
+    /// day). `responses`: the respondent's response dates at each touchpoint, by
+    /// `respondent + "\u{0}" + touchpoint`; a response dated after a row and on or before the
+    /// next starts a new case, which may start again at `open`.
+    public static func backwards(_ record: LoopRecord, responses: [String: [String]] = [:]) -> [Diagnostic] {
         var groups: [String: [Row]] = [:]
         var order: [String] = []
         for r in record.rows {
@@ -197,13 +199,16 @@ public struct LoopRecord: Hashable, Sendable {
         var out: [Diagnostic] = []
         for k in order {
             let rows = groups[k]!.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }.map(\.element)
+            let dates = responses[k] ?? []
             var best = rows[0]
             for r in rows.dropFirst() {
-                if r.status.rank < best.status.rank {
+                if dates.contains(where: { $0 > best.date && $0 <= r.date }) {
+                    best = r
+                } else if r.status.rank < best.status.rank {
                     out.append(
                         Diagnostic(
                             .loopStatusBackwards,
-                            "\(Escape.excerpt(r.respondent)) at '\(Escape.excerpt(r.touchpoint))' goes back from \(best.status.rawValue) (\(best.date), line \(best.line)) to \(r.status.rawValue) (\(r.date)); a new complaint is a new response, not a reopened one",
+                            "\(Escape.excerpt(r.respondent)) at '\(Escape.excerpt(r.touchpoint))' goes back from \(best.status.rawValue) (\(best.date), line \(best.line)) to \(r.status.rawValue) (\(r.date)) with no new response in between; a new complaint is a new response, not a reopened one",
                             at: at(record.file, r.line, 1),
                             notes: [DiagnosticNote("\(best.status.rawValue) here", at: at(record.file, best.line, 1))]))
                 } else {

@@ -79,11 +79,25 @@ import Testing
                 "5:18 JM333 date '2026-02-30' is not a date (YYYY-MM-DD)",
                 "6:1 JM333 date 2026-02-27 is before r1's response at 'pay' (2026-03-01); fix the date",
                 "7:8 JM334 unknown status 'contaced'; did you mean 'contacted'? (statuses: open, contacted, resolved, not reachable)",
-                "9:1 JM335 r1 at 'pay' goes back from resolved (2026-03-04, line 8) to open (2026-03-05); a new complaint is a new response, not a reopened one",
+                "9:1 JM335 r1 at 'pay' goes back from resolved (2026-03-04, line 8) to open (2026-03-05) with no new response in between; a new complaint is a new response, not a reopened one",
                 "10:1 JM336 the same row as line 2 (respondent, touchpoint, status and date); it counts once",
                 "11:1 JM332 r1 gave no response at 'desk' (they rated pay)",
                 "12:1 JM333 date 2026-12-01 is after 2026-03-10 (the as-of date); a call cannot be recorded before it happens",
             ])
+    }
+
+    /// A respondent who answers again starts a new case: `open` after `resolved` is then the
+    /// new case's first step, not a status going backwards (r2 answered on 03-02 and 03-21).
+    @Test func aNewResponseStartsANewCase() throws {
+        let found = try checked(
+            """
+            respondent,touchpoint,status,date,owner,note
+            r2,pay,resolved,2026-03-03,Ann,
+            r2,pay,open,2026-03-21,Ann,second visit
+            r2,pay,open,2026-03-20,Ann,before the second visit
+
+            """, asOf: "2026-03-25")
+        #expect(found.count == 1 && found[0].hasPrefix("4:1 JM335 r2 at 'pay' goes back from resolved (2026-03-03, line 2)"), "\(found)")
     }
 
     @Test func aWrongHeaderOrAMissingFileIsOneClearError() throws {

@@ -4,8 +4,9 @@
 Input: the follow-up lists of `journeymap loop journeys/airport-lounge.journey -o DIR`
 (follow-up-*.csv). Each customer to answer (respondent, department, day) gets the steps a
 team would record: most are reached within the service level, some late, some never reached;
-a few of the last weeks' are still open (overdue). Deterministic: the same lists give the same file.
-usage: make-loop.py DIR > journeys/airport-lounge.loop.csv
+a few of the last weeks' are still open (overdue). Deterministic: the same lists give the same file,
+and a case's steps depend only on its key, so more cases (later visits) add rows and change none.
+usage: make-loop.py DIR > journeys/airport-lounge.loop.csv   (the order of runs: make-survey.py)
 """
 import csv, datetime, hashlib, sys, glob, os
 
@@ -40,8 +41,12 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "follow-up-*.csv"))):
         key = (dept, r["respondent"], r["date"])
         cases.setdefault(key, r["touchpoint"])
 
-# The last open ones: the five newest cases whose hash is lowest in June (the team fell behind).
-june = sorted((k for k in cases if k[2] >= "2025-06-20"), key=lambda k: u("open", *k))[:5]
+# The last open ones: of the first visits from 20 June, the five whose hash is lowest (the team
+# fell behind). First visits only, so later visits (make-survey.py) do not change the choice.
+first = {}
+for dept, resp, date in cases:
+    first[resp] = min(first.get(resp, date), date)
+june = sorted((k for k in cases if k[2] >= "2025-06-20" and k[2] == first[k[1]]), key=lambda k: u("open", *k))[:5]
 rows = []
 for key in sorted(cases, key=lambda k: (k[2], k[0], k[1])):
     dept, resp, date = key
