@@ -1,15 +1,33 @@
 import JourneyCore
 import JourneyFeedback
 
-/// A figure that change detection compares.
-public enum ChangeMetric: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+/// A figure that change detection compares: one of the standard measures, or a composite
+/// index declared in the journey (docs/feedback.md#composite-indices), named by its id.
+public enum ChangeMetric: Hashable, Sendable, Codable, Comparable {
     case nps
-    case csatTopBox = "csat-top-box"
-    case csatMean = "csat-mean"
-    case cesMean = "ces-mean"
-    case negativeShare = "negative-share"
+    case csatTopBox
+    case csatMean
+    case cesMean
+    case negativeShare
+    /// A composite index (`index chi … = …`) by its id: 0–100, higher is better.
+    case index(String)
 
-    /// How reports name it.
+    /// The standard measures, in report order; a pair's indices follow them, by id.
+    public static let measures: [ChangeMetric] = [.nps, .csatTopBox, .csatMean, .cesMean, .negativeShare]
+
+    /// The name in JSON and diagnostics: `nps`, `csat-top-box`, … or the index's id.
+    public var rawValue: String {
+        switch self {
+        case .nps: "nps"
+        case .csatTopBox: "csat-top-box"
+        case .csatMean: "csat-mean"
+        case .cesMean: "ces-mean"
+        case .negativeShare: "negative-share"
+        case .index(let id): id
+        }
+    }
+
+    /// How reports name it (an index by its id in capitals, as the map writes it: "CHI").
     public var title: String {
         switch self {
         case .nps: return "NPS"
@@ -17,21 +35,40 @@ public enum ChangeMetric: String, Hashable, Sendable, Codable, CaseIterable, Com
         case .csatMean: return "CSAT mean"
         case .cesMean: return "CES mean"
         case .negativeShare: return "negative share"
+        case .index(let id): return id.uppercased()
         }
     }
 
-    /// The unit of a difference: NPS points, percentage points, or the scale's own units.
+    /// The unit of a difference: NPS points, percentage points, or the scale's own units
+    /// (an index's 0–100 points).
     public var unit: String {
         switch self {
-        case .nps: return ""
+        case .nps, .index: return ""
         case .csatTopBox, .negativeShare: return " pp"
         case .csatMean, .cesMean: return ""
         }
     }
 
-    /// Declaration order.
+    /// Encoded as its name (`"nps"`, `"chi"`).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+
+    /// A standard measure's name, else an index id.
+    public init(from decoder: Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        self = Self.measures.first { $0.rawValue == name } ?? .index(name)
+    }
+
+    /// The standard measures in declaration order, then indices by id.
     public static func < (a: ChangeMetric, b: ChangeMetric) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        switch (a, b) {
+        case (.index(let x), .index(let y)): return x < y
+        case (.index, _): return false
+        case (_, .index): return true
+        default: return measures.firstIndex(of: a)! < measures.firstIndex(of: b)!
+        }
     }
 }
 
@@ -103,6 +140,15 @@ public struct ChangeReport: Hashable, Sendable, Codable {
     }
     /// The significant changes for the worse.
     public var regressions: [MetricChange] { significant.filter(\.isWorse) }
+    /// "NPS, CSAT, CES and negative share", with the compared indices named ("…, negative
+    /// share and the index CHI"): what the comparisons were of, for summaries.
+    public var figuresCompared: String {
+        var ids: [String] = []
+        for t in tests { if case .index(let id) = t.metric, !ids.contains(id) { ids.append(id) } }
+        guard !ids.isEmpty else { return "NPS, CSAT, CES and negative share" }
+        return "NPS, CSAT, CES, negative share and the \(ids.count == 1 ? "index" : "indices") "
+            + ids.map { $0.uppercased() }.joined(separator: ", ")
+    }
     /// An empty report.
     public init(tests: [MetricChange] = [], correction: MultipleComparison = .holm, level: Double = 0.05, skippedTooFew: Int = 0) {
         self.tests = tests
@@ -157,7 +203,9 @@ public enum ChangeDetection {
         var tests: [MetricChange] = []
         var skipped = 0
         for pair in pairs {
-            for metric in ChangeMetric.allCases {
+            // The indices both sides measure, by id, after the standard measures: one family.
+            let indices = Set(pair.before.indices.keys).intersection(pair.after.indices.keys).sorted().map(ChangeMetric.index)
+            for metric in ChangeMetric.measures + indices {
                 switch test(metric, pair, settings: settings) {
                 case .tested(let c): tests.append(c)
                 case .tooFew: skipped += 1
@@ -231,7 +279,7 @@ public enum ChangeDetection {
         guard let d = difference(metric, a, b) else { return .absent }
         let higherIsBetter: Bool
         switch metric {
-        case .nps, .csatTopBox, .csatMean: higherIsBetter = true
+        case .nps, .csatTopBox, .csatMean, .index: higherIsBetter = true
         case .negativeShare: higherIsBetter = false
         case .cesMean: higherIsBetter = !settings.cesLowerIsBetter
         }
@@ -250,6 +298,10 @@ public enum ChangeDetection {
         case .csatMean: return m.csatMeanInterval
         case .cesMean: return m.cesMeanInterval
         case .negativeShare: return m.negativeShare
+        case .index(let id):
+            // The comparison needs the index's standard error, so an index of one respondent is not compared.
+            guard let e = m.indices[id], let i = e.interval, e.standardError != nil else { return nil }
+            return ScoreInterval(value: e.value, low: i.low, high: i.high)
         }
     }
 
@@ -261,6 +313,7 @@ public enum ChangeDetection {
         case .csatTopBox, .csatMean: return e?.respondents ?? m.csatCount
         case .cesMean: return e?.respondents ?? m.cesCount
         case .negativeShare: return e?.respondents ?? m.sentimentTotal
+        case .index(let id): return m.indices[id]?.respondents ?? 0
         }
     }
 
@@ -271,6 +324,7 @@ public enum ChangeDetection {
         case .csatMean: return m.clusterErrors.csatMean
         case .cesMean: return m.clusterErrors.cesMean
         case .negativeShare: return m.clusterErrors.negativeShare
+        case .index: return nil
         }
     }
 
@@ -284,6 +338,7 @@ public enum ChangeDetection {
     /// The interval of b − a and the two-sided p-value of "no difference".
     static func difference(_ metric: ChangeMetric, _ a: Metrics, _ b: Metrics) -> Difference? {
         let z = MetricsMath.z
+        if case .index(let id) = metric { return indexDifference(id, a, b) }
         let ea = clusterError(metric, a), eb = clusterError(metric, b)
         if ea != nil || eb != nil {
             // Cluster-robust (respondents answered several touchpoints): each side's ratio
@@ -335,7 +390,22 @@ public enum ChangeDetection {
             let diff = fb.value - fa.value
             let half = MetricsMath.tQuantile(0.975, df: df) * se
             return Difference(low: diff - half, high: diff + half, p: MetricsMath.tTwoSidedP(diff / se, df: df), method: "Welch t")
+        case .index: return nil
         }
+    }
+
+    /// A composite index's difference between two independent samples: each side's
+    /// respondent-clustered delta-method standard error (IndexMoments), the variances added,
+    /// and a t reference with the smaller side's respondents − 1 (as the cluster-robust
+    /// comparison of single measures; docs/feedback.md#composite-indices).
+    static func indexDifference(_ id: String, _ a: Metrics, _ b: Metrics) -> Difference? {
+        guard let ea = a.indices[id], let eb = b.indices[id], let sa = ea.standardError, let sb = eb.standardError else { return nil }
+        let se = (sa * sa + sb * sb).squareRoot()
+        guard se > 0 else { return nil }
+        let df = Double(max(1, min(ea.respondents, eb.respondents) - 1))
+        let diff = eb.value - ea.value
+        let half = MetricsMath.tQuantile(0.975, df: df) * se
+        return Difference(low: diff - half, high: diff + half, p: MetricsMath.tTwoSidedP(diff / se, df: df), method: "delta method")
     }
 
     /// The independent standard error of one side's figure, on the reported scale.
@@ -356,6 +426,7 @@ public enum ChangeDetection {
             let n = count(metric, m)
             guard n > 1 else { return nil }
             return (f.high - f.low) / 2 / MetricsMath.tQuantile975(df: n - 1)
+        case .index(let id): return m.indices[id]?.standardError
         }
     }
 

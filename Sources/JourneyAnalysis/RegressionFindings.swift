@@ -19,7 +19,7 @@ public enum RegressionFindings {
         }
         let better = report.significant.count - report.regressions.count
         var summary =
-            "compared \(from) with \(to) (\(phrase(report))): \(report.tests.count) comparisons (NPS, CSAT, CES and negative share where the data has them, for the journey, its stages and touchpoints); \(report.regressions.count) significantly worse, \(better) significantly better"
+            "compared \(from) with \(to) (\(phrase(report))): \(report.tests.count) comparisons (\(report.figuresCompared) where the data has them, for the journey, its stages and touchpoints); \(report.regressions.count) significantly worse, \(better) significantly better"
         if report.skippedTooFew > 0 { summary += "; \(report.skippedTooFew) not made (fewer than \(minimumN) answers on a side)" }
         if report.tests.isEmpty {
             summary += "; nothing was compared, so nothing can have got worse: use a longer period or a baseline with more answers"

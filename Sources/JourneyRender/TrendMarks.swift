@@ -37,7 +37,12 @@ public enum TrendMarks {
     /// "▼ NPS −58 since 2026-09 (−71…−43)".
     static func mark(_ c: MetricChange, _ l: Language) -> TrendMark {
         let d = c.difference
-        let decimals = c.metric == .csatMean || c.metric == .cesMean ? 2 : 0
+        let decimals =
+            switch c.metric {
+            case .csatMean, .cesMean: 2
+            case .index: 1
+            default: 0
+            }
         let unit = c.metric == .csatTopBox || c.metric == .negativeShare ? " " + l[.trendPoints] : ""
         let name: String =
             switch c.metric {
@@ -45,6 +50,7 @@ public enum TrendMarks {
             case .csatTopBox, .csatMean: "CSAT"
             case .cesMean: "CES"
             case .negativeShare: l[.trendNegative]
+            case .index(let id): id.uppercased()
             }
         let text = l(
             .trendMark, (c.isWorse ? "▼ " : "▲ ") + name, l.signed(d.value, decimals) + unit, c.from,

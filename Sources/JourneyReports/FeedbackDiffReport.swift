@@ -12,7 +12,7 @@ public enum FeedbackDiffReport {
     public static func markdown(_ r: ChangeReport, journey: Journey, from: String, to: String, minimumN: Int = 30) -> String {
         let e = Escape.markdown
         var out = "# Feedback changes: \(e(journey.title))\n\nFrom \(e(from)) to \(e(to)): "
-        out += "\(PriorityAnalysis.grouped(r.tests.count)) comparisons of NPS, CSAT, CES and negative share (where both sides have them) "
+        out += "\(PriorityAnalysis.grouped(r.tests.count)) comparisons of \(r.figuresCompared) (where both sides have them) "
         out += "for the journey, its stages and touchpoints, \(correctionPhrase(r))."
         if r.skippedTooFew > 0 {
             out += " \(PriorityAnalysis.grouped(r.skippedTooFew)) were not made: a side had fewer than \(minimumN) answers."

@@ -167,6 +167,7 @@ extension MarkdownReport {
         case .nps: return signed(v.value, l)
         case .csatTopBox, .negativeShare: return l.percent(number(v.value, l))
         case .csatMean, .cesMean: return twoDecimals(v.value, l)
+        case .index: return l.fixed(v.value, 1)
         }
     }
 
@@ -175,6 +176,7 @@ extension MarkdownReport {
         case .nps: return l(.intervalWords, signed(v.low, l), signed(v.high, l))
         case .csatTopBox, .negativeShare: return l(.intervalWords, number(v.low, l), number(v.high, l))
         case .csatMean, .cesMean: return l(.intervalWords, twoDecimals(v.low, l), twoDecimals(v.high, l))
+        case .index: return l(.intervalWords, l.fixed(v.low, 1), l.fixed(v.high, 1))
         }
     }
 
