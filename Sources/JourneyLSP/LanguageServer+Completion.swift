@@ -59,7 +59,7 @@ struct CompletionContext {
 
 /// The completions for a context: statement keywords where a statement starts, ids of the
 /// right kind after `owner`, `channel`, `persona`, `flow`, `->`, `rating`, `at`, and the
-/// fixed words of `emotion`, `target`, `index`, `theme`, `language`, `format`, `column`, `scale`, `sentiment`.
+/// fixed words of `emotion`, `target`, `index`, `loop`, `theme`, `language`, `format`, `column`, `scale`, `sentiment`.
 struct Completions {
     let analysis: DocumentAnalysis
 
@@ -98,10 +98,27 @@ struct Completions {
                 return ids(kind)
             }
             return []
+        case ("journey", "loop"): return loop(c)
         case ("journey", "index"):
             // A measure after each weight: `index chi = 0.5 |`.
             if let l = c.arguments.last, l.kind == .number, args.contains("=") { return words(Vocabulary.indexComponents) }
             return []
+        default: return []
+        }
+    }
+
+    /// `loop within 48 h at DEPARTMENT` word by word, and `loop record` with the conventional
+    /// file name beside the journey (`"JOURNEY.loop.csv"`, docs/close-the-loop.md).
+    private func loop(_ c: CompletionContext) -> [CompletionItem] {
+        let args = c.arguments.map(\.text)
+        switch args.count {
+        case 0: return words(["within", "record"], detail: ["service level: loop within 48 h [at DEPARTMENT]", "loop record \"FILE\""])
+        case 1 where args[0] == "record":
+            let name = "\"\(analysis.journey?.id ?? "journey").loop.csv\""
+            return [CompletionItem(label: name, kind: 17, detail: "the loop record: a CSV beside the journey", sortText: nil)]
+        case 2 where args[0] == "within" && c.arguments[1].kind == .number: return words(["h", "d"], detail: ["hours", "days"])
+        case 3 where args[0] == "within": return words(["at"])
+        case 4 where args[0] == "within" && args[3] == "at": return ids(.department)
         default: return []
         }
     }

@@ -53,6 +53,15 @@ import Testing
         ),
         (head + "  stage s \"S\" { touchpoint a \"A\" }\n  target nps >= 0 at department |\n}", ["ops", "care"]),
         (head + "  stage s \"S\" { touchpoint a \"A\" }\n  index chi = 0.5 nps + 0.5 |\n}", ["nps", "csat", "ces", "negative"]),
+        // Closing the loop: `loop within 48 h at DEPARTMENT` word by word, `loop record "FILE"`.
+        (head + "  loop |\n}", ["within", "record"]),
+        (head + "  loop within 48 |\n}", ["h", "d"]),
+        (head + "  loop within 2 d |\n}", ["at"]),
+        (head + "  loop within 24 h at |\n}", ["ops", "care"]),
+        (head + "  loop within 24 h at c|\n}", ["ops", "care"]),
+        (head + "  loop record |\n}", ["\"j.loop.csv\""]),
+        (head + "  loop within 24 h at care |\n}", []),
+        (head + "  loop record \"a|.csv\"\n}", []),
         // Nothing where nothing fits: after a complete statement, in a string, in a comment.
         (head + "  stage s \"S\" {\n    touchpoint a \"A\" { owner ops | }\n  }\n}", []),
         (head + "  stage s \"S|\" {}\n}", []),
