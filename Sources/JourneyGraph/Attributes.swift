@@ -50,12 +50,15 @@ public struct Trusted: Sendable, Hashable, ExpressibleByStringLiteral, Expressib
 
     /// `#rrggbb` from components.
     public static func rgb(_ r: Int, _ g: Int, _ b: Int) -> Trusted {
-        func hex(_ v: Int) -> String {
-            let digits = Array("0123456789abcdef")
+        // Bytes, not Characters: this runs for every cell of every label.
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [0x23]
+        for v in [r, g, b] {
             let c = max(0, min(255, v))
-            return String(digits[c / 16]) + String(digits[c % 16])
+            out.append(digits[c / 16])
+            out.append(digits[c % 16])
         }
-        return Trusted(raw: "#" + hex(r) + hex(g) + hex(b))
+        return Trusted(raw: String(decoding: out, as: UTF8.self))
     }
 
     /// A colour from a table of our own (validated as #rrggbb or #rrggbbaa).

@@ -59,25 +59,29 @@ public struct HTML: Sendable, Hashable {
     /// (it keeps ZWJ/ZWNJ inside words and emoji); the only thing that reaches the label is
     /// inert text.
     public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in Escape.visible(s).unicodeScalars {
-            switch ch.value {
-            case 0x26: out += "&amp;"
-            case 0x3C: out += "&lt;"
-            case 0x3E: out += "&gt;"
-            case 0x22: out += "&quot;"
-            case 0x27: out += "&#39;"
+        let text = Escape.visible(s)
+        // Byte by byte (every byte acted on is ASCII, and no byte of a multi-byte UTF-8
+        // sequence is), with a fast path for the common label that needs nothing.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0x5C })
+        else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for b in text.utf8 {
+            switch b {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22: out += "&quot;".utf8
+            case 0x27: out += "&#39;".utf8
             // Graphviz expands \N, \G, \L … even inside HTML-like labels; a doubled
             // backslash comes out as one literal backslash (measured with libgvc 2.42).
-            case 0x5C: out += "\\\\"
+            case 0x5C: out += "\\\\".utf8
             case 0x00...0x1F:  // a line break left in one line of a label (HTML.text splits them first)
                 continue
-            default:
-                out.unicodeScalars.append(ch)
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     // Convenience builders.

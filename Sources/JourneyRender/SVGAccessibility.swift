@@ -105,8 +105,12 @@ public enum SVGAccessibility {
 
     /// `tp3:s&#45;&gt;tp4:s` (ports optional) → "From <title> to <title>".
     static func edgeTitle(_ name: String, _ tps: [Touchpoint], _ flows: [Int: String] = [:], _ lang: Language = .en) -> String? {
-        let parts = name.components(separatedBy: "&#45;&gt;")
-        guard parts.count == 2 else { return nil }
+        // Split at the one arrow, over bytes (names are ASCII from our DOT; this runs per edge).
+        let bytes = Array(name.utf8), arrow = Array("&#45;&gt;".utf8)
+        guard let at = find(bytes, arrow, from: 0, stopAtClose: false),
+            find(bytes, arrow, from: at + arrow.count, stopAtClose: false) == nil
+        else { return nil }
+        let parts = [String(decoding: bytes[..<at], as: UTF8.self), String(decoding: bytes[(at + arrow.count)...], as: UTF8.self)]
         // Half of a labelled flow: to or from its label node.
         for part in parts {
             let node = part.split(separator: ":").first.map(String.init) ?? part
@@ -129,26 +133,13 @@ public enum SVGAccessibility {
         return true
     }
 
-    static func find(_ b: [UInt8], _ pattern: [UInt8], from: Int) -> Int? {
+    static func find(_ b: [UInt8], _ pattern: [UInt8], from: Int, stopAtClose: Bool = true) -> Int? {
         var i = from
         while i + pattern.count <= b.count {
             if b[i] == pattern[0], matches(b, i, pattern) { return i }
-            if b[i] == 0x3E { return nil }  // a title never holds '>': this is not one
+            if stopAtClose, b[i] == 0x3E { return nil }  // a title never holds '>': this is not one
             i += 1
         }
         return nil
-    }
-}
-
-extension String {
-    func components(separatedBy separator: String) -> [String] {
-        var out: [String] = []
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: separator) {
-            out.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
-        }
-        out.append(String(rest))
-        return out
     }
 }

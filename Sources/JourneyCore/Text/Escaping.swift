@@ -107,19 +107,26 @@ public enum Escape {
 
     /// Text content and attribute values in HTML and XML (SVG): `& < > " '`.
     public static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for ch in visible(text).unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+        let text = visible(text)
+        // Byte by byte: the five characters are ASCII, and no byte of a multi-byte UTF-8
+        // sequence is ASCII. Most titles and labels have none of them (issue 17: this runs for
+        // every label of every map in a batch).
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return text
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for b in text.utf8 {
+            switch b {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22: out += "&quot;".utf8
+            case 0x27: out += "&#39;".utf8
+            default: out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Inline Markdown (a table cell or a list item): no links, images, HTML, emphasis or

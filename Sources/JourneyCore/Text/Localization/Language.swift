@@ -84,21 +84,31 @@ enum Strings {
     /// may be a journey title holding "{1}", is never read again); a placeholder without an
     /// argument stays as written.
     static func fill(_ template: String, _ arguments: [String]) -> String {
-        guard !arguments.isEmpty, template.contains("{") else { return template }
-        var out = ""
-        var chars = template[...]
-        while let open = chars.firstIndex(of: "{") {
-            out += chars[..<open]
-            let afterOpen = chars.index(after: open)
-            if let close = chars[afterOpen...].firstIndex(of: "}"), let n = Int(chars[afterOpen..<close]), n >= 1, n <= arguments.count {
-                out += arguments[n - 1]
-                chars = chars[chars.index(after: close)...]
-            } else {
-                out.append("{")
-                chars = chars[afterOpen...]
+        guard !arguments.isEmpty, template.utf8.contains(0x7B) else { return template }
+        // Over bytes: `{`, `}` and digits are ASCII, so no placeholder can start or end inside
+        // a multi-byte character. Every label of every map calls this (issue 17).
+        let t = Array(template.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count + arguments.reduce(0) { $0 + $1.utf8.count })
+        var i = 0
+        while i < t.count {
+            if t[i] == 0x7B {
+                var j = i + 1
+                var n = 0
+                while j < t.count, t[j] >= 0x30, t[j] <= 0x39, n <= arguments.count {
+                    n = n * 10 + Int(t[j] - 0x30)
+                    j += 1
+                }
+                if j > i + 1, j < t.count, t[j] == 0x7D, n >= 1, n <= arguments.count {
+                    out += arguments[n - 1].utf8
+                    i = j + 1
+                    continue
+                }
             }
+            out.append(t[i])
+            i += 1
         }
-        return out + chars
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
