@@ -39,6 +39,10 @@ public struct CSVReader: ~Copyable {
         @usableFromInline let start: Int
         /// Byte offset where `problem` was found.
         @usableFromInline let problemOffset: Int
+        /// File offsets of the row's first byte and of the byte after its line break: where
+        /// ranges of the file are cut (JoinState+Ranges).
+        let offset: Int
+        let end: Int
         @usableFromInline let base: UnsafePointer<UInt8>
         @usableFromInline let bounds: UnsafePointer<Int>
         @usableFromInline let escaped: UnsafePointer<Bool>
@@ -47,6 +51,13 @@ public struct CSVReader: ~Copyable {
         @inlinable public func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
             let start = bounds[2 * i], end = bounds[2 * i + 1]
             return UnsafeBufferPointer(start: base + start, count: end - start)
+        }
+
+        /// A malformed row with a quote in it: quotes outside quoted fields upset the parity of
+        /// quotes that the parallel join's first pass uses to find row starts (JoinState+Ranges).
+        var mayFoolQuoteParity: Bool {
+            guard problem != nil else { return false }
+            return UnsafeBufferPointer(start: base + start, count: end - offset).contains(0x22)
         }
 
         /// Whether field `i` is empty (no bytes; `""` in quotes is empty too).
@@ -278,8 +289,9 @@ public struct CSVReader: ~Copyable {
                 let blank = fields == 1 && bounds[0] == bounds[1] && !escapedFlags[0] && next - pos <= 2
                 if !blank {
                     let row = Row(
-                        line: line, fieldCount: fields, problem: problem, start: pos, problemOffset: problemAt, base: UnsafePointer(buffer),
-                        bounds: UnsafePointer(bounds), escaped: UnsafePointer(escapedFlags))
+                        line: line, fieldCount: fields, problem: problem, start: pos, problemOffset: problemAt,
+                        offset: bufferOffset + pos, end: bufferOffset + next, base: UnsafePointer(buffer), bounds: UnsafePointer(bounds),
+                        escaped: UnsafePointer(escapedFlags))
                     if !body(row) {
                         stopped = (bufferOffset + next, line + lines)
                         return

@@ -22,13 +22,24 @@ extension JoinState {
         return s
     }
 
+    /// This (empty) range state starting from the categories seen so far: a range read after
+    /// the ones before it have merged (one thread) numbers categories as one pass does.
+    func seeded(_ categories: ByteTable) -> JoinState {
+        var s = self
+        s.categories = categories
+        return s
+    }
+
     /// Adds the next range's state (made by `rangeTemplate`, read after everything merged so
     /// far) as if its rows had been read here: ids of segments and categories are renumbered
     /// in order of first appearance, the first few examples of each kind are kept over the
     /// whole file, and the diagnostics keep file order. False when the range cannot be merged
     /// exactly (it filled the category table on its own): the caller reads in one pass.
-    mutating func absorb(_ r: JoinState) -> Bool {
-        guard r.categories.count < Accumulator.maxCategories else { return false }
+    /// `seeded`: the range started from this state's categories (`seeded(_:)`), so its table
+    /// filled as one pass's would, and it always merges.
+    @discardableResult
+    mutating func absorb(_ r: JoinState, seeded: Bool = false) -> Bool {
+        guard seeded || r.categories.count < Accumulator.maxCategories else { return false }
         // Categories: the same rule as ingestRow (known, else new while there is room, else "(other)").
         var categoryMap: [Int] = []
         categoryMap.reserveCapacity(r.categories.count)

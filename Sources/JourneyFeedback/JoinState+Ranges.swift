@@ -69,17 +69,29 @@ extension JoinState {
     /// The cores this process may use: the default number of threads.
     static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    /// Reads a large regular CSV file of long data in ranges on `plan.threads` threads; false
-    /// when it is not such a file (or a range boundary turned out not to be a row's), and
-    /// nothing has changed: the caller then reads it in one pass. The result equals the
-    /// one-pass read's (same rows, same diagnostics in the same order, the same first
-    /// examples; sums equal whenever they are exact, as integer scores are; see RangePlan).
-    mutating func ingestCSVRanges(_ source: FeedbackSource, plan: RangePlan) -> Bool {
+    /// The plan when a CSV file of long data is summed in ranges: a large regular file, and
+    /// nothing that needs one pass. Nil: it is summed whole. Whether a file is cut depends on
+    /// the file and never on the number of threads, so the sums never do either: with more
+    /// than one thread the ranges are read at once (`ingestCSVRanges`), with one (or when
+    /// they cannot be read apart) in one pass cut at the same boundaries (`ingestCSV`).
+    func rangeCuts(_ source: FeedbackSource) -> RangePlan? {
         // Order-dependent extras stay on one pass: the explained sample, follow-ups, and
         // respondents (whose rows may straddle a range boundary).
-        guard !respondentMode, followUps == nil, (tagging?.explainLimit ?? 0) == 0, plan.threads >= 1 else { return false }
+        guard let plan = rangePlan, !respondentMode, followUps == nil, (tagging?.explainLimit ?? 0) == 0, plan.threads >= 1 else {
+            return nil
+        }
+        guard let size = CSVReader.fileSize(source.resolvedPath), size >= plan.minimumBytes, size > 0 else { return nil }
+        return plan
+    }
+
+    /// Reads a file that `rangeCuts` cuts in ranges on `plan.threads` threads; false when a
+    /// range boundary turned out not to be a row's (or a malformed row may have misled the
+    /// first pass), and nothing has changed: the caller then reads it in one pass, cut at the
+    /// same boundaries. The result equals the one-pass read's (same rows, same diagnostics in
+    /// the same order, the same first examples, the same sums; see RangePlan).
+    mutating func ingestCSVRanges(_ source: FeedbackSource, plan: RangePlan) -> Bool {
         let path = source.resolvedPath
-        guard let size = CSVReader.fileSize(path), size >= plan.minimumBytes, size > 0 else { return false }
+        guard let size = CSVReader.fileSize(path), size > 0 else { return false }
         // The header, with the reader's own BOM, `sep=` and delimiter handling.
         var names: [String]?
         var headerLine = 1
@@ -141,11 +153,19 @@ extension JoinState {
                     maxRowBytes: maxRowBytes)
                 : try CSVReader(
                     path: path, delimiter: delimiter, range: from.offset..<to.offset, line: from.line, maxRowBytes: maxRowBytes)
+            // A stray quote can put the quote parity out of step with the rows, so that a
+            // boundary skips a row start and the range before still ends on it: the one pass
+            // (whose boundaries are the rows' own) reads such a file.
+            var misled = false
             try reader.forEachRow { row in
+                if row.mayFoolQuoteParity {
+                    misled = true
+                    return false
+                }
                 local.ingestCSVRow(row, layout)
                 return true
             }
-            guard reader.stopped.offset == to.offset, last || reader.stopped.line == to.line else { return nil }
+            guard !misled, reader.stopped.offset == to.offset, last || reader.stopped.line == to.line else { return nil }
         } catch {
             return nil
         }

@@ -25,11 +25,11 @@ import Testing
 
     /// Joins `journey` in one pass, then in ranges of every size from 1 byte up to `maxRange`
     /// (so that every byte of a small file is once a boundary) on 3 threads (ranges finish out
-    /// of order and wait to be merged); expects
+    /// of order and wait to be merged) and on one (one pass cut at the same boundaries); expects
     /// the same results each time, with ranges mapped and read. Returns how many of the ranged joins really ran in ranges.
     @discardableResult
     static func expectSame(
-        _ journey: Journey, options: JoinOptions = JoinOptions(), sizes: [Int], threads: [Int] = [3],
+        _ journey: Journey, options: JoinOptions = JoinOptions(), sizes: [Int], threads: [Int] = [1, 3],
         sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> Int {
         let serial = Result(FeedbackJoin.run(journey, options: options, plan: nil))
@@ -130,6 +130,41 @@ import Testing
             }
             #expect(results[0] == results[1] && results[1] == results[2], "ranges of \(size) bytes")
         }
+    }
+
+    /// A stray quote flips the parity of quotes for the rows after it, until a second one
+    /// flips it back: the first pass then takes a later row start than the rows' own for a
+    /// boundary in between, and the range before still ends on it. Such a file is read in one
+    /// pass cut at the rows' own boundaries, as one thread reads it: sums of thirds (CES on
+    /// 1–7) that depend on where ranges fall are the same bits on 1, 2 and 4 threads.
+    @Test func strayQuotesNeverChangeResultsWithTheThreadCount() throws {
+        var text = "touchpoint,ces,csat,comment\n"
+        for i in 0..<300 {
+            let comment = i % 50 == 7 || i % 50 == 31 ? "stray\"quote" : i % 9 == 0 ? "\"two\nlines\"" : "plain"
+            text += "\(["a", "b", "c", "d"][i % 4]),\(1 + (i * 5) % 7),\(1 + i % 5),\(comment)\n"
+        }
+        let path = try Fixture.file(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let j = Self.journey(path)
+        for size in stride(from: 64, through: 1024, by: 37) {
+            let results = [1, 2, 4].map { t in
+                Result(FeedbackJoin.run(j, options: JoinOptions(), plan: RangePlan(threads: t, rangeBytes: size, minimumBytes: 0)))
+            }
+            #expect(results[0] == results[1] && results[1] == results[2], "ranges of \(size) bytes")
+            let (_, _, ranged) = FeedbackJoin.runCountingRanges(
+                j, options: JoinOptions(), plan: RangePlan(threads: 2, rangeBytes: size, minimumBytes: 0))
+            #expect(ranged == 0, "a file with stray quotes is read in one pass")
+        }
+    }
+
+    /// One thread reads in one pass (no first pass over the file, no threads), cut at the
+    /// boundaries the threads would use.
+    @Test func oneThreadReadsInOnePass() throws {
+        let path = try Fixture.file(Self.rows(crlf: false))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (_, _, n) = FeedbackJoin.runCountingRanges(
+            Self.journey(path), options: JoinOptions(), plan: RangePlan(threads: 1, rangeBytes: 100, minimumBytes: 0))
+        #expect(n == 0)
     }
 
     /// The first pass's counts (eight bytes at a time, CRLF pairs across words and chunks)
