@@ -112,7 +112,7 @@ extension CSVReader {
     }
 
     /// Reads up to `count` bytes at `offset` (fewer only at the end of the file).
-    private static func readFully(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int, _ offset: Int) throws(Failure) -> Int {
+    static func readFully(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int, _ offset: Int) throws(Failure) -> Int {
         var done = 0
         while done < count {
             let n = pread(fd, buffer + done, count - done, off_t(offset + done))
@@ -132,7 +132,7 @@ extension CSVReader {
     /// are added per byte lane and summed every 255 words: no popcount per word (the baseline
     /// x86-64 target has no POPCNT instruction; a popcount per word made this pass 15% of the
     /// join's CPU).
-    private static func tally(_ buffer: UnsafeMutablePointer<UInt8>, _ n: Int) -> (quotes: Int, lf: Int, cr: Int, crlf: Int) {
+    static func tally(_ buffer: UnsafeMutablePointer<UInt8>, _ n: Int) -> (quotes: Int, lf: Int, cr: Int, crlf: Int) {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let ones: UInt64 = 0x0101_0101_0101_0101
         @inline(__always) func zeros(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v | low7) }
@@ -188,5 +188,46 @@ extension CSVReader {
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(st.st_size)
+    }
+}
+
+extension CSVReader {
+    /// LF bytes in `range` of `path` (JSON Lines: only LF ends a line).
+    static func lineFeeds(path: String, range: Range<Int>) throws(Failure) -> Int {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let size = 256 << 10
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        var lf = 0
+        var at = range.lowerBound
+        while at < range.upperBound {
+            let n = try readFully(fd, buffer, min(size, range.upperBound - at), at)
+            guard n > 0 else { break }
+            lf += tally(buffer, n).lf
+            at += n
+        }
+        return lf
+    }
+
+    /// The offset of the first LF at or after `from`: -1 when there is none before the end of
+    /// the file, nil when none comes within `limit` bytes (a line too long to read).
+    static func firstLineFeed(path: String, from: Int, fileSize: Int, limit: Int) throws(Failure) -> Int? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let size = 64 << 10
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        defer { buffer.deallocate() }
+        var at = max(0, from)
+        while at < fileSize {
+            guard at - from <= limit else { return nil }
+            let n = try readFully(fd, buffer, min(size, fileSize - at), at)
+            guard n > 0 else { break }
+            if let p = memchr(buffer, 0x0A, n) { return at + buffer.distance(to: p.assumingMemoryBound(to: UInt8.self)) }
+            at += n
+        }
+        return -1
     }
 }

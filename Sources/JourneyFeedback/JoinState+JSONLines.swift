@@ -24,94 +24,144 @@ extension JoinState {
     /// with `memchr` over a growing buffer that is searched once (each byte is looked at a
     /// constant number of times, so a 100 MB line costs what 100 MB of short lines cost), and
     /// a line longer than `maxRowBytes` stops the file as soon as the buffer passes it.
+    ///
+    /// A large regular file is summed in ranges, as long CSV data is (JoinState+Ranges): read
+    /// on every core (JoinState+JSONRanges.swift), or with one thread in this one pass cut at
+    /// the same boundaries. JSON Lines needs no quote parity: a line break inside a string
+    /// must be written `\n` in valid JSON, and this reader ends a line at every LF anyway, so
+    /// each LF ends a line for the ranges exactly as for the one pass.
     mutating func ingestJSONLines(_ source: FeedbackSource) {
+        let plan = rangeCuts(source)
+        if let plan, plan.threads > 1, ingestJSONLinesRanges(source, plan: plan) { return }
         guard let handle = FileHandle(forReadingAtPath: source.resolvedPath) else {
             report(.unreadableFeedback, "cannot read feedback '\(source.path)'", line: 1)
             return
         }
         defer { try? handle.close() }
-        var keys = [String](repeating: "", count: Logical.allCases.count)
-        for c in Logical.allCases { keys[c.rawValue] = (source.columns[c.name] ?? c.name) }
+        let keys = jsonKeys(source)
         var line = 0
-        func process(_ raw: ArraySlice<UInt8>) {
-            line += 1
-            if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-            // Invalid UTF-8 is a file problem, as in CSV: an error, not "not a JSON object".
-            if raw.contains(where: { $0 >= 0x80 }), let bad = JoinState.firstInvalidUTF8(raw) {
-                accounting.read += 1
-                tallyUnreadableRow(wide: false)
-                accounting.rejected += 1
-                accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
-                example(
-                    "invalid UTF-8", .error, .invalidUTF8Row, "the line is not valid UTF-8; save the file as UTF-8", line: line, column: bad
-                )
-                return
-            }
-            let data = Data(raw)
-            guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
-                accounting.read += 1
-                tallyUnreadableRow(wide: false)
-                reject("not a JSON object", "the line is not a JSON object", line, 1)
-                return
-            }
-            if let key = JSONKeys.firstDuplicate(data) {
-                accounting.read += 1
-                tallyUnreadableRow(wide: false)
-                reject("duplicate key in a JSON object", "key '\(key)' appears twice in the object (which one is meant?)", line, 1)
-                return
-            }
-            var bytes: [UInt8] = []
-            func text(_ v: Any) -> String? {
-                switch v {
-                case is NSNull: return nil
-                case let s as String: return s
-                // JSON true/false arrive as NSNumber: keep them words, never 1/0 (not a score).
-                case let n as NSNumber where String(cString: n.objCType) == "c": return n.boolValue ? "true" : "false"
-                case let n as NSNumber: return n.stringValue
-                default: return "(not a value)"
+        var finished: Bool
+        if let plan {
+            // Cut: each range from zero, merged in file order (the sums of any thread count).
+            let template = rangeTemplate()
+            var local = template.seeded(categories)
+            var next = plan.rangeBytes
+            finished = JoinState.forEachLine(handle, from: 0, to: Int.max, maxRowBytes: maxRowBytes) { raw, offset in
+                line += 1
+                if offset >= next {
+                    absorb(local, seeded: true)
+                    local = template.seeded(categories)
+                    while next <= offset { next += plan.rangeBytes }
                 }
+                local.ingestJSONLine(raw, line: line, keys: keys)
             }
-            func range(_ key: String) -> Range<Int>? {
-                guard let v = object[key], let t = text(v) else { return nil }
-                let start = bytes.count
-                bytes += Array(t.utf8)
-                return start..<bytes.count
-            }
-            var ranges: [Range<Int>?] = Array(repeating: nil, count: Logical.allCases.count)
-            for c in Logical.allCases { ranges[c.rawValue] = range(keys[c.rawValue]) }
-            let extraRanges = extraColumns.map { $0.isEmpty ? nil : range($0) }
-            bytes.withUnsafeBufferPointer { storage in
-                ingestLong(JSONRowSource(storage: storage, ranges: ranges, extraRanges: extraRanges), line: line)
+            absorb(local, seeded: true)
+        } else {
+            finished = JoinState.forEachLine(handle, from: 0, to: Int.max, maxRowBytes: maxRowBytes) { raw, _ in
+                line += 1
+                ingestJSONLine(raw, line: line, keys: keys)
             }
         }
+        if !finished { reportLongLine(line + 1) }
+    }
+
+    /// The key of each logical column in the source's objects.
+    func jsonKeys(_ source: FeedbackSource) -> [String] {
+        var keys = [String](repeating: "", count: Logical.allCases.count)
+        for c in Logical.allCases { keys[c.rawValue] = (source.columns[c.name] ?? c.name) }
+        return keys
+    }
+
+    /// A line too long to read: the file stops there.
+    mutating func reportLongLine(_ line: Int) {
+        report(
+            .rowTooLong, "line \(line) is longer than \(maxRowBytes >> 20) MiB (a file with no line breaks?); reading stopped there",
+            line: line)
+    }
+
+    /// Calls `body` with each line (without its LF) that starts in `from..<to` (`from` starts a
+    /// line) and the line's offset in the file; false when a line grew past `maxRowBytes`
+    /// (reading stopped there: the line after the last one given).
+    static func forEachLine(
+        _ handle: FileHandle, from: Int, to: Int, maxRowBytes: Int, _ body: (ArraySlice<UInt8>, Int) -> Void
+    ) -> Bool {
+        if from > 0 { try? handle.seek(toOffset: UInt64(from)) }
         var buffer: [UInt8] = []
+        var base = from  // file offset of buffer[0]
         var start = 0  // first byte of the unfinished line
         var scanned = 0  // bytes before this hold no line break
-        while true {
+        while base + start < to {
             let chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
             // Drop finished lines; what is left is less than one chunk (a line break was in it).
             if start > 0 {
                 buffer.removeSubrange(0..<start)
+                base += start
                 scanned -= start
                 start = 0
             }
             buffer.append(contentsOf: chunk)
-            while let nl = JoinState.lineBreak(in: buffer, from: scanned) {
-                process(buffer[start..<nl])
+            while base + start < to, let nl = JoinState.lineBreak(in: buffer, from: scanned) {
+                body(buffer[start..<nl], base + start)
                 start = nl + 1
                 scanned = start
             }
             scanned = buffer.count
-            if buffer.count - start > maxRowBytes {
-                report(
-                    .rowTooLong,
-                    "line \(line + 1) is longer than \(maxRowBytes >> 20) MiB (a file with no line breaks?); reading stopped there",
-                    line: line + 1)
-                return
+            if base + start < to, buffer.count - start > maxRowBytes { return false }
+        }
+        if start < buffer.count, base + start < to { body(buffer[start...], base + start) }
+        return true
+    }
+
+    /// One line of JSON Lines: blank lines are skipped, anything but a JSON object rejected.
+    mutating func ingestJSONLine(_ raw: ArraySlice<UInt8>, line: Int, keys: [String]) {
+        if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+        // Invalid UTF-8 is a file problem, as in CSV: an error, not "not a JSON object".
+        if raw.contains(where: { $0 >= 0x80 }), let bad = JoinState.firstInvalidUTF8(raw) {
+            accounting.read += 1
+            tallyUnreadableRow(wide: false)
+            accounting.rejected += 1
+            accounting.rejectedByReason["invalid UTF-8", default: 0] += 1
+            example(
+                "invalid UTF-8", .error, .invalidUTF8Row, "the line is not valid UTF-8; save the file as UTF-8", line: line, column: bad)
+            return
+        }
+        let data = Data(raw)
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any] else {
+            accounting.read += 1
+            tallyUnreadableRow(wide: false)
+            reject("not a JSON object", "the line is not a JSON object", line, 1)
+            return
+        }
+        if let key = JSONKeys.firstDuplicate(data) {
+            accounting.read += 1
+            tallyUnreadableRow(wide: false)
+            reject("duplicate key in a JSON object", "key '\(key)' appears twice in the object (which one is meant?)", line, 1)
+            return
+        }
+        var bytes: [UInt8] = []
+        func text(_ v: Any) -> String? {
+            switch v {
+            case is NSNull: return nil
+            case let s as String: return s
+            // JSON true/false arrive as NSNumber: keep them words, never 1/0 (not a score).
+            case let n as NSNumber where String(cString: n.objCType) == "c": return n.boolValue ? "true" : "false"
+            case let n as NSNumber: return n.stringValue
+            default: return "(not a value)"
             }
         }
-        if start < buffer.count { process(buffer[start...]) }
+        func range(_ key: String) -> Range<Int>? {
+            guard let v = object[key], let t = text(v) else { return nil }
+            let start = bytes.count
+            bytes += Array(t.utf8)
+            return start..<bytes.count
+        }
+        var ranges: [Range<Int>?] = Array(repeating: nil, count: Logical.allCases.count)
+        for c in Logical.allCases { ranges[c.rawValue] = range(keys[c.rawValue]) }
+        let extraRanges = extraColumns.map { $0.isEmpty ? nil : range($0) }
+        bytes.withUnsafeBufferPointer { storage in
+            ingestLong(JSONRowSource(storage: storage, ranges: ranges, extraRanges: extraRanges), line: line)
+        }
     }
 
     /// The index of the first LF at or after `from`, or nil.

@@ -18,7 +18,7 @@ struct RangePlan: Sendable {
 
 /// The merge point of the parallel join: ranges finish in any order and are merged into the
 /// join's state in file order, under one lock.
-private final class RangeMerge: @unchecked Sendable {
+final class RangeMerge: @unchecked Sendable {
     private let lock = NSLock()
     private var state: JoinState
     private var pending: [Int: JoinState] = [:]
@@ -55,7 +55,7 @@ private final class RangeMerge: @unchecked Sendable {
 }
 
 /// Results written by index from several threads.
-private final class Slots<T>: @unchecked Sendable {
+final class Slots<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var values: [T?]
     init(_ count: Int) { values = Array(repeating: nil, count: count) }
@@ -69,8 +69,8 @@ extension JoinState {
     /// The cores this process may use: the default number of threads.
     static var activeCores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-    /// The plan when a CSV file of long data is summed in ranges: a large regular file, and
-    /// nothing that needs one pass. Nil: it is summed whole. Whether a file is cut depends on
+    /// The plan when a CSV file of long data (or a JSON Lines file) is summed in ranges: a
+    /// large regular file, and nothing that needs one pass. Nil: it is summed whole. Whether a file is cut depends on
     /// the file and never on the number of threads, so the sums never do either: with more
     /// than one thread the ranges are read at once (`ingestCSVRanges`), with one (or when
     /// they cannot be read apart) in one pass cut at the same boundaries (`ingestCSV`).
