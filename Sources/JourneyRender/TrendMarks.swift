@@ -19,12 +19,12 @@ public struct TrendMark: Sendable, Hashable {
 
 /// The trend marks of a journey's touchpoints.
 public enum TrendMarks {
-    /// Per touchpoint id, its latest significant change (the latest period; NPS before CSAT,
-    /// CES and negative share within one period).
-    public static func latest(_ t: Trends, language l: Language) -> [String: TrendMark] {
+    /// Per touchpoint id (or per id of `kind`), its latest significant change (the latest
+    /// period; NPS before CSAT, CES and negative share within one period).
+    public static func latest(_ t: Trends, language l: Language, kind: PeriodScope.Kind = .touchpoint) -> [String: TrendMark] {
         let order = Dictionary(t.periods.periods.enumerated().map { ($1.label, $0) }, uniquingKeysWith: { a, _ in a })
         var best: [String: MetricChange] = [:]
-        for c in t.changes.significant where c.scope.kind == .touchpoint {
+        for c in t.changes.significant where c.scope.kind == kind {
             if let b = best[c.scope.id] {
                 let (pc, pb) = (order[c.to] ?? -1, order[b.to] ?? -1)
                 if pc < pb || (pc == pb && !(c.metric < b.metric)) { continue }

@@ -15,11 +15,12 @@ public enum HTMLReport {
 
     /// `mapPNG`, `mapSVG`: the journey map with the top pain points highlighted, if rendered
     /// (the SVG is shown inline with pan and zoom; the PNG when there is no SVG). `sections`:
-    /// finished sections (e.g. `segments(_:journey:png:)`) placed before the footer. `language`:
+    /// finished sections (e.g. `segments(_:journey:png:)`) placed before the footer; `leading`:
+    /// finished sections placed first, after the header (the trend charts: what changed leads). `language`:
     /// of the page (`lang`) and its fixed words (nil: the journey's `style { language … }`, else English).
     public static func render(
         _ r: PainPointReport, journey: Journey, mapPNG: [UInt8]?, mapSVG: [UInt8]? = nil, driversPNG: [UInt8]? = nil,
-        language: Language? = nil, sections: [String] = []
+        language: Language? = nil, leading: [String] = [], sections: [String] = []
     ) -> String {
         let lang = Language.resolve(language, style: journey.style)
         let h = Escape.html
@@ -38,6 +39,7 @@ public enum HTMLReport {
             <p>\(h(MarkdownReport.summary(r, lang)))</p></header>
 
             """
+        out += leading.joined()
         if let d = r.drivers { out += drivers(d, png: driversPNG, lang) }
         if !r.targets.isEmpty {
             out +=

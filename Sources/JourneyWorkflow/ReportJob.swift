@@ -78,6 +78,8 @@ public enum ReportJob {
                             HTMLReport.render(
                                 report, journey: journey, mapPNG: png, mapSVG: mapFiles.first { $0.path.hasSuffix(".svg") }?.bytes,
                                 driversPNG: driversPNG, language: language,
+                                leading: report.trends.map { [TrendChart.section($0, journey: journey, language: language, theme: theme)] }
+                                    ?? [],
                                 sections: (segments.map {
                                     [HTMLReport.segments($0, journey: journey, png: segmentsPNG, language: language)]
                                 }

@@ -41,6 +41,7 @@ import Testing
         "pl.persona", "pl.segment", "pl.colStatus", "pl.heatmapSegmentColumn", "pl.colSegment", "pl.colSegmentN",
         "pl.explainCSAT", "ru.explainCSAT", "uk.explainCSAT", "pl.explainGap", "ru.explainGap", "uk.explainGap",
         "pl.figureNPS", "ru.figureNPS", "uk.figureNPS", "pl.colNPS95", "uk.colNPS95",
+        "pl.trendChartPoint", "ru.trendChartPoint", "uk.trendChartPoint",
     ]
 
     @Test func translationsAreNotEnglishLeftInPlace() {

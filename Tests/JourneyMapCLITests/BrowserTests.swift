@@ -29,6 +29,20 @@ import Testing
         }
     }
 
+    /// The trend charts (our own inline SVG) load under the same policy: no console message (a
+    /// policy violation is one), no request, every chart in the DOM.
+    @Test(.enabled(if: OptionalTools.chromium != nil, "chromium is not installed (apt-get install chromium, or scripts/test-setup.sh)"))
+    func trendChartsLoadCleanly() throws {
+        let browser = try #require(OptionalTools.chromium)
+        let dir = try CLI.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try CLI.run(["report", "journeys/online-return.journey", "-o", dir]).status == 0)
+        let (dom, log, pageRequests) = try Self.open("file://\(dir)/online-return/report.html", browser: browser, dir: "\(dir)/run")
+        #expect(dom.components(separatedBy: "<figure class=\"trend\">").count == 17, "the journey and 15 touchpoints, one figure each")
+        #expect(!log.contains("CONSOLE"), "console messages: \(log.split(separator: "\n").filter { $0.contains("CONSOLE") }.prefix(3))")
+        #expect(pageRequests.isEmpty, "\(pageRequests)")
+    }
+
     /// Opens `address` in headless Chromium: the DOM after load, the browser's log, and the
     /// requests in its network log that are not Chromium's own update and account pings.
     static func open(_ address: String, browser: String, dir: String) throws -> (String, String, [String]) {

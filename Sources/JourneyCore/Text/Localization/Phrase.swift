@@ -567,6 +567,25 @@ public enum Phrase: String, CaseIterable, Sendable {
     case trendPoints
     /// "negative"
     case trendNegative
+    // MARK: Trend charts (report.html)
+    /// "Trends"
+    case trendChartsHeading
+    /// "{1} per {2} with its 95% interval, {3} to {4}; the number under each {2} is its n. A hollow point had fewer than {5} answers: shown, not compared. ▼ ▲ mark a significant change from the {2} before, {6}."
+    case trendChartsLead
+    /// "The latest {1} of {2} periods are drawn; pain-points.md has them all."
+    case trendChartsLatest
+    /// "The whole journey"
+    case trendChartsJourney
+    /// "{1}: {2} per {3}"
+    case trendChartTitle
+    /// "{1} per period with its 95% interval and n (hollow: fewer than {2} answers):"
+    case trendChartDescription
+    /// "{1}: {2} ({3}), n = {4}"
+    case trendChartPoint
+    /// "{1}: no figure (n = {2})"
+    case trendChartEmpty
+    /// "CES mean"
+    case trendCESMean
 }
 
 /// Nouns printed with a count ("3 pains"), each with the plural forms of every language.

@@ -304,6 +304,17 @@ extension Strings {
         case .trendMark: "{1} {2} since {3} ({4})"
         case .trendPoints: "pp"
         case .trendNegative: "negative"
+        // MARK: Trend charts (report.html)
+        case .trendChartsHeading: "Trends"
+        case .trendChartsLead:
+            "{1} per {2} with its 95% interval, {3} to {4}; the number under each {2} is its n. A hollow point had fewer than {5} answers: shown, not compared. ▼ ▲ mark a significant change from the {2} before, {6}."
+        case .trendChartsLatest: "The latest {1} of {2} periods are drawn; pain-points.md has them all."
+        case .trendChartsJourney: "The whole journey"
+        case .trendChartTitle: "{1}: {2} per {3}"
+        case .trendChartDescription: "{1} per period with its 95% interval and n (hollow: fewer than {2} answers):"
+        case .trendChartPoint: "{1}: {2} ({3}), n = {4}"
+        case .trendChartEmpty: "{1}: no figure (n = {2})"
+        case .trendCESMean: "CES mean"
         }
     }
 

@@ -306,6 +306,17 @@ extension Strings {
         case .trendMark: "{1} {2} od {3} ({4})"
         case .trendPoints: "p.p."
         case .trendNegative: "negatywne"
+        // MARK: Trend charts (report.html)
+        case .trendChartsHeading: "Trendy"
+        case .trendChartsLead:
+            "{1} według okresów (okres: {2}) z 95% przedziałem, od {3} do {4}; liczba pod każdym okresem to jego n. Pusty punkt: mniej niż {5} odpowiedzi (pokazany, nieporównywany). ▼ ▲ oznaczają istotną zmianę względem poprzedniego okresu, {6}."
+        case .trendChartsLatest: "Pokazano ostatnie {1} z {2} okresów; pain-points.md zawiera wszystkie."
+        case .trendChartsJourney: "Cała ścieżka"
+        case .trendChartTitle: "{1}: {2} według okresów ({3})"
+        case .trendChartDescription: "{1} w kolejnych okresach z 95% przedziałem i n (pusty punkt: mniej niż {2} odpowiedzi):"
+        case .trendChartPoint: "{1}: {2} ({3}), n = {4}"
+        case .trendChartEmpty: "{1}: brak wartości (n = {2})"
+        case .trendCESMean: "CES, średnia"
         }
     }
 

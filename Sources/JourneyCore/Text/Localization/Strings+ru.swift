@@ -305,6 +305,17 @@ extension Strings {
         case .trendMark: "{1} {2} с {3} ({4})"
         case .trendPoints: "п.п."
         case .trendNegative: "негатив"
+        // MARK: Trend charts (report.html)
+        case .trendChartsHeading: "Тенденции"
+        case .trendChartsLead:
+            "{1} по периодам (период: {2}) с 95\u{A0}% интервалом, с {3} по {4}; число под каждым периодом — его n. Полая точка: меньше {5} ответов (показана, не сравнивается). ▼ ▲ отмечают значимое изменение относительно предыдущего периода, {6}."
+        case .trendChartsLatest: "Показаны последние {1} из {2} периодов; в pain-points.md есть все."
+        case .trendChartsJourney: "Весь путь"
+        case .trendChartTitle: "{1}: {2} по периодам ({3})"
+        case .trendChartDescription: "{1} по периодам с 95\u{A0}% интервалом и n (полая точка: меньше {2} ответов):"
+        case .trendChartPoint: "{1}: {2} ({3}), n = {4}"
+        case .trendChartEmpty: "{1}: нет значения (n = {2})"
+        case .trendCESMean: "CES, среднее"
         }
     }
 

@@ -305,6 +305,17 @@ extension Strings {
         case .trendMark: "{1} {2} з {3} ({4})"
         case .trendPoints: "в.п."
         case .trendNegative: "негатив"
+        // MARK: Trend charts (report.html)
+        case .trendChartsHeading: "Тенденції"
+        case .trendChartsLead:
+            "{1} за періодами (період: {2}) з 95% інтервалом, з {3} по {4}; число під кожним періодом — його n. Порожня точка: менше {5} відповідей (показана, не порівнюється). ▼ ▲ позначають значущу зміну відносно попереднього періоду, {6}."
+        case .trendChartsLatest: "Показано останні {1} з {2} періодів; у pain-points.md є всі."
+        case .trendChartsJourney: "Весь шлях"
+        case .trendChartTitle: "{1}: {2} за періодами ({3})"
+        case .trendChartDescription: "{1} за періодами з 95% інтервалом і n (порожня точка: менше {2} відповідей):"
+        case .trendChartPoint: "{1}: {2} ({3}), n = {4}"
+        case .trendChartEmpty: "{1}: немає значення (n = {2})"
+        case .trendCESMean: "CES, середнє"
         }
     }
 
