@@ -76,7 +76,12 @@ extension JoinState {
     /// they cannot be read apart) in one pass cut at the same boundaries (`ingestCSV`).
     func rangeCuts(_ source: FeedbackSource) -> RangePlan? {
         // Order-dependent extras stay on one pass: the explained sample, follow-ups, and
-        // respondents (whose rows may straddle a range boundary).
+        // respondents. A respondent's rows may straddle a boundary, and its state (the open
+        // respondent's answers, the cluster sums it adds to when it closes, its driver
+        // ratings, composite index answers and the check that one person's rows are
+        // together) is only exact once all its rows are in: merging per-range states would
+        // need each range's first and last respondent carried over to the merge. Wide data
+        // (one row per respondent) is read in one pass for the same state; not done yet.
         guard let plan = rangePlan, !respondentMode, followUps == nil, (tagging?.explainLimit ?? 0) == 0, plan.threads >= 1 else {
             return nil
         }
