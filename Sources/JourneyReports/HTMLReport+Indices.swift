@@ -36,16 +36,7 @@ extension HTMLReport {
                 out += "<tr><td>\(h(t.scopeTitle))</td><td>–</td><td>0</td><td></td><td>\(goals([t], lang))</td></tr>\n"
             }
             out += "</tbody></table>\n"
-            // Say which levels have no figure, so a missing row is not read as "no problem there".
-            let measured = Set(rows.map { JSONReport.levelAndID($0.scope, journey).0 })
-            let missing = [
-                (journey.stages.isEmpty, "stage", lang[.stage]), (journey.departments.isEmpty, "department", lang[.department]),
-                (journey.touchpoints.isEmpty, "touchpoint", lang[.touchpoint]),
-            ].filter { !$0.0 && !measured.contains($0.1) }.map(\.2)
-            if !missing.isEmpty {
-                let levels = missing.joined(separator: ", ").lowercased()
-                out += "<p><small>\(h(lang(.indexNotComputed, levels)))</small></p>\n"
-            }
+            if let note = IndexRows.notComputed(rows, journey, lang) { out += "<p><small>\(h(note))</small></p>\n" }
             out += "</section>\n"
         }
         return out

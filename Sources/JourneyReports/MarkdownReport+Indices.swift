@@ -30,6 +30,17 @@ enum IndexRows {
         return out
     }
 
+    /// "Not computed per stage, department, touchpoint: …": the levels of the journey where no
+    /// group has the index, so a missing row is not read as "no problem there"; nil when none.
+    static func notComputed(_ rows: [Row], _ journey: Journey, _ lang: Language) -> String? {
+        let measured = Set(rows.map { JSONReport.levelAndID($0.scope, journey).0 })
+        let missing = [
+            (journey.stages.isEmpty, "stage", lang[.stage]), (journey.departments.isEmpty, "department", lang[.department]),
+            (journey.touchpoints.isEmpty, "touchpoint", lang[.touchpoint]),
+        ].filter { !$0.0 && !measured.contains($0.1) }.map(\.2)
+        return missing.isEmpty ? nil : lang(.indexNotComputed, missing.joined(separator: ", ").lowercased())
+    }
+
     /// "58.0 (56.6 to 59.4)".
     static func figure(_ e: IndexEstimate, _ lang: Language) -> String {
         var s = lang.fixed(e.value, 1)
@@ -55,12 +66,22 @@ extension MarkdownReport {
                 out += lang[.noData] + "\n"
                 continue
             }
-            out += "| \(lang[.colWhere]) | \(lang[.colFigure]) | n | \(index.terms.map(\.component.rawValue).joined(separator: " · ")) |\n"
-            out += "|---|---|---|---|\n"
+            // The index's targets beside the group they judge, as in report.html.
+            let targets = r.targets.filter { $0.target.index == index.id }
+            func goals(_ scope: Target.Scope) -> String {
+                targets.filter { $0.target.scope == scope }.map { t in
+                    (t.status == .met ? "✅ " + lang[.statusMet] : t.status == .missed ? "❌ " + lang[.statusMissed] : "⚪ " + lang[.noData])
+                        + " " + MarkdownReport.goal(t, lang)
+                }.joined(separator: "; ")
+            }
+            out +=
+                "| \(lang[.colWhere]) | \(lang[.colFigure]) | n | \(index.terms.map(\.component.rawValue).joined(separator: " · ")) | \(lang[.colTarget]) |\n"
+            out += "|---|---|---|---|---|\n"
             for row in rows {
                 out +=
-                    "| \(Escape.markdown(row.place)) | \(IndexRows.figure(row.estimate, lang)) | \(lang.integer(row.estimate.respondents)) | \(IndexRows.measures(row.estimate, lang)) |\n"
+                    "| \(Escape.markdown(row.place)) | \(IndexRows.figure(row.estimate, lang)) | \(lang.integer(row.estimate.respondents)) | \(IndexRows.measures(row.estimate, lang)) | \(goals(row.scope)) |\n"
             }
+            if let note = IndexRows.notComputed(rows, journey, lang) { out += "\n" + note + "\n" }
         }
         return out
     }

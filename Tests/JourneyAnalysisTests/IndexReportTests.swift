@@ -74,7 +74,12 @@ import Testing
         #expect(journeyRow.contains("<b>61.2</b> <small>(59.2 to 63.7)</small>") && journeyRow.contains("nps 60.2 (300) · csat 62.7 (600)"))
         #expect(!section.contains("Not computed"), "every level has a group measuring it")
         // The targets table reads the index with one decimal, as the index table does.
-        #expect(MarkdownReport.render(r, journey: j).contains("| 61.2 (59.2 to 63.7) |"))
+        let md = MarkdownReport.render(r, journey: j)
+        #expect(md.contains("| 61.2 (59.2 to 63.7) |"))
+        // pain-points.md sets the targets beside their group too.
+        #expect(
+            md.contains("| Touchpoint\\: Pays | 64.5 (62.5 to 67.0) | 200 | nps 63.5 (200) · csat 66.0 (400) | ❌ missed chi >= 70 |"),
+            "\(md)")
     }
 
     @Test func theJSONGivesTheSameFiguresSortedAndOnlyWhenDeclared() throws {
