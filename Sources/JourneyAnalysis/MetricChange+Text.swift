@@ -33,9 +33,12 @@ extension MetricChange {
     }
 
     /// The adjusted p-value: "< 0.001", else three decimals.
-    public var adjustedPText: String {
-        if adjustedP < 0.001 { return "< 0.001" }
-        let thousandths = Int((adjustedP * 1000).rounded())
+    public var adjustedPText: String { Self.pText(adjustedP) }
+
+    /// A p-value as every change table writes it: "< 0.001", else three decimals ("1" at one).
+    public static func pText(_ p: Double) -> String {
+        if p < 0.001 { return "< 0.001" }
+        let thousandths = Int((p * 1000).rounded())
         let s = String(thousandths)
         return thousandths >= 1000 ? "1" : "0." + String(repeating: "0", count: max(0, 3 - s.count)) + s
     }
@@ -46,7 +49,8 @@ extension MetricChange {
         return (x < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 
-    static func twoDecimals(_ x: Double) -> String {
+    /// Two decimals, locale-free, "-" for negatives (CSAT and CES means in change tables).
+    public static func twoDecimals(_ x: Double) -> String {
         let hundredths = Int((abs(x) * 100).rounded())
         let frac = hundredths % 100
         return (x < 0 && hundredths > 0 ? "-" : "") + String(hundredths / 100) + "." + (frac < 10 ? "0" : "") + String(frac)

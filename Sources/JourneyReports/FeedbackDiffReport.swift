@@ -30,7 +30,7 @@ public enum FeedbackDiffReport {
                 "\(MarkdownReport.value(c.before, c.metric)) (\(MarkdownReport.range(c.before, c.metric))), n = \(PriorityAnalysis.grouped(c.nBefore)) | "
             out +=
                 "\(MarkdownReport.value(c.after, c.metric)) (\(MarkdownReport.range(c.after, c.metric))), n = \(PriorityAnalysis.grouped(c.nAfter)) | "
-            out += "\(c.differenceText.replacingOccurrences(of: "95% interval ", with: "")) | \(MarkdownReport.changeP(c.adjustedP)) |\n"
+            out += "\(c.differenceText.replacingOccurrences(of: "95% interval ", with: "")) | \(c.adjustedPText) |\n"
         }
         return out
     }

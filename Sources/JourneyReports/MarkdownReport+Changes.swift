@@ -186,24 +186,11 @@ extension MarkdownReport {
     }
 
     /// Means on a 1…5 or 1…7 scale need two decimals to show a change.
-    static func twoDecimals(_ x: Double, _ l: Language) -> String { l == .en ? twoDecimals(x) : l.fixed(x, 2) }
+    static func twoDecimals(_ x: Double, _ l: Language) -> String { l == .en ? MetricChange.twoDecimals(x) : l.fixed(x, 2) }
 
-    static func twoDecimals(_ x: Double) -> String {
-        let hundredths = Int((abs(x) * 100).rounded())
-        let frac = hundredths % 100
-        return (x < 0 && hundredths > 0 ? "-" : "") + String(hundredths / 100) + "." + (frac < 10 ? "0" : "") + String(frac)
-    }
-
-    /// "< 0.001", else three decimals.
+    /// "< 0.001", else three decimals, with the language's decimal separator.
     static func changeP(_ p: Double, _ l: Language) -> String {
-        let s = changeP(p)
+        let s = MetricChange.pText(p)
         return l == .en ? s : s.replacing(".", with: l.decimalSeparator)
-    }
-
-    static func changeP(_ p: Double) -> String {
-        if p < 0.001 { return "< 0.001" }
-        let thousandths = Int((p * 1000).rounded())
-        let s = String(thousandths)
-        return "0." + String(repeating: "0", count: max(0, 3 - s.count)) + s
     }
 }
