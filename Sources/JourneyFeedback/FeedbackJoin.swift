@@ -15,7 +15,7 @@ public struct JoinOptions: Sendable, Codable, Equatable {
     public var smallSample = 30
     /// How many examples of each kind of row problem are listed before a count.
     public var examplesPerReason = 5
-    /// `--period week|month|quarter` for trends; nil: the journey's `period`, else month.
+    /// `--period week|month|quarter|year` for trends; nil: the journey's `period`, else month.
     public var period: String?
     /// `--threads N`: threads that read a large CSV file in ranges; nil: the active cores.
     /// The results do not depend on it (docs/feedback.md#parallel-join).

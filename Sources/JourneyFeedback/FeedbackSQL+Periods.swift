@@ -7,7 +7,7 @@ extension FeedbackSQL {
     /// One aggregate query giving, per period and touchpoint, the aggregate format's columns
     /// (with the sums of squares `csat_sq` and `ces_sq`) after a first column `period`. The
     /// periods are `Period`'s, as the in-process join groups: the date as written
-    /// (`YYYY-MM-DD`, no time-zone conversion); month `2015-02`, quarter `2015-Q1`, ISO 8601
+    /// (`YYYY-MM-DD`, no time-zone conversion); month `2015-02`, quarter `2015-Q1`, year `2015`, ISO 8601
     /// week `2015-W07` (Monday start, ISO week-year).
     ///
     /// The same rules as `generate`, and the in-process join's for dates: leading spaces are
@@ -39,6 +39,7 @@ extension FeedbackSQL {
         let label: String
         switch period {
         case .month: label = "SUBSTR(day, 1, 7)"
+        case .year: label = "SUBSTR(day, 1, 4)"
         case .quarter:
             label =
                 "SUBSTR(day, 1, 4) || '-Q' || CASE WHEN SUBSTR(day, 6, 2) <= '03' THEN '1' WHEN SUBSTR(day, 6, 2) <= '06' THEN '2' WHEN SUBSTR(day, 6, 2) <= '09' THEN '3' ELSE '4' END"
@@ -92,6 +93,7 @@ extension FeedbackSQL {
         switch p {
         case .month: "month YYYY-MM"
         case .quarter: "quarter YYYY-Qn"
+        case .year: "year YYYY"
         case .week: "ISO 8601 week YYYY-Www (Monday start, ISO week-year)"
         }
     }

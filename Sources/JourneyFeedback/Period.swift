@@ -1,4 +1,4 @@
-/// How long a reporting period is: `--period week|month|quarter`, or `period` in a journey.
+/// How long a reporting period is: `--period week|month|quarter|year`, or `period` in a journey.
 public enum PeriodUnit: String, Hashable, Sendable, Codable, CaseIterable {
     /// ISO 8601 weeks (Monday to Sunday), labelled by ISO week-year: `2015-W07`.
     case week
@@ -6,6 +6,8 @@ public enum PeriodUnit: String, Hashable, Sendable, Codable, CaseIterable {
     case month
     /// Calendar quarters: `2015-Q1`.
     case quarter
+    /// Calendar years: `2015`.
+    case year
 }
 
 /// One reporting period. A response belongs to the period of its date column as written
@@ -14,7 +16,7 @@ public enum PeriodUnit: String, Hashable, Sendable, Codable, CaseIterable {
 public struct Period: Hashable, Comparable, Sendable, Codable {
     /// Its length.
     public var unit: PeriodUnit
-    /// `2015-02`, `2015-Q1` or `2015-W07` (ISO week-year).
+    /// `2015-02`, `2015-Q1`, `2015-W07` (ISO week-year) or `2015`.
     public var label: String
     /// Its first day, YYYY-MM-DD (inclusive).
     public var first: String
@@ -59,6 +61,8 @@ public struct Period: Hashable, Comparable, Sendable, Codable {
             let first = CivilDate.days(y, m, 1)
             let last = CivilDate.days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1
             return Period(unit: unit, label: "\(CivilDate.pad(y, 4))-\(CivilDate.pad(m, 2))", first: first, last: last)
+        case .year:
+            return Period(unit: unit, label: CivilDate.pad(y, 4), first: CivilDate.days(y, 1, 1), last: CivilDate.days(y + 1, 1, 1) - 1)
         case .quarter:
             let q = (m - 1) / 3 + 1
             let first = CivilDate.days(y, 3 * q - 2, 1)

@@ -222,6 +222,7 @@ public enum TrendChart {
         case .week: l[.unitWeek]
         case .month: l[.unitMonth]
         case .quarter: l[.unitQuarter]
+        case .year: l[.unitYear]
         }
     }
 

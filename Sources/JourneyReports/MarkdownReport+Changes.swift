@@ -56,6 +56,7 @@ extension MarkdownReport {
         case .week: l[.unitWeek]
         case .month: l[.unitMonth]
         case .quarter: l[.unitQuarter]
+        case .year: l[.unitYear]
         }
     }
 

@@ -185,4 +185,52 @@ import Testing
         }
         for c in report.significant { #expect(c.difference.low > 0 || c.difference.high < 0, "flagged: the interval excludes 0") }
     }
+
+    /// Skytrax lounge reviews by calendar year (2006–2015, issue 12): every year's n equals
+    /// DuckDB's count of its reviews and each aspect's CSAT mean equals DuckDB's average of its
+    /// answered ratings (1e-9); the years are the calendar's, labelled `2015`.
+    @Test(
+        .enabled(if: lounge != nil, "needs ../shared/data/skytrax/lounge.csv (or JOURNEYMAP_SHARED)"),
+        .enabled(if: OptionalTools.duckdbPython != nil, "needs duckdb in .venv-test (scripts/test-setup.sh)"))
+    func loungeByYearMatchesDuckDB() throws {
+        let path = try #require(Self.lounge)
+        var source = FeedbackSource(path: path, resolvedPath: path, format: .wide, columns: [:], range: Self.r)
+        source.ratings = Self.aspects.map {
+            RatingColumn(touchpoint: $0, column: $0 + "_rating", scale: Scale(min: 1, max: 5), range: Self.r)
+        }
+        source.missingValues = ["0"]
+        let j = Self.journey(Self.aspects, source)
+        let (_, periods, diags) = FeedbackPeriods.run(j, unit: .year)
+        #expect(!diags.hasErrors)
+        let answered = Self.aspects.map { "(TRY_CAST(NULLIF(trim(\($0)_rating), '') AS DOUBLE) <> 0)" }.joined(separator: " OR ")
+        let means = Self.aspects.map {
+            "avg(CASE WHEN TRY_CAST(NULLIF(trim(\($0)_rating), '') AS DOUBLE) <> 0 THEN TRY_CAST(NULLIF(trim(\($0)_rating), '') AS DOUBLE) END) AS \($0)"
+        }.joined(separator: ", ")
+        let script = #"""
+            import duckdb, json, sys
+            cur = duckdb.sql(f"""
+              SELECT strftime(CAST(trim(date) AS DATE), '%Y') AS y, count(*) AS n, \#(means)
+              FROM read_csv('{sys.argv[1]}', all_varchar = true, header = true)
+              WHERE \#(answered)
+              GROUP BY y ORDER BY y""")
+            names = [d[0] for d in cur.description]
+            print(json.dumps([dict(zip(names, r)) for r in cur.fetchall()]))
+            """#
+        let rows = try Self.run(try #require(OptionalTools.duckdbPython), script, [path])
+        let byYear = Dictionary(uniqueKeysWithValues: rows.map { ($0["y"] as! String, $0) })
+        #expect(periods.periods.map(\.label) == (2006...2015).map(String.init), "\(periods.periods.map(\.label))")
+        #expect(periods.periods.first?.first == "2006-01-01" && periods.periods.last?.last == "2015-12-31")
+        for point in periods.journey.points {
+            #expect(point.n == byYear[point.period.label]?["n"] as? Int ?? 0, "\(point.period.label)")
+        }
+        for aspect in Self.aspects {
+            let series = try #require(periods.byTouchpoint[aspect])
+            for point in series.points {
+                let expected = byYear[point.period.label]?[aspect] as? Double
+                #expect(
+                    (point.csatMean?.value).map { e in expected.map { abs($0 - e) < 1e-9 } ?? false } ?? (expected == nil),
+                    "\(aspect) \(point.period.label)")
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import JourneyCore
 import Testing
 
-/// `period week|month|quarter`: the journey's default grouping for trends.
+/// `period week|month|quarter|year`: the journey's default grouping for trends.
 @Suite struct PeriodLanguageTests {
     func load(_ statement: String) -> LoadResult {
         let text = """
@@ -18,7 +18,7 @@ import Testing
         return JourneyLoader.load(text: text, path: "/tmp/j.journey")
     }
 
-    @Test(arguments: ["week", "month", "quarter"])
+    @Test(arguments: ["week", "month", "quarter", "year"])
     func readsThePeriod(_ unit: String) throws {
         let r = load("period \(unit)")
         #expect(r.diagnostics.filter { $0.severity == .error }.isEmpty, "\(r.diagnostics)")
@@ -41,6 +41,6 @@ import Testing
         let text = "journey j \"J\" {\n  period   quarter\n  stage s \"S\" {\n    touchpoint a \"A\"\n  }\n}\n"
         let out = try #require(Formatter().format(SourceFile(path: "t.journey", text: text)).text)
         #expect(out.contains("\n  period quarter\n"), "\(out)")
-        #expect(Vocabulary.journey.contains("period") && Vocabulary.periods == ["week", "month", "quarter"])
+        #expect(Vocabulary.journey.contains("period") && Vocabulary.periods == ["week", "month", "quarter", "year"])
     }
 }

@@ -17,6 +17,15 @@ import Testing
         #expect(Period.containing("2015-02-14T23:30:00", unit: .month)?.label == "2015-02", "the date as written; time ignored")
     }
 
+    @Test func calendarYears() throws {
+        let y = try #require(Period.containing("2016-07-14", unit: .year))
+        #expect(y.label == "2016" && y.first == "2016-01-01" && y.last == "2016-12-31")
+        #expect(y.next.label == "2017" && y.previous.label == "2015" && y.previous.last == "2015-12-31")
+        // A year is the calendar's, not the ISO week-year: 2016-01-01 is in 2015-W53 but in 2016.
+        #expect(Period.containing("2016-01-01", unit: .year)?.label == "2016")
+        #expect(Period.all(from: "2006-03-01", to: "2015-11-30", unit: .year).map(\.label) == (2006...2015).map(String.init))
+    }
+
     /// ISO 8601 weeks: Monday start, week 1 holds the year's first Thursday, labelled by week-year.
     @Test(arguments: [
         ("2015-02-14", "2015-W07", "2015-02-09"),

@@ -8,7 +8,7 @@ import Testing
 /// per touchpoint, stage and journey) of the in-process join limited to that period's days
 /// (`metrics --since FIRST --until LAST`).
 @Suite struct PeriodSQLTests {
-    static let periods = ["month", "quarter", "week"]
+    static let periods = ["month", "quarter", "week", "year"]
     static let examples = ["online-return", "bank-account"]
 
     /// Dates at the edges of ISO weeks and years, with times, a leading space, and dates the
@@ -39,6 +39,7 @@ import Testing
         ],
         "month": ["2015-02", "2015-03", "2015-04", "2015-12", "2016-01", "2018-12", "2019-01", "2020-12", "2021-01", "2024-02"],
         "quarter": ["2015-Q1", "2015-Q2", "2015-Q4", "2016-Q1", "2018-Q4", "2019-Q1", "2020-Q4", "2021-Q1", "2024-Q1"],
+        "year": ["2015", "2016", "2018", "2019", "2020", "2021", "2024"],
     ]
 
     /// The in-process periods (`Period`, which the trend views group by) give the planted
@@ -85,7 +86,12 @@ import Testing
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         var first = DateComponents(), days = 0
-        if parts[1].hasPrefix("W") {
+        if parts.count == 1 {
+            first = DateComponents(year: year, month: 1, day: 1)
+            let start = try #require(calendar.date(from: first))
+            let end = try #require(calendar.date(byAdding: .year, value: 1, to: start))
+            days = try #require(calendar.dateComponents([.day], from: start, to: end).day)
+        } else if parts[1].hasPrefix("W") {
             var iso = Calendar(identifier: .iso8601)
             iso.timeZone = calendar.timeZone
             let start = try #require(
@@ -210,7 +216,7 @@ import Testing
     @Test func periodsNeedLongDataAndAKnownPeriod() throws {
         let bad = try CLI.run(["sql", "journeys/online-return.journey", "--query", "periods", "--period", "fortnight"])
         #expect(bad.status == 64)
-        #expect(bad.stderr.contains("--period is week, month or quarter"))
+        #expect(bad.stderr.contains("--period is week, month, quarter or year"))
         let dir = try SQLTests.wideLounge()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wide = try CLI.run(["sql", dir + "/wide.journey", "--query", "periods"])

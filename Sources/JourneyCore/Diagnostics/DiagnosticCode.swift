@@ -105,8 +105,8 @@ extension DiagnosticCode {
     public static let unknownTheme = DiagnosticCode("JM220", .error, "an unknown theme in a style block")
     /// `JM221` (error): an unknown language in a style block.
     public static let unknownLanguage = DiagnosticCode("JM221", .error, "an unknown language in a style block")
-    /// `JM222` (error): an unknown period (week, month, quarter).
-    public static let unknownPeriod = DiagnosticCode("JM222", .error, "an unknown period (week, month, quarter)")
+    /// `JM222` (error): an unknown period (week, month, quarter, year).
+    public static let unknownPeriod = DiagnosticCode("JM222", .error, "an unknown period (week, month, quarter, year)")
     /// `JM230` (error): an index term names no measure an index can combine (nps, csat, ces, negative).
     public static let unknownIndexComponent = DiagnosticCode(
         "JM230", .error, "an index term names no measure an index can combine (nps, csat, ces, negative)")

@@ -23,7 +23,7 @@ public struct Journey: Hashable, Sendable {
     public var targets: [Target]
     /// Rendering preferences from the `style` block.
     public var style: Style
-    /// `period week|month|quarter`: how trends group dated responses when the command line
+    /// `period week|month|quarter|year`: how trends group dated responses when the command line
     /// gives no `--period` (nil: month).
     public var period: String? = nil
     /// The file this journey was read from (as given by the user), and every file it includes.

@@ -171,19 +171,21 @@ extension Resolver {
         }
     }
 
-    /// `period week|month|quarter`: the default grouping of dated responses for trends.
+    /// `period week|month|quarter|year`: the default grouping of dated responses for trends.
     mutating func readPeriod(_ s: StatementSyntax) {
         forbidBlock(s)
         guard
             let name = withArguments(
-                s, { a in a.identifier("a period: week, month or quarter").flatMap { a.end("period week|month|quarter") ? $0 : nil } })
+                s,
+                { a in a.identifier("a period: week, month, quarter or year").flatMap { a.end("period week|month|quarter|year") ? $0 : nil }
+                })
         else { return }
         if Vocabulary.periods.contains(name.text) {
             builder.period = name.text
         } else {
             report(
                 .unknownPeriod,
-                "unknown period '\(name.text)'\(Suggestion.phrase(for: name.text, in: Vocabulary.periods)) (periods: week, month, quarter)",
+                "unknown period '\(name.text)'\(Suggestion.phrase(for: name.text, in: Vocabulary.periods)) (periods: week, month, quarter, year)",
                 at: name.range)
         }
     }

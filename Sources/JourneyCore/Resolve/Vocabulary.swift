@@ -22,7 +22,7 @@ public enum Vocabulary {
     /// The logical columns of `column NAME = "header"`.
     public static var feedbackColumns: [String] { Resolver.feedbackColumns }
     /// `period NAME`: how trends group dated responses.
-    public static let periods = ["week", "month", "quarter"]
+    public static let periods = ["week", "month", "quarter", "year"]
     /// `theme NAME`.
     public static let themes = ["default", "print", "dark"]
     /// `language CODE`.

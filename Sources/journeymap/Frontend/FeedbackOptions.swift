@@ -20,9 +20,9 @@ struct FeedbackOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "How trends group dated responses: week (ISO), month, quarter (default: the journey's `period`, else month).",
+            "How trends group dated responses: week (ISO), month, quarter, year (default: the journey's `period`, else month).",
             valueName: "unit"),
-        completion: .list(["week", "month", "quarter"]))
+        completion: .list(["week", "month", "quarter", "year"]))
     var period: String?
 
     @Option(
@@ -49,8 +49,8 @@ struct FeedbackOptions: ParsableArguments {
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard smallSample >= 1 else { throw ValidationError("--small-sample must be at least 1") }
-        if let p = period, !["week", "month", "quarter"].contains(p) {
-            throw ValidationError("--period is week, month or quarter, not '\(p)'")
+        if let p = period, !["week", "month", "quarter", "year"].contains(p) {
+            throw ValidationError("--period is week, month, quarter or year, not '\(p)'")
         }
     }
 }

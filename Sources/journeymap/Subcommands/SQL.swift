@@ -8,7 +8,7 @@ struct SQL: ParsableCommand {
         abstract: "Print the SQL that computes the pre-aggregated feedback table in your warehouse.",
         discussion: """
             --query metrics (default): run it on a raw feedback table (columns as in docs/feedback.md, renamed by the journey's first feedback block); save the result as CSV and join it with `feedback "FILE" { format aggregate }`.
-            --query periods: the same aggregate per period (--period week|month|quarter) and touchpoint, with a first column `period`: for trends over all of a warehouse's feedback (docs/feedback.md#periods-sql).
+            --query periods: the same aggregate per period (--period week|month|quarter|year) and touchpoint, with a first column `period`: for trends over all of a warehouse's feedback (docs/feedback.md#periods-sql).
             --query moments: run it on a wide survey table (the journey's first `format wide` block: its ratings, outcomes and missing codes); save the result as CSV and join it with `feedback "FILE" { format moments }` for key drivers (docs/feedback.md#moments-sql).
             """)
 
@@ -22,7 +22,7 @@ struct SQL: ParsableCommand {
         help: "metrics (the per-touchpoint aggregate), periods (the aggregate per period) or moments (pairwise moments for key drivers).")
     var query: String = "metrics"
 
-    @Option(help: "With --query periods: week (ISO 8601), month or quarter.")
+    @Option(help: "With --query periods: week (ISO 8601), month, quarter or year.")
     var period: String = "month"
 
     @Option(help: "The raw feedback table (as your engine names it, e.g. analytics.feedback).")
@@ -33,7 +33,7 @@ struct SQL: ParsableCommand {
             throw ValidationError("--dialect is postgres, duckdb, bigquery or spark")
         }
         guard ["metrics", "periods", "moments"].contains(query) else { throw ValidationError("--query is metrics, periods or moments") }
-        guard PeriodUnit(rawValue: period) != nil else { throw ValidationError("--period is week, month or quarter") }
+        guard PeriodUnit(rawValue: period) != nil else { throw ValidationError("--period is week, month, quarter or year") }
         guard table.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "`" || $0 == "\"" || $0 == "-" }) else {
             throw ValidationError("--table takes a table name (letters, digits, '_', '.', '-')")
         }

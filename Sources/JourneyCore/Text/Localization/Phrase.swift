@@ -542,6 +542,8 @@ public enum Phrase: String, CaseIterable, Sendable {
     case unitMonth
     /// "quarter"
     case unitQuarter
+    /// "year"
+    case unitYear
     /// "NPS (95%)"
     case colNPS95
     /// "CSAT top-box (95%)"

@@ -291,6 +291,7 @@ extension Strings {
         case .unitWeek: "week"
         case .unitMonth: "month"
         case .unitQuarter: "quarter"
+        case .unitYear: "year"
         case .colNPS95: "NPS (95%)"
         case .colCSATTop95: "CSAT top-box (95%)"
         case .colCESMean95: "CES mean (95%)"

@@ -293,6 +293,7 @@ extension Strings {
         case .unitWeek: "tydzień"
         case .unitMonth: "miesiąc"
         case .unitQuarter: "kwartał"
+        case .unitYear: "rok"
         case .colNPS95: "NPS (95%)"
         case .colCSATTop95: "CSAT, dwie najwyższe (95%)"
         case .colCESMean95: "CES, średnia (95%)"

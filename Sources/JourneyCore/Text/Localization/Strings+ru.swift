@@ -291,6 +291,7 @@ extension Strings {
         case .unitWeek: "неделя"
         case .unitMonth: "месяц"
         case .unitQuarter: "квартал"
+        case .unitYear: "год"
         case .colNPS95: "NPS (95\u{A0}%)"
         case .colCSATTop95: "CSAT, две высшие (95\u{A0}%)"
         case .colCESMean95: "CES, среднее (95\u{A0}%)"

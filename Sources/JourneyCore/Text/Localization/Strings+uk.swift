@@ -292,6 +292,7 @@ extension Strings {
         case .unitWeek: "тиждень"
         case .unitMonth: "місяць"
         case .unitQuarter: "квартал"
+        case .unitYear: "рік"
         case .colNPS95: "NPS (95%)"
         case .colCSATTop95: "CSAT, дві найвищі (95%)"
         case .colCESMean95: "CES, середнє (95%)"
