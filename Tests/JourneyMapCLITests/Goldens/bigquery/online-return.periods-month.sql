@@ -1,0 +1,51 @@
+-- JourneyMap: the pre-aggregated feedback table per month for journey 'online-return' (bigquery).
+-- Period: the date as written (YYYY-MM-DD), month YYYY-MM.
+-- Feed the result to JourneyMap with: feedback "FILE.csv" { format aggregate }
+WITH dated AS (
+  SELECT *,
+    CASE WHEN REGEXP_CONTAINS(LTRIM(CAST(`date` AS STRING)), r'^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T]|$)') THEN SUBSTR(LTRIM(CAST(`date` AS STRING)), 1, 10) END AS jm_day
+  FROM feedback
+),
+joined AS (
+  SELECT
+    CASE WHEN TRIM(`touchpoint`) IN ('policy', 'faq-chat', 'start-return', 'label', 'pack', 'drop-off', 'pickup', 'tracking', 'received', 'where-is-refund', 'refund-issued', 'refund-card', 'survey', 'voucher', 'rebuy') THEN TRIM(`touchpoint`)
+      END AS touchpoint,
+    CAST(`nps` AS FLOAT64) AS nps,
+    CAST(`csat` AS FLOAT64) AS csat,
+    CAST(`ces` AS FLOAT64) AS ces,
+    LOWER(TRIM(`sentiment`)) AS sentiment,
+    jm_day AS day
+  FROM dated
+  WHERE (`nps` IS NULL OR (`nps` BETWEEN 0 AND 10 AND `nps` = FLOOR(`nps`)))
+    AND (`csat` IS NULL OR (`csat` BETWEEN 1 AND 5))
+    AND (`ces` IS NULL OR (`ces` BETWEEN 1 AND 7))
+    AND (`sentiment` IS NULL OR TRIM(`sentiment`) = '' OR LOWER(TRIM(`sentiment`)) IN ('negative', 'neg', 'neutral', 'neu', 'positive', 'pos'))
+    AND jm_day IS NOT NULL
+    AND CAST(SUBSTR(jm_day, 6, 2) AS INT64) BETWEEN 1 AND 12 AND CAST(SUBSTR(jm_day, 9, 2) AS INT64) BETWEEN 1 AND CASE WHEN SUBSTR(jm_day, 6, 2) = '02' THEN CASE WHEN ((MOD(CAST(SUBSTR(jm_day, 1, 4) AS INT64), 4) = 0 AND MOD(CAST(SUBSTR(jm_day, 1, 4) AS INT64), 100) <> 0) OR MOD(CAST(SUBSTR(jm_day, 1, 4) AS INT64), 400) = 0) THEN 29 ELSE 28 END WHEN SUBSTR(jm_day, 6, 2) IN ('04', '06', '09', '11') THEN 30 ELSE 31 END
+),
+labelled AS (
+  SELECT *, SUBSTR(day, 1, 7) AS period
+  FROM joined
+  WHERE touchpoint IS NOT NULL
+)
+SELECT
+  period,
+  touchpoint,
+  CAST(COUNT(*) AS INT64) AS responses,
+  CAST(SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END) AS INT64) AS promoters,
+  CAST(SUM(CASE WHEN nps >= 7 AND nps < 9 THEN 1 ELSE 0 END) AS INT64) AS passives,
+  CAST(SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END) AS INT64) AS detractors,
+  COALESCE(SUM(csat), 0) AS csat_sum,
+  CAST(COUNT(csat) AS INT64) AS csat_count,
+  CAST(SUM(CASE WHEN csat >= 4 THEN 1 ELSE 0 END) AS INT64) AS csat_top2,
+  COALESCE(SUM(ces), 0) AS ces_sum,
+  CAST(COUNT(ces) AS INT64) AS ces_count,
+  CAST(SUM(CASE WHEN ces <= 2 THEN 1 ELSE 0 END) AS INT64) AS ces_easy,
+  CAST(SUM(CASE WHEN sentiment IN ('positive', 'pos') THEN 1 ELSE 0 END) AS INT64) AS positive,
+  CAST(SUM(CASE WHEN sentiment IN ('neutral', 'neu') THEN 1 ELSE 0 END) AS INT64) AS neutral,
+  CAST(SUM(CASE WHEN sentiment IN ('negative', 'neg') THEN 1 ELSE 0 END) AS INT64) AS negative,
+  COALESCE(SUM(csat * csat), 0) AS csat_sq,
+  COALESCE(SUM(ces * ces), 0) AS ces_sq
+FROM labelled
+GROUP BY period, touchpoint
+ORDER BY period, touchpoint;
