@@ -14,12 +14,19 @@ public enum TrendChart {
     /// period` have them all).
     public static let periodsDrawn = 12
 
-    /// The figure the charts show: NPS when some period has one, else CSAT top-box, CES mean,
-    /// negative share; nil when no period has any. One figure for every chart, on one scale,
-    /// so the small multiples compare at a glance.
+    /// The figure the charts show: NPS when some touchpoint's period has one, else CSAT
+    /// top-box, CES mean, negative share; the journey's own figures only when no touchpoint has
+    /// any; nil when no period has any. The touchpoints' charts are most of the grid: a wide
+    /// survey asks NPS once for the whole visit and CSAT per touchpoint, and charting NPS there
+    /// drew a grid of empty touchpoint charts. One figure for every chart, on one scale, so the
+    /// small multiples compare at a glance.
     public static func measure(_ p: JourneyPeriods) -> ChangeMetric? {
         let candidates: [ChangeMetric] = [.nps, .csatTopBox, .cesMean, .negativeShare]
-        return candidates.first { m in p.allSeries.contains { s in s.points.contains { value($0, m).0 != nil } } }
+        func has(_ series: [PeriodSeries], _ m: ChangeMetric) -> Bool {
+            series.contains { s in s.points.contains { value($0, m).0 != nil } }
+        }
+        let touchpoints = Array(p.byTouchpoint.values)
+        return candidates.first { has(touchpoints, $0) } ?? candidates.first { has(p.allSeries, $0) }
     }
 
     /// The section for report.html: lead, then the grid of charts (journey first, then the

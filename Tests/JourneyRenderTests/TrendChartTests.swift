@@ -9,9 +9,9 @@ import Testing
 /// report.html's trend charts (small multiples of our own inline SVG): online-return has a
 /// planted October drop at drop-off, which its chart marks ▼ as the map does.
 @Suite struct TrendChartTests {
-    static func trends(smallSample: Int = JoinOptions().smallSample) throws -> (Journey, Trends) {
+    static func trends(_ name: String = "online-return", smallSample: Int = JoinOptions().smallSample) throws -> (Journey, Trends) {
         let loaded = JourneyLoader.load(
-            path: Repo.path("journeys/online-return.journey"), options: LoadOptions(root: Repo.path("journeys")))
+            path: Repo.path("journeys/\(name).journey"), options: LoadOptions(root: Repo.path("journeys")))
         let journey = try #require(loaded.journey, "\(loaded.diagnostics)")
         var options = JoinOptions()
         options.smallSample = smallSample
@@ -24,6 +24,20 @@ import Testing
     /// The figure (caption and SVG) of one chart, found by its caption.
     static func figure(_ html: String, caption: String) -> String? {
         html.components(separatedBy: "<figure class=\"trend\">").first { $0.hasPrefix("<figcaption>" + caption) }
+    }
+
+    /// A wide survey asks NPS once per visit and CSAT per touchpoint (airport-lounge): the
+    /// charts show CSAT top-box, and every touchpoint's chart has points. Charting NPS there
+    /// drew twelve empty charts (seen in the lounge's report.html).
+    @Test func aWideSurveyChartsTheFigureItsTouchpointsHave() throws {
+        let (journey, t) = try Self.trends("airport-lounge")
+        #expect(TrendChart.measure(t.periods) == .csatTopBox)
+        let html = TrendChart.section(t, journey: journey, language: .en)
+        #expect(html.contains("<p>CSAT top-2 box % per month"))
+        for tp in journey.touchpoints {
+            let chart = try #require(Self.figure(html, caption: tp.title), "no chart for \(tp.id)")
+            #expect(chart.contains("<circle"), "no point on \(tp.id)'s chart")
+        }
     }
 
     @Test func sectionMatchesGolden() throws {
