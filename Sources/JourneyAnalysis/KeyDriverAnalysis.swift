@@ -138,6 +138,16 @@ public enum KeyDriverAnalysis {
         }
     }
 
+    /// The drivers of every outcome within each period (issue 12): the same analysis on each
+    /// period's own join (its moments, its respondents, its bootstrap), oldest period first. A
+    /// period with too few respondents for a model says so in its reports' notes and exclusions,
+    /// as the whole data would.
+    public static func byPeriod(
+        _ p: JourneyPeriods, resamples: Int = defaultResamples, seed: UInt64 = defaultSeed
+    ) -> [(period: Period, reports: [KeyDriverReport])] {
+        zip(p.periods, p.measurements).map { ($0, all($1, resamples: resamples, seed: seed)) }
+    }
+
     /// How the outcome is modelled, in words (KeyDriverReport.model).
     public static func modelDescription(_ kind: OutcomeDeclaration.Kind) -> String {
         let rw = "relative weights (Johnson 2000) of a linear regression on the touchpoint ratings"

@@ -35,6 +35,30 @@ extension MetricsExport {
         return out
     }
 
+    /// `metrics --by period --drivers` (CSV): the drivers table with the period first, one
+    /// block per period, oldest first.
+    public static func driversByPeriodCSV(_ periods: [(period: Period, reports: [KeyDriverReport])]) -> String {
+        var out = (["period", "first", "last"] + driverColumns).joined(separator: ",") + "\n"
+        for (period, reports) in periods {
+            let lead = [period.label, period.first, period.last].map(Escape.csvField).joined(separator: ",") + ","
+            for line in driversCSV(reports).split(separator: "\n", omittingEmptySubsequences: true).dropFirst() {
+                out += lead + line + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The `driversByPeriod` member of the metrics JSON: each period with its `drivers`.
+    public static func driversByPeriodJSON(_ periods: [(period: Period, reports: [KeyDriverReport])]) -> JSONBox {
+        .array(
+            periods.map { p in
+                .object([
+                    "period": .string(p.period.label), "first": .string(p.period.first), "last": .string(p.period.last),
+                    "drivers": driversJSON(p.reports),
+                ])
+            })
+    }
+
     /// The `drivers` member of the metrics JSON (shape in docs/feedback.md#key-drivers).
     public static func driversJSON(_ reports: [KeyDriverReport]) -> JSONBox {
         func interval(_ i: ScoreInterval?, _ round: (Double) -> Double) -> JSONBox {

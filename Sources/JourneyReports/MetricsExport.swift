@@ -70,7 +70,8 @@ public enum MetricsExport {
     /// `drivers`: key drivers per outcome (`--drivers`), added as the document's `drivers`;
     /// `trends` (`--by period`): every period's figures and the significant changes, as `trends`.
     public static func json(
-        _ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil, trends: Trends? = nil
+        _ j: Journey, _ m: JourneyMeasurements, levels: [Level], drivers: [KeyDriverReport]? = nil, trends: Trends? = nil,
+        driversByPeriod: [(period: Period, reports: [KeyDriverReport])]? = nil
     ) throws -> String {
         var items: [JSONBox] = []
         for (level, id, x) in rows(j, m, levels: levels) {
@@ -119,6 +120,7 @@ public enum MetricsExport {
         ]
         if let drivers { doc["drivers"] = driversJSON(drivers) }
         if let trends { doc["trends"] = trendsJSON(j, trends, levels: levels) }
+        if let driversByPeriod { doc["driversByPeriod"] = driversByPeriodJSON(driversByPeriod) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(JSONBox.object(doc)), as: UTF8.self) + "\n"

@@ -82,6 +82,10 @@ import Testing
                 ["metrics", "journeys/air-travel.journey", "--format", "json", "--drivers", "--resamples", "20"], in: dir, name: "drivers"))
         files.append(
             try output(["metrics", "journeys/air-travel.journey", "--format", "json", "--by", "period"], in: dir, name: "periods"))
+        files.append(
+            try output(
+                ["metrics", "journeys/airport-lounge.journey", "--format", "json", "--by", "period", "--drivers", "--resamples", "20"],
+                in: dir, name: "drivers-by-period"))
         let problems = try validate("metrics.schema.json", files)
         #expect(problems.isEmpty, "\(problems)")
     }

@@ -33,7 +33,7 @@ struct Metrics: ParsableCommand {
 
     @Flag(
         help:
-            "Key drivers of each declared outcome (relative weights with bootstrap intervals): as the CSV table, or as `drivers` in the JSON."
+            "Key drivers of each declared outcome (relative weights with bootstrap intervals): as the CSV table, or as `drivers` in the JSON; with --by period, each period's drivers (CSV with a period column, or `driversByPeriod` in the JSON)."
     )
     var drivers = false
 
@@ -50,7 +50,6 @@ struct Metrics: ParsableCommand {
             if let other = by.first(where: { ["department", "channel", "segment"].contains($0) }) {
                 throw ValidationError("--by period shows touchpoints, stages and the journey, not '\(other)'")
             }
-            if drivers { throw ValidationError("--drivers does not combine with --by period yet") }
         }
     }
 
@@ -89,8 +88,19 @@ struct Metrics: ParsableCommand {
         if p.undated > 0 {
             Terminal.err("note: \(p.undated) answers had no date: they count in the whole-data figures, in no \(p.unit.rawValue)\n")
         }
-        guard format == "json" else { return Terminal.out(MetricsExport.periodsCSV(j, p, levels: levels)) }
+        // With --drivers: each period's key drivers (its own join, moments and bootstrap).
+        let byPeriod = drivers ? KeyDriverAnalysis.byPeriod(p, resamples: resamples) : nil
+        for (period, reports) in byPeriod ?? [] {
+            for rep in reports {
+                for n in rep.notes {
+                    Terminal.err("note: drivers of \(Escape.terminal(rep.outcomeID)) in \(period.label): \(Escape.terminal(n))\n")
+                }
+            }
+        }
+        guard format == "json" else {
+            return Terminal.out(byPeriod.map(MetricsExport.driversByPeriodCSV) ?? MetricsExport.periodsCSV(j, p, levels: levels))
+        }
         let kinds = MetricsExport.periodLevels(levels).map { MetricsExport.Level(rawValue: $0.rawValue)! }
-        Terminal.out(try MetricsExport.json(j, m, levels: kinds, trends: trends))
+        Terminal.out(try MetricsExport.json(j, m, levels: kinds, trends: trends, driversByPeriod: byPeriod))
     }
 }
