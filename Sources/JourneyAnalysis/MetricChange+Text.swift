@@ -1,3 +1,4 @@
+import JourneyCore
 import JourneyFeedback
 
 /// A change's figures as text, in each figure's own units: NPS signed, shares in percent,
@@ -54,5 +55,18 @@ extension MetricChange {
         let hundredths = Int((abs(x) * 100).rounded())
         let frac = hundredths % 100
         return (x < 0 && hundredths > 0 ? "-" : "") + String(hundredths / 100) + "." + (frac < 10 ? "0" : "") + String(frac)
+    }
+}
+
+extension ChangeReport {
+    /// "Holm-corrected at 5%" and what that promises, in a report's language (English numbers
+    /// as `Format` writes them): the What changed section, the trend charts and `diff` share it.
+    public func correctionPhrase(in l: Language = .en) -> String {
+        let level = l.percent(l == .en ? Format.number(100 * self.level) : l.number(100 * self.level))
+        switch correction {
+        case .holm: return l(.changesHolm, level)
+        case .benjaminiHochberg: return l(.changesBH, level)
+        case .none: return l(.changesUncorrected, level)
+        }
     }
 }

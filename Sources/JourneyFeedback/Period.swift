@@ -1,3 +1,5 @@
+import JourneyCore
+
 /// How long a reporting period is: `--period week|month|quarter|year`, or `period` in a journey.
 public enum PeriodUnit: String, Hashable, Sendable, Codable, CaseIterable {
     /// ISO 8601 weeks (Monday to Sunday), labelled by ISO week-year: `2015-W07`.
@@ -149,5 +151,18 @@ public enum CivilDate {
         let bytes = Array(s.utf8)
         guard let v = bytes.withUnsafeBufferPointer({ FieldParsing.date($0) }) else { return nil }
         return days(v / 10000, v / 100 % 100, v % 100)
+    }
+}
+
+extension PeriodUnit {
+    /// The unit in a report's language ("month", "miesiąc"): the What changed section and the
+    /// trend charts say it the same way.
+    public func name(in l: Language) -> String {
+        switch self {
+        case .week: l[.unitWeek]
+        case .month: l[.unitMonth]
+        case .quarter: l[.unitQuarter]
+        case .year: l[.unitYear]
+        }
     }
 }

@@ -44,12 +44,12 @@ public enum TrendChart {
         }
         guard charts.count > 1 else { return "" }
         let scale = Scale(metric, charts.map(\.series), drawn)
-        let unit = unitName(p.unit, l)
+        let unit = p.unit.name(in: l)
         let h = Escape.html
         let name = metricName(metric, l)
         var out = "<section><h2>\(h(l[.trendChartsHeading]))</h2><style>\(style)</style>\n"
         out +=
-            "<p>\(h(l(.trendChartsLead, name, unit, p.periods[drawn[0]].label, p.periods[drawn[drawn.count - 1]].label, l.integer(p.smallSample), correction(t.changes, l))))"
+            "<p>\(h(l(.trendChartsLead, name, unit, p.periods[drawn[0]].label, p.periods[drawn[drawn.count - 1]].label, l.integer(p.smallSample), t.changes.correctionPhrase(in: l))))"
         if drawn.count < p.periods.count {
             out += " " + h(l(.trendChartsLatest, l.integer(drawn.count), l.integer(p.periods.count)))
         }
@@ -221,25 +221,6 @@ public enum TrendChart {
         case .nps: l.signedNumber(x)
         case .csatTopBox, .negativeShare, .index: l.number(x)
         case .csatMean, .cesMean: l.fixed(x, 0)
-        }
-    }
-
-    static func unitName(_ u: PeriodUnit, _ l: Language) -> String {
-        switch u {
-        case .week: l[.unitWeek]
-        case .month: l[.unitMonth]
-        case .quarter: l[.unitQuarter]
-        case .year: l[.unitYear]
-        }
-    }
-
-    /// The correction in the report's words ("Holm-corrected at 5% …").
-    static func correction(_ c: ChangeReport, _ l: Language) -> String {
-        let level = l.percent(l.number(100 * c.level))
-        switch c.correction {
-        case .holm: return l(.changesHolm, level)
-        case .benjaminiHochberg: return l(.changesBH, level)
-        case .none: return l(.changesUncorrected, level)
         }
     }
 

@@ -13,7 +13,7 @@ public enum FeedbackDiffReport {
         let e = Escape.markdown
         var out = "# Feedback changes: \(e(journey.title))\n\nFrom \(e(from)) to \(e(to)): "
         out += "\(PriorityAnalysis.grouped(r.tests.count)) comparisons of \(r.figuresCompared) (where both sides have them) "
-        out += "for the journey, its stages and touchpoints, \(correctionPhrase(r))."
+        out += "for the journey, its stages and touchpoints, \(r.correctionPhrase())."
         if r.skippedTooFew > 0 {
             out += " \(PriorityAnalysis.grouped(r.skippedTooFew)) were not made: a side had fewer than \(minimumN) answers."
         }

@@ -15,11 +15,11 @@ extension MarkdownReport {
     public static func changes(_ t: Trends, journey: Journey, language l: Language = .en) -> String {
         let p = t.periods
         guard !p.periods.isEmpty else { return "" }
-        let unit = unitName(p.unit, l)
+        let unit = p.unit.name(in: l)
         var out = "\n## \(l[.changesHeading])\n\n"
         let c = t.changes
         let first = p.periods.first!.label, last = p.periods.last!.label
-        out += l(.changesLead, unit, first, last, count(c.tests.count, l), correctionPhrase(c, l))
+        out += l(.changesLead, unit, first, last, count(c.tests.count, l), c.correctionPhrase(in: l))
         if c.skippedTooFew > 0 { out += l(.changesSkipped, count(c.skippedTooFew, l), l.integer(p.smallSample)) }
         if p.undated > 0 { out += l(.changesUndated, count(p.undated, l), unit) }
         out = String(out.dropLast()) + "\n\n"
@@ -50,35 +50,15 @@ extension MarkdownReport {
         return out
     }
 
-    /// The period's unit in the report's language ("month", "miesiąc").
-    static func unitName(_ u: PeriodUnit, _ l: Language) -> String {
-        switch u {
-        case .week: l[.unitWeek]
-        case .month: l[.unitMonth]
-        case .quarter: l[.unitQuarter]
-        case .year: l[.unitYear]
-        }
-    }
-
     /// Numbers as the section always printed them in English ("1,204", "-4", "3.42"), and as
     /// each other language writes them.
     static func count(_ n: Int, _ l: Language) -> String { l == .en ? PriorityAnalysis.grouped(n) : l.integer(n) }
     static func signed(_ x: Double, _ l: Language) -> String { l == .en ? Format.signed(x) : l.signedNumber(x) }
     static func number(_ x: Double, _ l: Language) -> String { l == .en ? Format.number(x) : l.number(x) }
 
-    /// "Holm-corrected at 5%" and what that promises.
-    static func correctionPhrase(_ c: ChangeReport, _ l: Language = .en) -> String {
-        let level = l.percent(number(100 * c.level, l))
-        switch c.correction {
-        case .holm: return l(.changesHolm, level)
-        case .benjaminiHochberg: return l(.changesBH, level)
-        case .none: return l(.changesUncorrected, level)
-        }
-    }
-
     /// The journey's figures per period; runs of empty periods are one row.
     static func journeyTable(_ p: JourneyPeriods, _ l: Language = .en) -> String {
-        let unit = unitName(p.unit, l)
+        let unit = p.unit.name(in: l)
         var out =
             "\n| \(unit.prefix(1).uppercased() + unit.dropFirst()) | n | \(l[.colNPS95]) | \(l[.colCSATTop95]) | \(l[.colCESMean95]) | \(l[.colNegative95]) |\n"
         out += "|---|---|---|---|---|---|\n"
@@ -102,7 +82,7 @@ extension MarkdownReport {
         guard shown.count > 1 else { return "" }
         let rowsWithData = journey.touchpoints.compactMap { tp in p.byTouchpoint[tp.id].map { (tp, $0) } }
         guard !rowsWithData.isEmpty else { return "" }
-        var out = "\n" + l(.changesPerTouchpoint, unitName(p.unit, l)) + "\n\n"
+        var out = "\n" + l(.changesPerTouchpoint, p.unit.name(in: l)) + "\n\n"
         out += "| \(l[.touchpoint]) | " + shown.map { p.periods[$0].label }.joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---|", count: shown.count) + "\n"
         for (tp, series) in rowsWithData {

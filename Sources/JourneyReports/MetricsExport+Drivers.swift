@@ -14,7 +14,12 @@ extension MetricsExport {
     /// One row per touchpoint and outcome: ranked drivers first, then the touchpoints left out
     /// of the model (no rank or figures, the reason in `note`). Outcomes in id order.
     public static func driversCSV(_ reports: [KeyDriverReport]) -> String {
-        var out = driverColumns.joined(separator: ",") + "\n"
+        driverColumns.joined(separator: ",") + "\n" + driverRows(reports).map { $0 + "\n" }.joined()
+    }
+
+    /// The rows of `driversCSV`, without the header (the per-period table prefixes each).
+    static func driverRows(_ reports: [KeyDriverReport]) -> [String] {
+        var out: [String] = []
         for rep in reports {
             let r2 = rep.rSquared
             let tail = [w(r2?.value), w(r2?.low), w(r2?.high), "\(rep.respondents)", "\(rep.resamplesUsed)"]
@@ -24,12 +29,12 @@ extension MetricsExport {
                     num(d.importance.value), num(d.importance.low), num(d.importance.high),
                     w(d.rawWeight), w(d.correlation), w(d.correlationInterval?.low), w(d.correlationInterval?.high),
                 ]
-                out += (cells + tail + [""]).joined(separator: ",") + "\n"
+                out.append((cells + tail + [""]).joined(separator: ","))
             }
             for e in rep.excluded {
                 let cells =
                     [Escape.csvField(rep.outcomeID), Escape.csvField(e.touchpointID), "", "\(e.n)"] + Array(repeating: "", count: 7)
-                out += (cells + tail + [Escape.csvField(e.reason)]).joined(separator: ",") + "\n"
+                out.append((cells + tail + [Escape.csvField(e.reason)]).joined(separator: ","))
             }
         }
         return out
@@ -41,9 +46,7 @@ extension MetricsExport {
         var out = (["period", "first", "last"] + driverColumns).joined(separator: ",") + "\n"
         for (period, reports) in periods {
             let lead = [period.label, period.first, period.last].map(Escape.csvField).joined(separator: ",") + ","
-            for line in driversCSV(reports).split(separator: "\n", omittingEmptySubsequences: true).dropFirst() {
-                out += lead + line + "\n"
-            }
+            for row in driverRows(reports) { out += lead + row + "\n" }
         }
         return out
     }
