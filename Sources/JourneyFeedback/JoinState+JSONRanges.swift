@@ -14,15 +14,11 @@ extension JoinState {
         guard let size = CSVReader.fileSize(path), size > 0, let starts = lineStarts(path, size: size, plan: plan) else { return false }
         let keys = jsonKeys(source)
         let template = rangeTemplate()
-        let merge = RangeMerge(self)
-        let count = starts.count - 1
         let limit = maxRowBytes
-        DispatchQueue.concurrentPerform(iterations: min(plan.threads, count)) { _ in
-            while let i = merge.take(count) {
-                merge.finish(i, template.readLines(path, from: starts[i], to: starts[i + 1], keys: keys, limit: limit))
-            }
+        let read: @Sendable (Int) -> JoinState? = { i in
+            template.readLines(path, from: starts[i], to: starts[i + 1], keys: keys, limit: limit)
         }
-        guard let merged = merge.result else { return false }
+        guard let merged = RangeMerge.run(starts.count - 1, threads: plan.threads, into: self, read) else { return false }
         self = merged
         rangedSources += 1
         return true

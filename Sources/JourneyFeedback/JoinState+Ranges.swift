@@ -52,6 +52,17 @@ final class RangeMerge: @unchecked Sendable {
 
     /// The merged state, or nil when a range failed.
     var result: JoinState? { lock.withLock { failed ? nil : state } }
+
+    /// Reads `count` ranges on up to `threads` threads (`read(i)` gives range i's state, nil
+    /// when it cannot be read as a range) and merges them into `base` in file order; nil when
+    /// a range failed. CSV and JSON Lines share it.
+    static func run(_ count: Int, threads: Int, into base: JoinState, _ read: @Sendable (Int) -> JoinState?) -> JoinState? {
+        let merge = RangeMerge(base)
+        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+            while let i = merge.take(count) { merge.finish(i, read(i)) }
+        }
+        return merge.result
+    }
 }
 
 /// Results written by index from several threads.
@@ -119,18 +130,11 @@ extension JoinState {
         let (layout, ok) = mapCSVHeader(names, source: source, line: headerLine, aggregate: false, wide: false)
         guard ok else { return true }
         let template = rangeTemplate()
-        let merge = RangeMerge(self)
-        let count = starts.count - 1
         let limit = maxRowBytes
-        DispatchQueue.concurrentPerform(iterations: min(plan.threads, count)) { _ in
-            while let i = merge.take(count) {
-                merge.finish(
-                    i,
-                    template.readRange(
-                        path, delimiter, from: starts[i], to: starts[i + 1], size: size, mapped: plan.mapped, layout, limit))
-            }
+        let read: @Sendable (Int) -> JoinState? = { i in
+            template.readRange(path, delimiter, from: starts[i], to: starts[i + 1], size: size, mapped: plan.mapped, layout, limit)
         }
-        guard let merged = merge.result else {
+        guard let merged = RangeMerge.run(starts.count - 1, threads: plan.threads, into: self, read) else {
             self = saved
             return false
         }
