@@ -11,7 +11,7 @@ extension MetricChange {
         case .nps: return Format.signed(v)
         case .csatTopBox, .negativeShare: return Format.number(v) + "%"
         case .csatMean, .cesMean: return Self.twoDecimals(v)
-        case .index: return Self.oneDecimal(v)
+        case .index: return Format.oneDecimal(v)
         }
     }
 
@@ -26,7 +26,7 @@ extension MetricChange {
         func signed(_ x: Double) -> String {
             switch metric {
             case .csatMean, .cesMean: return (x > 0 ? "+" : "") + Self.twoDecimals(x)
-            case .index: return (x > 0 ? "+" : "") + Self.oneDecimal(x)
+            case .index: return (x > 0 ? "+" : "") + Format.oneDecimal(x)
             default: return Format.signed(x)
             }
         }
@@ -42,12 +42,6 @@ extension MetricChange {
         let thousandths = Int((p * 1000).rounded())
         let s = String(thousandths)
         return thousandths >= 1000 ? "1" : "0." + String(repeating: "0", count: max(0, 3 - s.count)) + s
-    }
-
-    /// An index on 0–100 with one decimal, as the map and the report write it.
-    static func oneDecimal(_ x: Double) -> String {
-        let tenths = Int((abs(x) * 10).rounded())
-        return (x < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 
     /// Two decimals, locale-free, "-" for negatives (CSAT and CES means in change tables).

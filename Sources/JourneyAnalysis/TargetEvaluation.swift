@@ -107,9 +107,10 @@ public enum Format {
         return x.rounded() > 0 || (s != "0" && !s.hasPrefix("-")) ? "+" + s : s
     }
 
-    /// One decimal without Foundation's locale-dependent formatting.
-    static func oneDecimal(_ x: Double) -> String {
+    /// Always one decimal ("60.0", "-1.3"), without Foundation's locale-dependent formatting
+    /// and without "-0.0": indices, changes of an index, loop means.
+    public static func oneDecimal(_ x: Double) -> String {
         let tenths = Int((abs(x) * 10).rounded())
-        return (x < 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
+        return (x < 0 && tenths > 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 }

@@ -67,13 +67,7 @@ extension MarkdownReport {
 
     static func pct(_ v: Double, sign: Bool = true) -> String { "\(Int(v.rounded()))" + (sign ? "%" : "") }
 
-    static func mean(_ v: Double?) -> String { v.map { String(format1($0)) } ?? "–" }
+    static func mean(_ v: Double?) -> String { v.map(Format.oneDecimal) ?? "–" }
 
-    static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "−") + format1(abs(v)) }
-
-    /// One decimal, deterministic.
-    static func format1(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return r.rounded() == r ? "\(Int(r)).0" : "\(r)"
-    }
+    static func signed(_ v: Double) -> String { (v >= 0 ? "+" : "−") + Format.oneDecimal(abs(v)) }
 }
